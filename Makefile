@@ -1,0 +1,36 @@
+# The two entry points of the README: `make examples` and `make test`.
+# Each installs everything it needs (system packages, a virtual environment)
+# and can be run on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT ?= out/examples
+
+.PHONY: examples test lint install install-test clean
+
+$(BIN)/giaoban: pyproject.toml
+	bash scripts/install-system-packages.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/giaoban
+	bash scripts/install-system-packages.sh --with-test-tools
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/giaoban
+install-test: $(VENV)/.test-deps
+
+examples: install
+	$(BIN)/giaoban render examples/records/*.yaml --doc tb,bc --to docx,pdf --out $(OUT)
+
+test: install-test
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+	$(BIN)/pytest -n 2
+
+clean:
+	rm -rf $(VENV) out build dist

@@ -1,0 +1,55 @@
+"""The document types and the vocabulary of meetings, read from ``config/``.
+
+A new document type is an entry in ``config/documents.yaml`` plus a template;
+the Vietnamese words for kinds, levels, parts of day and statuses are in
+``config/vocabulary.yaml`` so they can be corrected without touching code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated
+
+from pydantic import Field, RootModel
+
+from .loading import load_yaml
+from .models import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind, Strict, Text
+from .resources import config_dir
+from .validation import validate_model
+
+
+class DocumentType(Strict):
+    symbol: Annotated[str, Field(pattern=r"^[A-ZĐ][A-Za-zĐ]{0,5}$")]
+    name: Text
+    template: Text
+    closing: Text | None = None
+
+
+class DocumentTypes(RootModel[dict[str, DocumentType]]):
+    pass
+
+
+class KindWords(Strict):
+    label: Text
+    noun: Text
+    #: Whether a title of this kind is a proper name ("Hội nghị …") or a phrase
+    #: that is lower-cased inside a sentence ("buổi làm việc với …").
+    title_is_name: bool = True
+
+
+class Vocabulary(Strict):
+    kinds: dict[MeetingKind, KindWords]
+    levels: dict[Level, Text]
+    parts_of_day: dict[PartOfDay, Text]
+    statuses: dict[DirectiveStatus, Text]
+    report_kinds: dict[ReportKind, Text]
+
+
+@cache
+def document_types() -> dict[str, DocumentType]:
+    return validate_model(DocumentTypes, load_yaml(config_dir() / "documents.yaml")).root
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    return validate_model(Vocabulary, load_yaml(config_dir() / "vocabulary.yaml"))

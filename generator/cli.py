@@ -1,0 +1,121 @@
+"""The ``giaoban`` command: parses options, calls the library, maps errors to exit codes.
+
+Exit codes: 0 success; 1 invalid input (records, settings, profiles,
+templates), nothing written; 2 wrong usage of the command; 3 an output could
+not be written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from . import api
+from .errors import ExitCode, GiaobanError, InputError
+from .messages import Language, message, set_language
+from .rendering import FORMATS
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+records_argument = click.argument(
+    "records", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False)
+)
+settings_option = click.option(
+    "--settings",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Settings file (default: the nearest giaoban.yaml beside or above each record).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="giaoban")
+@click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages.")
+def cli(lang: Language | None) -> None:
+    """Meeting records (YAML) to standard-format documents (DOCX and PDF).
+
+    \b
+    Examples:
+      giaoban validate records/*.yaml
+      giaoban render records/2024-09-25.yaml --doc tb,bc --out out/
+    """
+    if lang:
+        set_language(lang)
+
+
+@cli.command()
+@records_argument
+@settings_option
+def validate(records: Sequence[Path], settings: Path | None) -> None:
+    """Check records and their settings; print every problem as file:line:col.
+
+    \b
+    Example:
+      giaoban validate records/*.yaml
+    """
+    try:
+        api.validate(records, settings=settings)
+    except InputError as e:
+        for line in e.lines():
+            click.echo(line, err=True)
+        summary = message("valid_summary", count=len(records), errors=len(e.problems), warnings=0)
+        click.echo(summary, err=True)
+        raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT)) from e
+    click.echo(message("valid_summary", count=len(records), errors=0, warnings=0))
+
+
+@cli.command()
+@records_argument
+@click.option("--to", "formats", default=",".join(FORMATS), show_default=True,
+              help="Output formats, comma-separated: docx, pdf.")  # fmt: skip
+@click.option(
+    "--doc",
+    "docs",
+    default="tb",
+    show_default=True,
+    help="Document types, comma-separated: tb (notice of conclusions), bc (report).",
+)
+@click.option("--profile", help="Format profile: hd36, nd30, or the path of a profile file.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
+              show_default=True, help="Folder for the documents.")  # fmt: skip
+@settings_option
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+def render(records: Sequence[Path], formats: str, docs: str, profile: str | None, out: Path,
+           settings: Path | None, quiet: bool) -> None:  # fmt: skip
+    """Render documents of each record into the --out folder.
+
+    \b
+    Examples:
+      giaoban render records/2024-09-25.yaml
+      giaoban render records/*.yaml --doc tb,bc --to pdf --profile nd30 --out out/
+    """
+    written = api.render(records, docs=_split(docs), formats=_split(formats), profile=profile,
+                         out=out, settings=settings)  # fmt: skip
+    if not quiet:
+        for output in written:
+            click.echo(message("wrote", path=output.path))
+        click.echo(message("render_summary", count=len(written), out=out))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit code instead of raising."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="giaoban",
+                 standalone_mode=False)  # fmt: skip
+    except click.exceptions.Exit as e:
+        return e.exit_code
+    except click.ClickException as e:
+        e.show()
+        return e.exit_code
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except GiaobanError as e:
+        for line in e.lines():
+            click.echo(line, err=True)
+        return int(e.exit_code)
+    return int(ExitCode.OK)

@@ -1,0 +1,91 @@
+"""User-facing problems and the one exception hierarchy the CLI catches.
+
+Every problem a user can fix carries where it is (file, line, column) so the
+CLI can print ``file:line:col: error: message`` like a compiler. Problems are
+collected, not raised one by one, so a run reports all of them at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Documented exit codes of the ``giaoban`` command (see README)."""
+
+    OK = 0
+    INVALID_INPUT = 1
+    USAGE = 2
+    OUTPUT = 3
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a source file; line and column count from 1, as editors do."""
+
+    path: Path
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return str(self.path)
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    position: Position
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.severity.value}: {self.message}"
+
+
+class GiaobanError(Exception):
+    """Base of every error meant for the user rather than for a developer."""
+
+    exit_code: ExitCode = ExitCode.INVALID_INPUT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def lines(self) -> list[str]:
+        return [self.message]
+
+
+class InputError(GiaobanError):
+    """One or more records, settings or profiles are wrong; nothing was written."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.position, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class UsageError(GiaobanError):
+    """The command was called with options that do not fit together."""
+
+    exit_code = ExitCode.USAGE
+
+
+class TemplateError(InputError):
+    """A template could not be compiled or rendered; the position is in the template."""
+
+
+class OutputError(GiaobanError):
+    """An output could not be produced or written (disk, permissions, renderer)."""
+
+    exit_code = ExitCode.OUTPUT

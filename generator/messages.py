@@ -1,0 +1,241 @@
+"""The one catalog of user-facing messages, in English and Vietnamese.
+
+Code never builds user-facing sentences inline: it names a message and its
+values, so a translation is a change to this file only. The language comes from
+``GIAOBAN_LANG``, else from the locale (``vi*`` gives Vietnamese), else English.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+Language = Literal["en", "vi"]
+
+CATALOG: dict[str, dict[Language, str]] = {
+    # reading files
+    "file_not_found": {
+        "en": "file not found",
+        "vi": "không tìm thấy tệp",
+    },
+    "file_unreadable": {
+        "en": "cannot read the file: {reason}",
+        "vi": "không đọc được tệp: {reason}",
+    },
+    "not_utf8": {
+        "en": "the file is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8",
+        "vi": "tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {offset}); hãy lưu lại dạng UTF-8",
+    },
+    "yaml_syntax": {
+        "en": "YAML syntax error: {problem}; check the indentation and quotes here",
+        "vi": "lỗi cú pháp YAML: {problem}; hãy kiểm tra thụt lề và dấu nháy ở đây",
+    },
+    "empty_file": {
+        "en": "the file is empty; it needs at least the required fields",
+        "vi": "tệp rỗng; cần có ít nhất các trường bắt buộc",
+    },
+    "not_mapping": {
+        "en": "the file must hold fields written as 'key: value', not {got}",
+        "vi": "tệp phải gồm các trường dạng 'khóa: giá trị', không phải {got}",
+    },
+    "duplicate_key": {
+        "en": "'{key}' is written twice (also at line {first_line}); keep only one",
+        "vi": "'{key}' bị viết hai lần (cả ở dòng {first_line}); chỉ giữ một",
+    },
+    "non_string_key": {
+        "en": "field names must be text; {key!r} is not",
+        "vi": "tên trường phải là chữ; {key!r} không phải",
+    },
+    "too_many_values": {
+        "en": "the file expands to more than {limit} values (repeated anchors?); simplify it",
+        "vi": "tệp bung ra quá {limit} giá trị (lặp neo/alias?); hãy viết đơn giản lại",
+    },
+    # validating
+    "missing": {
+        "en": "required field '{field}' is missing",
+        "vi": "thiếu trường bắt buộc '{field}'",
+    },
+    "unknown_field": {
+        "en": "unknown field '{field}'{hint}",
+        "vi": "trường không hợp lệ '{field}'{hint}",
+    },
+    "did_you_mean": {
+        "en": "; did you mean '{suggestion}'?",
+        "vi": "; có phải ý bạn là '{suggestion}'?",
+    },
+    "allowed_fields": {
+        "en": "; allowed here: {allowed}",
+        "vi": "; ở đây chỉ dùng: {allowed}",
+    },
+    "choice": {
+        "en": "{value!r} is not allowed here; choose one of: {expected}",
+        "vi": "{value!r} không hợp lệ; chọn một trong: {expected}",
+    },
+    "expected_type": {
+        "en": "expected {expected}, got {got}",
+        "vi": "cần {expected}, nhưng đây là {got}",
+    },
+    "invalid_date": {
+        "en": "{value!r} is not a valid date; write it as YYYY-MM-DD or DD/MM/YYYY",
+        "vi": "{value!r} không phải ngày hợp lệ; viết dạng YYYY-MM-DD hoặc DD/MM/YYYY",
+    },
+    "invalid_time": {
+        "en": '{value!r} is not a valid time; write it as HH:MM (quoted: "14:00")',
+        "vi": '{value!r} không phải giờ hợp lệ; viết dạng HH:MM (trong nháy: "14:00")',
+    },
+    "too_short": {
+        "en": "needs at least {min_length} entry or entries",
+        "vi": "cần ít nhất {min_length} mục",
+    },
+    "empty_text": {
+        "en": "must not be empty",
+        "vi": "không được để trống",
+    },
+    "bad_id": {
+        "en": "{value!r} may hold only letters, digits, '.', '_' and '-', starting with a letter "
+        "or digit",
+        "vi": "{value!r} chỉ được gồm chữ cái không dấu, chữ số, '.', '_' và '-', bắt đầu bằng "
+        "chữ hoặc số",
+    },
+    "number_range": {
+        "en": "must be {op} {limit}",
+        "vi": "phải {op} {limit}",
+    },
+    "bad_period": {
+        "en": "{value!r} is not a period; write 2024-Q3, 2024-H1, 2024-H2, 2024-9M or 2024",
+        "vi": "{value!r} không phải kỳ báo cáo; viết 2024-Q3, 2024-H1, 2024-H2, 2024-9M hoặc 2024",
+    },
+    "bad_value": {
+        "en": "{detail}",
+        "vi": "{detail}",
+    },
+    "concluder_not_chair": {
+        "en": "'{name}' is not one of the chairs ({chairs}); use a chair's name exactly",
+        "vi": "'{name}' không phải người chủ trì ({chairs}); hãy ghi đúng tên người chủ trì",
+    },
+    "date_outside_period": {
+        "en": "meeting date {date} is outside the reviewed period {period} ({start} to {end}, "
+        "plus {grace} days for meetings held after it); fix the date or the period",
+        "vi": "ngày họp {date} nằm ngoài kỳ {period} ({start} đến {end}, cộng {grace} ngày cho "
+        "hội nghị họp sau kỳ); hãy sửa ngày hoặc kỳ",
+    },
+    "unknown_document_type": {
+        "en": "unknown document type '{doc}'; known types: {known}",
+        "vi": "loại văn bản '{doc}' không có; các loại hiện có: {known}",
+    },
+    "signer_needs_body": {
+        "en": "signing '{mode}' needs 'on_behalf_of' (the body signed for, e.g. BAN THƯỜNG VỤ)",
+        "vi": "ký '{mode}' cần 'on_behalf_of' (tập thể được ký thay, ví dụ BAN THƯỜNG VỤ)",
+    },
+    # type names used in expected_type
+    "type_text": {"en": "text", "vi": "chữ"},
+    "type_number": {"en": "a number", "vi": "một số"},
+    "type_whole_number": {"en": "a whole number", "vi": "một số nguyên"},
+    "type_list": {"en": "a list (lines starting with '- ')", "vi": "một danh sách (dòng '- ')"},
+    "type_mapping": {
+        "en": "fields written as 'key: value'",
+        "vi": "các trường dạng 'khóa: giá trị'",
+    },
+    "type_bool": {"en": "true or false", "vi": "true hoặc false"},
+    "type_nothing": {"en": "nothing (an empty value)", "vi": "giá trị rỗng"},
+    "type_other": {"en": "{name}", "vi": "{name}"},
+    # settings and profiles
+    "settings_not_found": {
+        "en": "no settings file '{name}' beside this record or in a folder above it; copy "
+        "examples/giaoban.yaml there and fill it in, or pass --settings FILE",
+        "vi": "không có tệp cấu hình '{name}' cạnh hồ sơ này hay ở thư mục cha; hãy chép "
+        "examples/giaoban.yaml vào đó rồi điền, hoặc dùng --settings TỆP",
+    },
+    "profile_not_found": {
+        "en": "format profile '{name}' not found; available: {available}, or give the path of "
+        "a profile .yaml file",
+        "vi": "không có mẫu thể thức '{name}'; hiện có: {available}, hoặc ghi đường dẫn tệp "
+        ".yaml của mẫu",
+    },
+    # templates
+    "template_syntax": {
+        "en": "template error: {detail}",
+        "vi": "lỗi mẫu văn bản: {detail}",
+    },
+    "template_undefined": {
+        "en": "the template uses a value the data does not have: {detail}",
+        "vi": "mẫu văn bản dùng giá trị không có trong dữ liệu: {detail}",
+    },
+    "template_not_found": {
+        "en": "template '{name}' not found; searched: {searched}",
+        "vi": "không tìm thấy mẫu '{name}'; đã tìm ở: {searched}",
+    },
+    # command line and output
+    "no_records": {
+        "en": "no record files given",
+        "vi": "chưa chỉ định tệp hồ sơ nào",
+    },
+    "unknown_format": {
+        "en": "unknown output format '{value}'; use {known}",
+        "vi": "định dạng '{value}' không có; dùng {known}",
+    },
+    "unknown_doc": {
+        "en": "unknown document type '{value}'; use {known}",
+        "vi": "loại văn bản '{value}' không có; dùng {known}",
+    },
+    "output_failed": {
+        "en": "cannot write {path}: {reason}",
+        "vi": "không ghi được {path}: {reason}",
+    },
+    "render_failed": {
+        "en": "could not produce {path}: {reason}",
+        "vi": "không tạo được {path}: {reason}",
+    },
+    "fetch_refused": {
+        "en": "the document refers to {urls}; giaoban reads only files in its template folders",
+        "vi": "văn bản tham chiếu tới {urls}; giaoban chỉ đọc tệp trong các thư mục mẫu",
+    },
+    "duplicate_output": {
+        "en": "this record would write {path}, as {other} does; give one of them another 'id'",
+        "vi": "hồ sơ này sẽ ghi {path}, trùng với {other}; hãy đặt 'id' khác cho một trong hai",
+    },
+    "output_is_input": {
+        "en": "the output {path} would overwrite an input file; choose another --out folder",
+        "vi": "tệp kết quả {path} sẽ ghi đè tệp đầu vào; hãy chọn thư mục --out khác",
+    },
+    "wrote": {
+        "en": "wrote {path}",
+        "vi": "đã ghi {path}",
+    },
+    "valid_summary": {
+        "en": "{count} file(s) checked: {errors} error(s), {warnings} warning(s)",
+        "vi": "đã kiểm tra {count} tệp: {errors} lỗi, {warnings} cảnh báo",
+    },
+    "render_summary": {
+        "en": "{count} file(s) written to {out}",
+        "vi": "đã ghi {count} tệp vào {out}",
+    },
+}
+
+_current: Language | None = None
+
+
+def _detect() -> Language:
+    forced = os.environ.get("GIAOBAN_LANG", "")
+    if forced in ("en", "vi"):
+        return forced  # type: ignore[return-value]
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
+
+
+def set_language(language: Language | None) -> None:
+    """Force a language (``None`` goes back to detecting it from the environment)."""
+    global _current
+    _current = language
+
+
+def language() -> Language:
+    return _current or _detect()
+
+
+def message(msg_id: str, /, **values: object) -> str:
+    """The message ``msg_id`` in the current language, with ``values`` filled in."""
+    return CATALOG[msg_id][language()].format(**values)

@@ -1,0 +1,1 @@
+"""Renderers from the documents' HTML to the output formats."""

@@ -1,0 +1,29 @@
+"""Where the built-in templates and configuration live.
+
+In a wheel they travel inside the package (``generator/_data``); in a source
+checkout or an editable install they are the top-level ``templates/`` and
+``config/`` folders, where template authors edit them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir(name: str) -> Path:
+    for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"giaoban is installed without its {name}/ folder")
+
+
+def templates_dir() -> Path:
+    return data_dir("templates")
+
+
+def config_dir() -> Path:
+    return data_dir("config")

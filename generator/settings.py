@@ -1,0 +1,84 @@
+"""Settings: what stays the same from one meeting to the next.
+
+They live in ``giaoban.yaml`` beside the records (or in a folder above them),
+so a secretariat writes its issuing body, signers and recipients once.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Self
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .errors import InputError, Position, Problem
+from .loading import load_yaml
+from .messages import message
+from .models import Strict, Text
+from .validation import validate_model
+
+SETTINGS_NAME = "giaoban.yaml"
+
+
+class SignMode(StrEnum):
+    """How the signer signs: for a collective body, as deputy, by order, …"""
+
+    ON_BEHALF = "tm"
+    DEPUTY = "kt"
+    BY_ORDER = "tl"
+    ACTING = "q"
+    BY_AUTHORISATION = "tuq"
+
+
+class Signer(Strict):
+    mode: SignMode | None = None
+    on_behalf_of: Text | None = None
+    title: Text
+    name: Text
+
+    @model_validator(mode="after")
+    def _body_for_mode(self) -> Self:
+        if self.mode is not None and not self.on_behalf_of:
+            raise PydanticCustomError(
+                "signer_needs_body", "mode {mode} needs on_behalf_of", {"mode": self.mode.value}
+            )
+        return self
+
+
+class DocumentSettings(Strict):
+    """Per document type (``tb``, ``bc``, …): who signs, who receives, closing line."""
+
+    signer: Signer | None = None
+    recipients: list[Text] | None = None
+    closing: Text | None = None
+
+
+class Settings(Strict):
+    profile: Text = "hd36"
+    parent_body: Text | None = None
+    issuing_body: Text
+    issuer_symbol: Text
+    place: Text
+    signer: Signer
+    recipients: list[Text] = []
+    archive: Text | None = None
+    documents: dict[str, DocumentSettings] = {}
+    organizations: list[Text] = []
+    review_grace_days: Annotated[int, Field(ge=0, le=366)] = 92
+
+
+@cache
+def load_settings(path: Path) -> Settings:
+    return validate_model(Settings, load_yaml(path))
+
+
+def find_settings(record: Path) -> Path:
+    """The nearest ``giaoban.yaml`` in the record's folder or a folder above it."""
+    for folder in record.resolve().parents:
+        candidate = folder / SETTINGS_NAME
+        if candidate.is_file():
+            return candidate
+    raise InputError([Problem(Position(record), message("settings_not_found", name=SETTINGS_NAME))])

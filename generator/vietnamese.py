@@ -1,0 +1,68 @@
+"""Vietnamese writing conventions: dates, Roman numerals, case, sentence ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_ROMAN = [
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+]  # fmt: skip
+
+
+def roman(number: int) -> str:
+    """Quarters and section numbers are written in Roman numerals ("quý III")."""
+    if number <= 0:
+        raise ValueError(f"no Roman numeral for {number}")
+    out = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def day_month_year(
+    day: dt.date, *, pad_day_below: int = 0, pad_months: frozenset[int] = frozenset()
+) -> tuple[str, str, str]:
+    """Day, month and year as the date line writes them.
+
+    NĐ30 and HD36 pad days below 10 and the months January and February with a
+    leading zero ("ngày 05 tháng 01", but "tháng 6"); prose writes no zeros.
+    """
+    d = f"{day.day:02d}" if day.day < pad_day_below else str(day.day)
+    m = f"{day.month:02d}" if day.month in pad_months else str(day.month)
+    return d, m, str(day.year)
+
+
+def date_prose(day: dt.date) -> str:
+    """ "ngày 25 tháng 9 năm 2024", as a date is written in running text."""
+    d, m, y = day_month_year(day)
+    return f"ngày {d} tháng {m} năm {y}"
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def end_document(text: str) -> str:
+    """A body text ends with "./." in Party and state documents."""
+    stripped = text.rstrip()
+    if stripped.endswith("./."):
+        return stripped
+    return stripped.rstrip(".;:,") + "./."
+
+
+def end_sentence(text: str) -> str:
+    stripped = text.rstrip()
+    if stripped.endswith((".", "!", "?", ":", "…")):
+        return stripped
+    return stripped.rstrip(";,") + "."
+
+
+def sentence(text: str) -> str:
+    """A fragment as a paragraph: capital first letter, closing full stop."""
+    return end_sentence(upper_first(text))
