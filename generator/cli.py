@@ -2,11 +2,13 @@
 
 Exit codes: 0 success; 1 invalid input (records, settings, profiles,
 templates), nothing written; 2 wrong usage of the command; 3 an output could
-not be written.
+not be written; 70 an internal error (a bug); 130 interrupted.
 """
 
 from __future__ import annotations
 
+import os
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -57,14 +59,7 @@ def validate(records: Sequence[Path], settings: Path | None) -> None:
     Example:
       giaoban validate records/*.yaml
     """
-    try:
-        api.validate(records, settings=settings)
-    except InputError as e:
-        for line in e.lines():
-            click.echo(line, err=True)
-        summary = message("valid_summary", count=len(records), errors=len(e.problems), warnings=0)
-        click.echo(summary, err=True)
-        raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT)) from e
+    api.validate(records, settings=settings)
     click.echo(message("valid_summary", count=len(records), errors=0, warnings=0))
 
 
@@ -104,18 +99,23 @@ def render(records: Sequence[Path], formats: str, docs: str, profile: str | None
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code instead of raising."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="giaoban",
-                 standalone_mode=False)  # fmt: skip
-    except click.exceptions.Exit as e:
-        return e.exit_code
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="giaoban",
+                          standalone_mode=False)  # fmt: skip
     except click.ClickException as e:
         e.show()
         return e.exit_code
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        return 130
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        return int(ExitCode.INTERRUPTED)
     except GiaobanError as e:
         for line in e.lines():
             click.echo(line, err=True)
+        if isinstance(e, InputError):
+            click.echo(message("problem_count", errors=len(e.problems), warnings=0), err=True)
         return int(e.exit_code)
-    return int(ExitCode.OK)
+    except Exception as e:  # a bug of ours: say so plainly, details on request
+        if os.environ.get("GIAOBAN_DEBUG"):
+            traceback.print_exc()
+        click.echo(message("internal_error", error=f"{type(e).__name__}: {e}"), err=True)
+        return int(ExitCode.INTERNAL)
+    # click returns an exit code (from --help, --version) or the command's None.
+    return result if isinstance(result, int) else int(ExitCode.OK)

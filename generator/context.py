@@ -18,6 +18,9 @@ from .profiles import Profile
 from .records import Record
 from .settings import Settings, Signer
 
+#: Meetings are dated in Vietnam's local time (UTC+7, no daylight saving).
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -109,6 +112,8 @@ def briefing_context(
             title=f"{doc_type.name} - {meeting.title}",
             author=settings.issuing_body,
             subject=meeting.title,
-            created=dt.datetime.combine(issued or meeting.date, meeting.time or dt.time(0, 0)),
+            created=dt.datetime.combine(
+                issued or meeting.date, meeting.time or dt.time(0, 0), tzinfo=VIETNAM_TIME
+            ),
         ),
     }

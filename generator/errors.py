@@ -20,6 +20,8 @@ class ExitCode(IntEnum):
     INVALID_INPUT = 1
     USAGE = 2
     OUTPUT = 3
+    INTERNAL = 70
+    INTERRUPTED = 130
 
 
 class Severity(StrEnum):

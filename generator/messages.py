@@ -198,6 +198,12 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "the output {path} would overwrite an input file; choose another --out folder",
         "vi": "tệp kết quả {path} sẽ ghi đè tệp đầu vào; hãy chọn thư mục --out khác",
     },
+    "internal_error": {
+        "en": "internal error ({error}); nothing was left half-written. Please report it with "
+        "the command you ran; set GIAOBAN_DEBUG=1 to see the details",
+        "vi": "lỗi nội bộ ({error}); không có tệp nào bị ghi dở. Hãy báo lại kèm lệnh đã chạy; "
+        "đặt GIAOBAN_DEBUG=1 để xem chi tiết",
+    },
     "wrote": {
         "en": "wrote {path}",
         "vi": "đã ghi {path}",
@@ -205,6 +211,10 @@ CATALOG: dict[str, dict[Language, str]] = {
     "valid_summary": {
         "en": "{count} file(s) checked: {errors} error(s), {warnings} warning(s)",
         "vi": "đã kiểm tra {count} tệp: {errors} lỗi, {warnings} cảnh báo",
+    },
+    "problem_count": {
+        "en": "{errors} error(s), {warnings} warning(s); nothing was written",
+        "vi": "{errors} lỗi, {warnings} cảnh báo; chưa ghi tệp nào",
     },
     "render_summary": {
         "en": "{count} file(s) written to {out}",

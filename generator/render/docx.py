@@ -17,6 +17,7 @@ sized from the font's metrics, which Word and LibreOffice both draw.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass
@@ -395,8 +396,10 @@ class DocxRenderer:
         props.author = meta.author
         props.subject = meta.subject
         props.language = meta.language
-        props.created = meta.created
-        props.modified = meta.created
+        # python-docx writes the time as UTC ("Z") whatever its zone: give it UTC.
+        created = meta.created.astimezone(dt.UTC).replace(tzinfo=None)
+        props.created = created
+        props.modified = created
         props.last_modified_by = meta.author
         props.revision = 1
         out = io.BytesIO()

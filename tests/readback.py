@@ -1,0 +1,83 @@
+"""Reading produced DOCX and PDF files back, as a user's viewer would show them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pdfplumber
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from pypdf import PdfReader
+
+MM = 72 / 25.4
+
+
+def blocks(doc: DocxDocument) -> Iterator[Paragraph]:
+    """Every paragraph of the body in reading order, table cells row by row."""
+    for item in doc.iter_inner_content():
+        if isinstance(item, Table):
+            for row in item.rows:
+                for cell in row.cells:
+                    yield from cell.paragraphs
+        else:
+            yield item
+
+
+def words(text: str) -> list[str]:
+    return text.replace("\u00a0", " ").split()
+
+
+def docx_words(path: Path) -> list[str]:
+    doc = Document(str(path))
+    return [w for p in blocks(doc) for w in words(p.text)]
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def strip_page_number(text: str, number: int) -> str:
+    """The page's text without its page number line (first or last line)."""
+    lines = text.splitlines()
+    for index in (0, -1):
+        if lines and lines[index].strip() == str(number):
+            lines.pop(index)
+            break
+    return "\n".join(lines)
+
+
+def page_number_lines(path: Path) -> list[str | None]:
+    """The text standing in the top margin of each page (the page number), or None."""
+    out: list[str | None] = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            top = page.within_bbox((0, 0, page.width, 20 * MM))
+            text = (top.extract_text() or "").strip()
+            out.append(text or None)
+    return out
+
+
+def pdf_words(path: Path) -> list[str]:
+    pages = pdf_pages(path)
+    return [w for n, t in enumerate(pages, 1) for w in words(strip_page_number(t, n))]
+
+
+def chars_of(path: Path, text: str, page: int = 0) -> list[dict[str, object]]:
+    """The characters of the first line on ``page`` that contains ``text``."""
+    with pdfplumber.open(path) as pdf:
+        plumb = pdf.pages[page]
+        for line in plumb.extract_text_lines(return_chars=True):
+            joined = "".join(c["text"] for c in line["chars"])
+            start = joined.replace("\u00a0", " ").find(text)
+            if start == -1:
+                start = re.sub(r"\s+", "", joined).find(re.sub(r"\s+", "", text))
+                if start == -1:
+                    continue
+                chars = [c for c in line["chars"] if not c["text"].isspace()]
+                return chars[start : start + len(re.sub(r"\s+", "", text))]
+            return line["chars"][start : start + len(text)]
+    raise AssertionError(f"{text!r} not found on page {page + 1} of {path}")

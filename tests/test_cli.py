@@ -1,0 +1,79 @@
+"""The command line: exit codes, messages without tracebacks, written files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+from conftest import write_yaml
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"GIAOBAN_LANG": "en", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_render_writes_both_formats(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["render", str(project / "record.yaml"), "--out", str(project / "out")])
+    assert code == 0
+    assert sorted(p.name for p in (project / "out").iterdir()) == [
+        "record.tb.docx",
+        "record.tb.pdf",
+    ]
+    assert "2 file(s) written" in capsys.readouterr().out
+
+
+def test_invalid_input_exits_1_with_positions_and_no_traceback(project: Path) -> None:
+    bad = write_yaml(project / "bad.yaml", {"title": "x", "kind": "nope"})
+    result = run("render", str(bad), "--out", str(project / "out"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{bad}:2:7: error: 'nope' is not allowed here" in result.stderr
+    assert "required field 'date' is missing" in result.stderr
+    assert not (project / "out").exists()
+
+
+def test_validate_prints_a_summary(project: Path) -> None:
+    result = run("validate", str(project / "record.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert "1 file(s) checked: 0 error(s)" in result.stdout
+
+
+def test_usage_errors_exit_2(project: Path) -> None:
+    assert run("render").returncode == 2
+    result = run("render", str(project / "record.yaml"), "--to", "odt")
+    assert result.returncode == 2
+    assert "unknown output format 'odt'" in result.stderr
+    assert run("render", str(project / "record.yaml"), "--doc", "xx").returncode == 2
+
+
+def test_unwritable_output_exits_3(project: Path) -> None:
+    blocker = project / "out"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    result = run("render", str(project / "record.yaml"), "--out", str(blocker / "sub"))
+    assert result.returncode == 3
+    assert "cannot write" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_messages_in_vietnamese(project: Path) -> None:
+    bad = write_yaml(project / "bad.yaml", {"title": "x"})
+    result = run("--lang", "vi", "validate", str(bad))
+    assert result.returncode == 1
+    assert "thiếu trường bắt buộc 'kind'" in result.stderr
+
+
+def test_help_and_version() -> None:
+    assert "Examples" in run("render", "--help").stdout
+    version = run("--version")
+    assert version.returncode == 0 and "0.1.0" in version.stdout

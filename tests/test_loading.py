@@ -1,0 +1,86 @@
+"""YAML loading: positions for every value, duplicate keys, YAML 1.2 scalars, encodings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import InputError
+from generator.loading import load_yaml
+
+
+def load(tmp_path: Path, text: str | bytes) -> object:
+    path = tmp_path / "r.yaml"
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return load_yaml(path)
+
+
+def test_positions_of_values_and_keys(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "title: Hội nghị\nchairs:\n  - name: A\n    titles: [x, y]\n")
+    assert loaded.source.values[("title",)].line == 1
+    assert loaded.source.values[("title",)].column == 8
+    assert loaded.source.values[("chairs", 0, "name")].line == 3
+    assert loaded.source.values[("chairs", 0, "titles", 1)].column == 17
+    assert loaded.source.keys[("chairs", 0, "titles")].line == 4
+
+
+def test_yaml_12_scalars(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "time: 14:00\nflag: no\nyes_: true\ndate: 2024-09-25\nn: 12\n")
+    assert loaded.data == {
+        "time": "14:00",
+        "flag": "no",
+        "yes_": True,
+        "date": "2024-09-25",
+        "n": 12,
+    }
+
+
+def test_text_is_normalised_to_nfc(tmp_path: Path) -> None:
+    decomposed = "Tỉnh ủy".encode().decode("utf-8")
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", decomposed)
+    loaded = load(tmp_path, f"title: {nfd}\n")
+    assert loaded.data["title"] == unicodedata.normalize("NFC", decomposed)
+
+
+def test_duplicate_key_names_both_lines(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load(tmp_path, "title: a\nkind: briefing\ntitle: b\n")
+    (problem,) = caught.value.problems
+    assert (problem.position.line, problem.position.column) == (3, 1)
+    assert "'title'" in problem.message and "line 1" in problem.message
+
+
+def test_syntax_error_has_its_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load(tmp_path, "title: a\nchairs:\n  - name: [unclosed\n")
+    (problem,) = caught.value.problems
+    assert problem.position.line >= 3
+    assert "YAML syntax error" in problem.message
+
+
+def test_utf8_bom_is_accepted_and_other_encodings_are_reported(tmp_path: Path) -> None:
+    assert load(tmp_path, "\ufefftitle: Tỉnh ủy\n".encode()).data == {"title": "Tỉnh ủy"}
+    with pytest.raises(InputError) as caught:
+        load(tmp_path, "title: Tỉnh ủy\n".encode("utf-16"))
+    assert "not UTF-8" in caught.value.problems[0].message
+
+
+def test_empty_and_missing_files(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="empty"):
+        load(tmp_path, "")
+    with pytest.raises(InputError, match="file not found"):
+        load_yaml(tmp_path / "nope.yaml")
+
+
+def test_alias_expansion_is_bounded(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, "
+              f"*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 9)]  # fmt: skip
+    with pytest.raises(InputError, match="expands to more than"):
+        load(tmp_path, "\n".join(lines) + "\n")

@@ -1,0 +1,82 @@
+"""Templates: strict, autoescaped, overridable, with errors at the template's line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import InputError, Renderer, render
+from generator.templating import make_environment, render_template
+
+from conftest import RECORD, write_yaml
+
+
+def test_syntax_error_names_the_template_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "broken.html.j2").write_text("<p>ok</p>\n<p>{% if x %}</p>\n", encoding="utf-8")
+    env = make_environment([tmp_path])
+    with pytest.raises(InputError) as caught:
+        render_template(env, "broken.html.j2", {"x": 1})
+    (problem,) = caught.value.problems
+    assert problem.position.path.name == "broken.html.j2"
+    assert problem.position.line == 2
+
+
+def test_undefined_value_names_the_template_line(tmp_path: Path) -> None:
+    (tmp_path / "t.html.j2").write_text("<p>a</p>\n\n<p>{{ missing.value }}</p>\n", "utf-8")
+    env = make_environment([tmp_path])
+    with pytest.raises(InputError) as caught:
+        render_template(env, "t.html.j2", {})
+    (problem,) = caught.value.problems
+    assert problem.position.path.name == "t.html.j2"
+    assert problem.position.line == 3
+    assert "missing" in problem.message
+
+
+def test_missing_template_lists_the_folders_searched(tmp_path: Path) -> None:
+    env = make_environment([tmp_path])
+    with pytest.raises(InputError, match=str(tmp_path)):
+        render_template(env, "nope.html.j2", {})
+
+
+def test_record_text_is_escaped_not_evaluated(project: Path) -> None:
+    nasty = "{{ 7*7 }} <script>alert(1)</script> <b>đậm</b> & ]]>"
+    write_yaml(project / "record.yaml", {**RECORD, "conclusions": [nasty]})
+    outputs = render([project / "record.yaml"], out=project / "out")
+    from readback import docx_words, pdf_words
+
+    for output in outputs:
+        read = docx_words if output.format == "docx" else pdf_words
+        text = " ".join(read(output.path))
+        assert "{{ 7*7 }} <script>alert(1)</script> <b>đậm</b> & ]]>." in text
+
+
+def test_user_template_overrides_one_block_of_a_builtin(project: Path) -> None:
+    folder = project / "templates" / "documents"
+    folder.mkdir(parents=True)
+    (folder / "tb.html.j2").write_text(
+        '{% extends "builtin/documents/tb.html.j2" %}\n'
+        "{% block summary %}Kết luận riêng của văn phòng{% endblock %}\n",
+        encoding="utf-8",
+    )
+    renderer = Renderer([project / "templates"])
+    (output,) = render(
+        [project / "record.yaml"], formats=("pdf",), out=project / "out", renderer=renderer
+    )
+    from readback import pdf_pages
+
+    assert "Kết luận riêng của văn phòng" in pdf_pages(output.path)[0]
+
+
+def test_pdf_refuses_files_outside_the_template_folders(project: Path) -> None:
+    folder = project / "templates" / "documents"
+    folder.mkdir(parents=True)
+    (folder / "tb.html.j2").write_text(
+        '{% extends "builtin/documents/tb.html.j2" %}\n'
+        '{% block summary %}<img src="file:///etc/passwd">x{% endblock %}\n',
+        encoding="utf-8",
+    )
+    renderer = Renderer([project / "templates"])
+    with pytest.raises(InputError, match="file:///etc/passwd"):
+        render([project / "record.yaml"], formats=("pdf",), out=project / "o", renderer=renderer)
+    assert not (project / "o").exists()

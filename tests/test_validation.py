@@ -1,0 +1,124 @@
+"""Record validation: every error of a run at once, at its line, in the user's terms."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from generator import InputError, render, validate
+
+from conftest import RECORD, write_yaml
+
+
+def record_with(tmp_path: Path, name: str = "record.yaml", **changes: object) -> Path:
+    data = copy.deepcopy(RECORD)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return write_yaml(tmp_path / name, data)
+
+
+def problems(paths: list[Path]) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        validate(paths)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_valid_record(project: Path) -> None:
+    (record,) = validate([project / "record.yaml"])
+    assert record.meeting.chairs[0].name == "Phạm Thị Tố Hải"
+    assert record.id == "record"
+
+
+def test_unknown_key_suggests_the_right_one(project: Path) -> None:
+    path = record_with(project, chair=[{"name": "A"}])
+    (line,) = problems([path])
+    assert "unknown field 'chair'; did you mean 'chairs'?" in line
+    assert line.startswith(f"{path}:")
+
+
+def test_missing_required_field_and_wrong_type_together(project: Path) -> None:
+    path = record_with(project, convened_by=None, organizations="MTTQ")
+    lines = problems([path])
+    assert any("required field 'convened_by' is missing" in line for line in lines)
+    assert any("organizations" not in line and "expected a list" in line for line in lines)
+    assert len(lines) == 2
+
+
+def test_impossible_date_is_reported_at_its_line(project: Path) -> None:
+    path = project / "bad.yaml"
+    text = (
+        (project / "record.yaml")
+        .read_text(encoding="utf-8")
+        .replace("date: '2025-01-03'", "date: '2025-02-30'")
+    )
+    path.write_text(text, encoding="utf-8")
+    (line,) = problems([path])
+    number = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("date:"))
+    assert line.startswith(f"{path}:{number}:")
+    assert "'2025-02-30' is not a valid date" in line
+
+
+def test_vietnamese_date_notation_is_accepted(project: Path) -> None:
+    path = record_with(project, date="3/1/2025")
+    (record,) = validate([path])
+    assert record.meeting.date.isoformat() == "2025-01-03"
+
+
+def test_date_outside_reviewed_period(project: Path) -> None:
+    path = record_with(project, period="2024-Q2")
+    (line,) = problems([path])
+    assert "outside the reviewed period 2024-Q2" in line
+
+
+def test_review_held_after_its_period_is_accepted(project: Path) -> None:
+    path = record_with(project, period="2024")
+    assert validate([path])
+
+
+def test_concluder_must_be_a_chair(project: Path) -> None:
+    path = record_with(project, concluded_by="Ai Đó")
+    (line,) = problems([path])
+    assert "'Ai Đó' is not one of the chairs" in line
+
+
+def test_all_errors_of_all_files_at_once(project: Path) -> None:
+    one = record_with(project, "one.yaml", kind="meeting")
+    two = record_with(project, "two.yaml", chairs=[], period="2024-Q5")
+    lines = problems([one, two, project / "record.yaml"])
+    assert any(line.startswith(str(one)) and "'meeting' is not allowed" in line for line in lines)
+    assert any(line.startswith(str(two)) and "at least 1" in line for line in lines)
+    assert any(line.startswith(str(two)) and "'2024-Q5' is not a period" in line for line in lines)
+
+
+def test_bad_settings_are_reported_once_with_position(project: Path) -> None:
+    write_yaml(project / "giaoban.yaml", {"issuing_body": "Tỉnh ủy", "place": 5})
+    record_with(project, "two.yaml")
+    lines = problems([project / "record.yaml", project / "two.yaml"])
+    settings = [line for line in lines if "giaoban.yaml" in line]
+    assert len(settings) == len(set(settings)) == 3  # issuer_symbol, signer, place
+
+
+def test_missing_settings_file(tmp_path: Path) -> None:
+    path = record_with(tmp_path)
+    (line,) = problems([path])
+    assert "no settings file 'giaoban.yaml'" in line
+
+
+def test_nothing_is_written_when_one_record_fails(project: Path) -> None:
+    bad = record_with(project, "bad.yaml", date="2025-13-01")
+    with pytest.raises(InputError):
+        render([project / "record.yaml", bad], out=project / "out")
+    assert not (project / "out").exists()
+
+
+def test_two_records_cannot_write_the_same_output(project: Path) -> None:
+    record_with(project, "a.yaml", id="same")
+    record_with(project, "b.yaml", id="same")
+    with pytest.raises(InputError, match="give one of them another 'id'"):
+        render([project / "a.yaml", project / "b.yaml"], formats=("docx",), out=project / "o")
+    assert not (project / "o").exists()
