@@ -96,3 +96,23 @@ def test_metadata(rendered: Rendered) -> None:
     assert meta is not None
     assert meta.title.startswith("Thông báo - Hội nghị giao ban")
     assert meta.author == "Tỉnh ủy"
+
+
+VIETNAMESE = (
+    "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
+)
+
+
+def test_the_fonts_used_cover_the_whole_vietnamese_alphabet(rendered: Rendered) -> None:
+    from fontTools.ttLib import TTFont
+
+    from generator.render.metrics import font_file
+
+    for bold in (False, True):
+        for italic in (False, True):
+            path = font_file(rendered.profile.font.family, bold, italic)
+            assert path, "no font found for the profile's family"
+            cmap = TTFont(path, lazy=True).getBestCmap()
+            letters = VIETNAMESE + VIETNAMESE.upper()
+            missing = [ch for ch in letters if ord(ch) not in cmap]
+            assert not missing, (path, missing)

@@ -10,6 +10,7 @@ from generator import InputError, Renderer, render
 from generator.templating import make_environment, render_template
 
 from conftest import RECORD, write_yaml
+from readback import docx_words, pdf_pages, pdf_words
 
 
 def test_syntax_error_names_the_template_file_and_line(tmp_path: Path) -> None:
@@ -43,40 +44,34 @@ def test_record_text_is_escaped_not_evaluated(project: Path) -> None:
     nasty = "{{ 7*7 }} <script>alert(1)</script> <b>đậm</b> & ]]>"
     write_yaml(project / "record.yaml", {**RECORD, "conclusions": [nasty]})
     outputs = render([project / "record.yaml"], out=project / "out")
-    from readback import docx_words, pdf_words
-
     for output in outputs:
         read = docx_words if output.format == "docx" else pdf_words
         text = " ".join(read(output.path))
         assert "{{ 7*7 }} <script>alert(1)</script> <b>đậm</b> & ]]>." in text
 
 
-def test_user_template_overrides_one_block_of_a_builtin(project: Path) -> None:
+def summary_override(project: Path, summary: str) -> Renderer:
+    """A renderer with a user template that changes only the TB's summary block."""
     folder = project / "templates" / "documents"
     folder.mkdir(parents=True)
     (folder / "tb.html.j2").write_text(
         '{% extends "builtin/documents/tb.html.j2" %}\n'
-        "{% block summary %}Kết luận riêng của văn phòng{% endblock %}\n",
+        f"{{% block summary %}}{summary}{{% endblock %}}\n",
         encoding="utf-8",
     )
-    renderer = Renderer([project / "templates"])
+    return Renderer([project / "templates"])
+
+
+def test_user_template_overrides_one_block_of_a_builtin(project: Path) -> None:
+    renderer = summary_override(project, "Kết luận riêng của văn phòng")
     (output,) = render(
         [project / "record.yaml"], formats=("pdf",), out=project / "out", renderer=renderer
     )
-    from readback import pdf_pages
-
     assert "Kết luận riêng của văn phòng" in pdf_pages(output.path)[0]
 
 
 def test_pdf_refuses_files_outside_the_template_folders(project: Path) -> None:
-    folder = project / "templates" / "documents"
-    folder.mkdir(parents=True)
-    (folder / "tb.html.j2").write_text(
-        '{% extends "builtin/documents/tb.html.j2" %}\n'
-        '{% block summary %}<img src="file:///etc/passwd">x{% endblock %}\n',
-        encoding="utf-8",
-    )
-    renderer = Renderer([project / "templates"])
+    renderer = summary_override(project, '<img src="file:///etc/passwd">x')
     with pytest.raises(InputError, match="file:///etc/passwd"):
         render([project / "record.yaml"], formats=("pdf",), out=project / "o", renderer=renderer)
     assert not (project / "o").exists()
