@@ -53,7 +53,7 @@ _Resolver.add_implicit_resolver(
 )
 
 
-class _Loader(
+class _PyLoader(
     yaml.reader.Reader,
     yaml.scanner.Scanner,
     yaml.parser.Parser,
@@ -68,6 +68,26 @@ class _Loader(
         yaml.composer.Composer.__init__(self)
         yaml.constructor.SafeConstructor.__init__(self)
         _Resolver.__init__(self)
+
+
+_LOADERS: list[type[Any]] = [_PyLoader]
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    class _CLoader(CParser, yaml.constructor.SafeConstructor, _Resolver):
+        """libyaml parses (ten times faster) and keeps marks; resolving stays ours."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+    _LOADERS.insert(0, _CLoader)
+
+
+def _new_loader(text: str) -> Any:
+    """The fastest loader this PyYAML has: both build the same nodes and marks."""
+    return _LOADERS[0](text)
 
 
 def _step(node: Any, part: str | int) -> tuple[bool, Any]:
@@ -136,7 +156,7 @@ def read_text(path: Path) -> str:
 
 
 class _Builder:
-    def __init__(self, path: Path, loader: _Loader) -> None:
+    def __init__(self, path: Path, loader: yaml.constructor.SafeConstructor) -> None:
         self.path = path
         self.loader = loader
         self.source = SourceMap(path)
@@ -188,7 +208,7 @@ class _Builder:
 def load_yaml(path: Path) -> LoadedFile:
     """Load one YAML file; every problem in it is reported in one ``InputError``."""
     text = read_text(path)
-    loader = _Loader(text)
+    loader = _new_loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as e:

@@ -84,3 +84,16 @@ def test_alias_expansion_is_bounded(tmp_path: Path) -> None:
               f"*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 9)]  # fmt: skip
     with pytest.raises(InputError, match="expands to more than"):
         load(tmp_path, "\n".join(lines) + "\n")
+
+
+def test_libyaml_and_python_parsers_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import loading
+
+    text = "title: Hội nghị\nchairs:\n  - name: A\n    titles: [x, y]\ntime: 14:00\nn: 0x1f\n"
+    results = []
+    for loader in loading._LOADERS:
+        monkeypatch.setattr(loading, "_new_loader", loader)
+        loaded = load(tmp_path, text)
+        results.append((loaded.data, loaded.source.values, loaded.source.keys))
+    assert len(loading._LOADERS) == 2, "PyYAML here is built with libyaml"
+    assert results[0] == results[1]
