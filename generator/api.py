@@ -11,14 +11,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import document_types
-from .context import briefing_context
+from .catalog import document_keys
+from .context import briefing_context, digest_context
+from .digest import Digest, build_digest
 from .errors import InputError, Position, Problem, UsageError
 from .messages import message
+from .models import Registration
+from .periods import Period, PeriodError, parse_period
 from .profiles import Profile, load_profile, resolve_profile
 from .records import Record, load_records
 from .rendering import FORMATS, Renderer
-from .settings import Settings, load_settings
+from .settings import SETTINGS_NAME, Settings, find_settings, load_settings
 from .writing import write_atomic
 
 
@@ -36,7 +39,7 @@ def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
 
 
 def check_choices(docs: Sequence[str], formats: Sequence[str]) -> None:
-    known_docs = document_types()
+    known_docs = document_keys("meeting")
     for doc in docs:
         if doc not in known_docs:
             raise UsageError(message("unknown_doc", value=doc, known=", ".join(known_docs)))
@@ -45,9 +48,35 @@ def check_choices(docs: Sequence[str], formats: Sequence[str]) -> None:
             raise UsageError(message("unknown_format", value=fmt, known=", ".join(FORMATS)))
 
 
+def record_files(paths: Iterable[Path]) -> list[Path]:
+    """The record files named, and those found (recursively) in the folders named.
+
+    Settings files and hidden folders are not records.
+    """
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(
+            p
+            for pattern in ("*.yaml", "*.yml")
+            for p in path.rglob(pattern)
+            if p.name != SETTINGS_NAME
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not inside:
+            raise InputError([Problem(Position(path), message("no_yaml_found"))])
+        found.extend(inside)
+    return list(dict.fromkeys(found))
+
+
 def validate(paths: Iterable[Path], *, settings: Path | None = None) -> list[Record]:
-    """Every record, typed and checked; an ``InputError`` lists all problems."""
-    return load_records([Path(p) for p in paths], settings)
+    """Every record (files, or folders searched for them), typed and checked.
+
+    An ``InputError`` lists all problems of all files.
+    """
+    return load_records(record_files(paths), settings)
 
 
 def profile_for(settings_path: Path, settings: Settings, override: str | None) -> Profile:
@@ -101,3 +130,58 @@ def render(
     for output, data in pending:
         write_atomic(output.path, data)
     return [output for output, _ in pending]
+
+
+@dataclass(frozen=True)
+class DigestResult:
+    digest: Digest
+    outputs: list[Output]
+
+
+def parse_period_option(text: str) -> Period:
+    try:
+        return parse_period(text)
+    except PeriodError as e:
+        raise UsageError(message("bad_period", value=text)) from e
+
+
+def digest(
+    paths: Iterable[Path],
+    *,
+    period: Period | str,
+    formats: Sequence[str] = FORMATS,
+    profile: str | None = None,
+    out: Path = Path("out"),
+    settings: Path | None = None,
+    registration: Registration | None = None,
+    renderer: Renderer | None = None,
+) -> DigestResult:
+    """The periodic report of ``period`` from every record given (files or folders).
+
+    Written as ``OUT/digest-<period>.<format>``. Records of the period are
+    aggregated; earlier ones count for directives still open.
+    """
+    check_choices((), formats)
+    if isinstance(period, str):
+        period = parse_period_option(period)
+    files = record_files(paths)
+    records = load_records(files, settings)
+    settings_path = settings or find_settings(files[0])
+    shared = load_settings(settings_path)
+    data = build_digest(records, period, shared)
+    if not data.meetings:
+        where = Position(settings_path.parent)
+        detail = message("empty_period", period=period.name_vi(), start=period.start.isoformat(),
+                         end=period.end.isoformat())  # fmt: skip
+        raise InputError([Problem(where, detail)])
+    chosen = profile_for(settings_path, shared, profile)
+    renderer = renderer or Renderer()
+    context = digest_context(data, shared, chosen, registration or Registration())
+    blobs = renderer.render("digest", context, formats, settings_path)
+    out = Path(out)
+    outputs = [
+        Output(settings_path, "digest", fmt, out / f"digest-{period}.{fmt}") for fmt in blobs
+    ]
+    for output in outputs:
+        write_atomic(output.path, blobs[output.format])
+    return DigestResult(data, outputs)

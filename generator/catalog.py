@@ -8,7 +8,7 @@ the Vietnamese words for kinds, levels, parts of day and statuses are in
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, RootModel
 
@@ -22,6 +22,9 @@ class DocumentType(Strict):
     symbol: Annotated[str, Field(pattern=r"^[A-ZĐ][A-Za-zĐ]{0,5}$")]
     name: Text
     template: Text
+    #: ``meeting``: one document per record (``render``); ``period``: one per period (``digest``).
+    scope: Literal["meeting", "period"] = "meeting"
+    summary: Text | None = None
     closing: Text | None = None
 
 
@@ -48,6 +51,10 @@ class Vocabulary(Strict):
 @cache
 def document_types() -> dict[str, DocumentType]:
     return validate_model(DocumentTypes, load_yaml(config_dir() / "documents.yaml")).root
+
+
+def document_keys(scope: Literal["meeting", "period"]) -> list[str]:
+    return [key for key, doc in document_types().items() if doc.scope == scope]
 
 
 @cache

@@ -7,6 +7,7 @@ not be written; 70 an internal error (a bug); 130 interrupted.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import traceback
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ import click
 from . import api
 from .errors import ExitCode, GiaobanError, InputError
 from .messages import Language, message, set_language
+from .models import Registration
 from .rendering import FORMATS
 
 
@@ -25,13 +27,40 @@ def _split(value: str) -> list[str]:
 
 
 records_argument = click.argument(
-    "records", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False)
+    "records", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
 settings_option = click.option(
     "--settings",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Settings file (default: the nearest giaoban.yaml beside or above each record).",
 )
+
+
+formats_option = click.option(
+    "--to",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    help="Output formats, comma-separated: docx, pdf.",
+)
+profile_option = click.option(
+    "--profile", help="Format profile: hd36, nd30, or the path of a profile file."
+)
+out_option = click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the documents.",
+)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+
+
+def _report(written: Sequence[api.Output], out: Path, quiet: bool) -> None:
+    if not quiet:
+        for output in written:
+            click.echo(message("wrote", path=output.path))
+        click.echo(message("render_summary", count=len(written), out=out))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -65,8 +94,7 @@ def validate(records: Sequence[Path], settings: Path | None) -> None:
 
 @cli.command()
 @records_argument
-@click.option("--to", "formats", default=",".join(FORMATS), show_default=True,
-              help="Output formats, comma-separated: docx, pdf.")  # fmt: skip
+@formats_option
 @click.option(
     "--doc",
     "docs",
@@ -74,26 +102,64 @@ def validate(records: Sequence[Path], settings: Path | None) -> None:
     show_default=True,
     help="Document types, comma-separated: tb (notice of conclusions), bc (report).",
 )
-@click.option("--profile", help="Format profile: hd36, nd30, or the path of a profile file.")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
-              show_default=True, help="Folder for the documents.")  # fmt: skip
+@profile_option
+@out_option
 @settings_option
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+@quiet_option
 def render(records: Sequence[Path], formats: str, docs: str, profile: str | None, out: Path,
            settings: Path | None, quiet: bool) -> None:  # fmt: skip
-    """Render documents of each record into the --out folder.
+    """Render documents of each record (files, or folders of records) into --out.
 
     \b
     Examples:
       giaoban render records/2024-09-25.yaml
-      giaoban render records/*.yaml --doc tb,bc --to pdf --profile nd30 --out out/
+      giaoban render records/ --doc tb,bc --to pdf --profile nd30 --out out/
     """
     written = api.render(records, docs=_split(docs), formats=_split(formats), profile=profile,
                          out=out, settings=settings)  # fmt: skip
-    if not quiet:
-        for output in written:
-            click.echo(message("wrote", path=output.path))
-        click.echo(message("render_summary", count=len(written), out=out))
+    _report(written, out, quiet)
+
+
+@cli.command()
+@records_argument
+@click.option(
+    "--period",
+    required=True,
+    help="2024-Q3 (quarter), 2024-H1 / 2024-H2 (half), 2024-9M (nine months), 2024.",
+)
+@formats_option
+@profile_option
+@out_option
+@settings_option
+@click.option("--number", type=click.IntRange(1), help="The report's registered number.")
+@click.option(
+    "--date",
+    "issued",
+    type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]),
+    help="The report's date (YYYY-MM-DD or DD/MM/YYYY).",
+)
+@quiet_option
+def digest(records: Sequence[Path], period: str, formats: str, profile: str | None, out: Path,
+           settings: Path | None, number: int | None, issued: dt.datetime | None,
+           quiet: bool) -> None:  # fmt: skip
+    """Render the periodic report of every meeting held in --period.
+
+    RECORDS are files or folders (searched recursively). Records before the
+    period count for directives still open; the others are left out.
+
+    \b
+    Examples:
+      giaoban digest records/ --period 2024-Q3
+      giaoban digest records/ --period 2024 --to pdf --number 12 --date 2025-01-05
+    """
+    registration = Registration(number=number, date=issued.date() if issued else None)
+    result = api.digest(records, period=period, formats=_split(formats), profile=profile,
+                        out=out, settings=settings, registration=registration)  # fmt: skip
+    left_out = result.digest.left_out
+    if left_out and not quiet:
+        names = ", ".join(r.path.name for r in left_out)
+        click.echo(message("left_out", count=len(left_out), period=period, names=names))
+    _report(result.outputs, out, quiet)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Template contexts: plain data for one document, computed from a record.
+"""Template contexts: plain data for one document, computed from records.
 
 Everything the format profile decides (number line, date line, signature
 prefix, recipients punctuation) is computed here, so templates only lay text
@@ -7,13 +7,16 @@ out and tests can check the wording without rendering anything.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
-from .catalog import DocumentType, document_types, vocabulary
-from .models import Meeting, Registration
+from .catalog import document_types, vocabulary
+from .chart import bar_chart
+from .digest import Digest
+from .models import DirectiveStatus, Meeting, Registration
 from .profiles import Profile
 from .records import Record
 from .settings import Settings, Signer
@@ -67,20 +70,27 @@ def meeting_title(meeting: Meeting) -> str:
     return meeting.title[:1].lower() + meeting.title[1:]
 
 
-def briefing_context(
-    record: Record, settings: Settings, profile: Profile, doc_key: str
+def document_frame(
+    settings: Settings,
+    profile: Profile,
+    doc_key: str,
+    registration: Registration,
+    year: int,
+    subject: str,
+    created: dt.datetime,
+    **fields: str,
 ) -> dict[str, Any]:
-    """The context of a one-meeting document (notice of conclusions, short report)."""
-    meeting = record.meeting
-    doc_type: DocumentType = document_types()[doc_key]
+    """What every document has: header, type, closing line, signature, recipients, metadata.
+
+    ``fields`` fill the ``{…}`` placeholders of the type's summary and closing lines.
+    """
+    doc_type = document_types()[doc_key]
     doc_settings = settings.documents.get(doc_key)
-    registration = meeting.documents.get(doc_key) or Registration()
     signer = (doc_settings and doc_settings.signer) or settings.signer
     names = doc_settings.recipients if doc_settings and doc_settings.recipients else None
-    closing = (doc_settings and doc_settings.closing) or doc_type.closing
-    issued = registration.date
-    year = (issued or meeting.date).year
-    title = meeting_title(meeting)
+    closing = (doc_settings and doc_settings.closing) or doc_type.closing or ""
+    summary = (doc_settings and doc_settings.summary) or doc_type.summary or ""
+    values = {"issuer": settings.issuing_body, **fields}
     return {
         "doc": {
             "key": doc_key,
@@ -89,10 +99,9 @@ def briefing_context(
             "number_line": profile.number_line(
                 doc_type.symbol, settings.issuer_symbol, registration.number
             ),
-            "date_line": profile.date_line_text(settings.place, issued, year),
-            "closing": fill(closing, issuer=settings.issuing_body, meeting=title)
-            if closing
-            else "",
+            "date_line": profile.date_line_text(settings.place, registration.date, year),
+            "summary": fill(summary, **values),
+            "closing": fill(closing, **values),
         },
         "issuer": {
             "parent_body": settings.parent_body,
@@ -100,8 +109,6 @@ def briefing_context(
             "mark": profile.header.issuing_mark,
         },
         "national": [line.text for line in profile.header.national],
-        "meeting": meeting,
-        "meeting_title": title,
         "words": vocabulary(),
         "signature": signature(signer, profile),
         "recipients": recipients(
@@ -109,11 +116,68 @@ def briefing_context(
         ),
         "profile": profile,
         "meta": Metadata(
-            title=f"{doc_type.name} - {meeting.title}",
+            title=f"{doc_type.name} - {subject}",
             author=settings.issuing_body,
-            subject=meeting.title,
-            created=dt.datetime.combine(
-                issued or meeting.date, meeting.time or dt.time(0, 0), tzinfo=VIETNAM_TIME
-            ),
+            subject=subject,
+            created=created,
         ),
+    }
+
+
+def briefing_context(
+    record: Record, settings: Settings, profile: Profile, doc_key: str
+) -> dict[str, Any]:
+    """The context of a one-meeting document (notice of conclusions, short report)."""
+    meeting = record.meeting
+    registration = meeting.documents.get(doc_key) or Registration()
+    issued = registration.date or meeting.date
+    title = meeting_title(meeting)
+    frame = document_frame(
+        settings,
+        profile,
+        doc_key,
+        registration,
+        year=issued.year,
+        subject=meeting.title,
+        created=dt.datetime.combine(issued, meeting.time or dt.time(0, 0), tzinfo=VIETNAM_TIME),
+        meeting=title,
+    )
+    return {**frame, "meeting": meeting, "meeting_title": title}
+
+
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def digest_context(
+    digest: Digest, settings: Settings, profile: Profile, registration: Registration
+) -> dict[str, Any]:
+    """The context of a periodic report; the chart is drawn here, from the digest's data."""
+    period_name = digest.period.name_vi()
+    issued = registration.date or digest.period.end
+    frame = document_frame(
+        settings,
+        profile,
+        "digest",
+        registration,
+        year=issued.year,
+        subject=period_name,
+        created=dt.datetime.combine(issued, dt.time(0, 0), tzinfo=VIETNAM_TIME),
+        period=period_name,
+    )
+    words = vocabulary()
+    statuses = list(DirectiveStatus)
+    chart_width_mm = profile.text_width_mm * 0.8
+    chart = bar_chart(
+        [words.statuses[s] for s in statuses],
+        [digest.status_counts[s] for s in statuses],
+        f"Nhiệm vụ được giao theo tình trạng, {period_name}",
+        profile.font.family,
+        chart_width_mm,
+    )
+    return {
+        **frame,
+        "digest": digest,
+        "period_name": period_name,
+        "chart": {"src": _data_uri(chart), "width_mm": round(chart_width_mm, 1)},
     }

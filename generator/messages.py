@@ -123,6 +123,25 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "unknown document type '{doc}'; known types: {known}",
         "vi": "loại văn bản '{doc}' không có; các loại hiện có: {known}",
     },
+    "unknown_directive": {
+        "en": "no directive '{key}' among the records given up to this one; known: {known}",
+        "vi": "không có nhiệm vụ '{key}' trong các hồ sơ tính đến hồ sơ này; hiện có: {known}",
+    },
+    "empty_period": {
+        "en": "no meeting among the records given is dated in {period} ({start} to {end})",
+        "vi": "không có hội nghị nào trong các hồ sơ đã cho diễn ra trong {period} "
+        "({start} đến {end})",
+    },
+    "left_out": {
+        "en": "{count} record(s) outside {period} left out (earlier ones count only for "
+        "directives still open): {names}",
+        "vi": "{count} hồ sơ ngoài {period} không đưa vào (hồ sơ trước kỳ chỉ dùng cho các "
+        "nhiệm vụ chưa hoàn thành): {names}",
+    },
+    "no_yaml_found": {
+        "en": "no record (.yaml) found in this folder",
+        "vi": "không có hồ sơ (.yaml) nào trong thư mục này",
+    },
     "signer_needs_body": {
         "en": "signing '{mode}' needs 'on_behalf_of' (the body signed for, e.g. BAN THƯỜNG VỤ)",
         "vi": "ký '{mode}' cần 'on_behalf_of' (tập thể được ký thay, ví dụ BAN THƯỜNG VỤ)",

@@ -173,6 +173,18 @@ class Directive(Strict):
     status: DirectiveStatus = DirectiveStatus.ASSIGNED
 
 
+class DirectiveUpdate(Strict):
+    """A later record's word on an earlier directive, so the old record stays as written.
+
+    ``directive`` is the directive's ``id``, or ``<record id>#<n>`` for the n-th
+    directive (from 1) of a record whose directives have no ids.
+    """
+
+    directive: Text
+    status: DirectiveStatus
+    note: Text | None = None
+
+
 class Source(Strict):
     title: Text | None = None
     publisher: Text | None = None
@@ -209,6 +221,7 @@ class Meeting(Strict):
     conclusions: list[Text] = []
     concluded_by: Text | None = None
     directives: list[Directive] = []
+    directive_updates: list[DirectiveUpdate] = []
     writer: Text | None = None
     sources: list[Source] = []
     attachments: list[Text] = []

@@ -45,10 +45,23 @@ COMPONENTS = (
     "sig-title",
     "sig-name",
     "page-number",
+    "table-head",
+    "table-cell",
+    "figure",
+    "caption",
+    "appendix-title",
+    "appendix-subtitle",
 )
 
 #: Elements without a class take the style of these components.
-TAG_DEFAULTS = {"p": "body", "h2": "section", "h3": "subsection", "h4": "point"}
+TAG_DEFAULTS = {
+    "p": "body",
+    "h2": "section",
+    "h3": "subsection",
+    "h4": "point",
+    "th": "table-head",
+    "td": "table-cell",
+}
 
 
 class Rule(Strict):
@@ -71,6 +84,7 @@ class Style(Strict):
     space_after_pt: Annotated[float, Field(ge=0, le=72)] = 0
     line_spacing: Annotated[float, Field(ge=0.8, le=3)] = 1.0
     keep_with_next: bool = False
+    page_break_before: bool = False
     rule: Rule | None = None
 
 

@@ -53,6 +53,7 @@ class DocumentSettings(Strict):
 
     signer: Signer | None = None
     recipients: list[Text] | None = None
+    summary: Text | None = None
     closing: Text | None = None
 
 

@@ -34,6 +34,7 @@ from .vietnamese import (
     end_document,
     end_sentence,
     lower_first,
+    number,
     roman,
     sentence,
     upper_first,
@@ -69,6 +70,7 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
     )
     env.filters.update(
         roman=roman,
+        number=number,
         date_prose=date_prose,
         person=person,
         end_document=end_document,

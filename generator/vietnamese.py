@@ -66,3 +66,9 @@ def end_sentence(text: str) -> str:
 def sentence(text: str) -> str:
     """A fragment as a paragraph: capital first letter, closing full stop."""
     return end_sentence(upper_first(text))
+
+
+def number(value: float) -> str:
+    """Numbers as Vietnamese documents write them: "1.234.567,5"."""
+    whole = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
+    return whole.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pdfplumber
@@ -61,9 +61,20 @@ def page_number_lines(path: Path) -> list[str | None]:
     return out
 
 
-def pdf_words(path: Path) -> list[str]:
-    pages = pdf_pages(path)
-    return [w for n, t in enumerate(pages, 1) for w in words(strip_page_number(t, n))]
+def pdf_words(path: Path, repeated_headers: Sequence[str] = ()) -> list[str]:
+    """The words of the PDF in reading order, without page numbers.
+
+    A table header that the PDF repeats at the top of a page (``repeated_headers``)
+    is dropped there: it is shown again, not written again.
+    """
+    out: list[str] = []
+    for number, text in enumerate(pdf_pages(path), 1):
+        page = words(strip_page_number(text, number))
+        for header in map(words, repeated_headers):
+            if number > 1 and page[: len(header)] == header:
+                page = page[len(header) :]
+        out.extend(page)
+    return out
 
 
 def chars_of(path: Path, text: str, page: int = 0) -> list[dict[str, object]]:

@@ -17,6 +17,7 @@ sized from the font's metrics, which Word and LibreOffice both draw.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import re
@@ -48,7 +49,7 @@ _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6"}
-_INLINE = {"br", "strong", "b", "em", "i", "u", "span", "sup", "sub"}
+_INLINE = {"br", "strong", "b", "em", "i", "u", "span", "sup", "sub", "img"}
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 RULE_STYLE = "GB Rule"
 
@@ -69,6 +70,27 @@ class _Segment:
     text: str
     fmt: _Format
     br: bool = False
+    image: bytes | None = None
+    width_pt: float | None = None
+
+
+_DATA_URI = re.compile(r"^data:image/(?:png|jpeg|gif);base64,(?P<data>.+)$", re.DOTALL)
+_WIDTH = re.compile(r"width:\s*(?P<value>[\d.]+)\s*(?P<unit>mm|cm|pt|%)")
+
+
+def _length_pt(style: str, relative_to: float) -> float | None:
+    """A CSS width from a ``style`` attribute, in points."""
+    match = _WIDTH.search(style)
+    if not match:
+        return None
+    value = float(match["value"])
+    factor = {"mm": 72 / 25.4, "cm": 72 / 2.54, "pt": 1.0, "%": relative_to / 100}
+    return value * factor[match["unit"]]
+
+
+def _image(element: HtmlElement) -> bytes | None:
+    match = _DATA_URI.match(element.get("src", ""))
+    return base64.b64decode(match["data"]) if match else None
 
 
 def _set_fonts(rpr: Any, family: str) -> None:
@@ -111,6 +133,7 @@ def _apply_style(word_style: ParagraphStyle, style: Style, profile: Profile) -> 
     fmt.space_after = Pt(style.space_after_pt)
     fmt.line_spacing = style.line_spacing
     fmt.keep_with_next = style.keep_with_next
+    fmt.page_break_before = style.page_break_before
     fmt.widow_control = True
 
 
@@ -196,6 +219,9 @@ def _segments(element: HtmlElement) -> list[_Segment]:
                 tag = child.tag
                 if tag == "br":
                     out.append(_Segment("", fmt, br=True))
+                elif tag == "img":
+                    width = _length_pt(child.get("style", ""), 0)
+                    out.append(_Segment("", fmt, image=_image(child), width_pt=width))
                 else:
                     walk(
                         child,
@@ -212,6 +238,10 @@ def _segments(element: HtmlElement) -> list[_Segment]:
     collapsed: list[_Segment] = []
     at_line_start = True
     for seg in out:
+        if seg.image is not None:
+            collapsed.append(seg)
+            at_line_start = False
+            continue
         if seg.br:
             if collapsed and collapsed[-1].text.endswith(" "):
                 collapsed[-1].text = collapsed[-1].text.rstrip(" ")
@@ -241,6 +271,10 @@ class _Writer:
         self.doc = doc
         self.profile = profile
         self.styles = profile.styles()
+        # python-docx resolves a style by name on every assignment (a scan of all
+        # styles); the ids are looked up once and set directly instead.
+        names = {style_name(c): c for c in self.styles} | {RULE_STYLE: RULE_STYLE}
+        self.style_ids = {names[s.name]: s.style_id for s in doc.styles if s.name in names}
         self.fresh_cells: set[int] = set()
 
     def new_paragraph(self, container: DocxDocument | _Cell) -> Paragraph:
@@ -277,11 +311,15 @@ class _Writer:
         component = self.component(element)
         style = self.styles[component]
         paragraph = self.new_paragraph(container)
-        paragraph.style = self.doc.styles[style_name(component)]
+        paragraph._p.style = self.style_ids[component]
         text_parts = []
         for seg in _segments(element):
             if seg.br:
                 paragraph.add_run().add_break()
+                continue
+            if seg.image is not None:
+                width = min(seg.width_pt or width_pt, width_pt)
+                paragraph.add_run().add_picture(io.BytesIO(seg.image), width=Pt(width))
                 continue
             text = seg.text.upper() if style.upper else seg.text
             text_parts.append(text)
@@ -303,7 +341,7 @@ class _Writer:
         spare = max(0.0, width_pt - length)
         left = {"left": 0.0, "right": spare}.get(style.align, spare / 2)
         paragraph = self.new_paragraph(container)
-        paragraph.style = self.doc.styles[RULE_STYLE]
+        paragraph._p.style = self.style_ids[RULE_STYLE]
         fmt = paragraph.paragraph_format
         fmt.left_indent = Pt(left)
         fmt.right_indent = Pt(spare - left)
@@ -348,6 +386,10 @@ class _Writer:
         elif "doc-closing" in classes:
             first = self.profile.recipients.width
         else:
+            declared = [_length_pt(c.get("style", ""), 1.0) for c in element.iter("col")]
+            if len(declared) == ncols and all(declared):
+                total = sum(d for d in declared if d)
+                return [(d or 0) / total for d in declared]
             return [1 / ncols] * ncols
         return [first, 1 - first] if ncols == 2 else [1 / ncols] * ncols
 

@@ -1,0 +1,111 @@
+"""The periodic report rendered in both profiles and read back from DOCX and PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+from synthetic import write_records
+
+from generator import Renderer
+from generator.api import digest
+
+from conftest import SETTINGS, write_yaml
+from readback import docx_words, page_number_lines, pdf_pages, pdf_words
+
+MEETINGS = 40
+
+
+@dataclass(frozen=True)
+class RenderedDigest:
+    profile: str
+    docx: Path
+    pdf: Path
+
+
+@pytest.fixture(scope="session", params=["hd36", "nd30"])
+def rendered_digest(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, renderer: Renderer
+) -> RenderedDigest:
+    folder = tmp_path_factory.mktemp(f"digest-{request.param}")
+    write_yaml(folder / "giaoban.yaml", SETTINGS)
+    write_records(folder / "q3", MEETINGS, dt.date(2024, 7, 1), 91, seed=3)
+    write_records(folder / "q2", 3, dt.date(2024, 4, 1), 80, seed=4)
+    for path in (folder / "q2").iterdir():
+        path.rename(folder / "q2" / f"early-{path.name}")  # distinct ids for the early ones
+        text = (folder / "q2" / f"early-{path.name}").read_text("utf-8")
+        (folder / "q2" / f"early-{path.name}").write_text(text.replace("id: m", "id: early-m"))
+    result = digest([folder], period="2024-Q3", profile=request.param, out=folder / "out",
+                    renderer=renderer)  # fmt: skip
+    assert len(result.digest.meetings) == MEETINGS
+    assert len(result.digest.left_out) == 3
+    files = {o.format: o.path for o in result.outputs}
+    return RenderedDigest(request.param, files["docx"], files["pdf"])
+
+
+def test_title_names_the_period(rendered_digest: RenderedDigest) -> None:
+    title = "Kết quả hội nghị giao ban khối Mặt trận Tổ quốc và các tổ chức chính trị – xã hội "
+    title += "quý III năm 2024"
+    assert title in " ".join(docx_words(rendered_digest.docx))
+    assert title in " ".join(pdf_words(rendered_digest.pdf))
+    assert rendered_digest.pdf.name == "digest-2024-Q3.pdf"
+
+
+def test_meetings_table_has_a_row_per_meeting_and_a_repeating_header(
+    rendered_digest: RenderedDigest,
+) -> None:
+    doc = Document(str(rendered_digest.docx))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT"
+                 and t.rows[0].cells[2].text == "Hội nghị")  # fmt: skip
+    assert len(table.rows) == MEETINGS + 1
+    header_props = table.rows[0]._tr.trPr
+    assert header_props.find(qn("w:tblHeader")) is not None
+    assert table.rows[1]._tr.trPr is None or table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
+    dates = [row.cells[1].text for row in table.rows[1:]]
+    parsed = [dt.datetime.strptime(d, "%d/%m/%Y").date() for d in dates]
+    assert parsed == sorted(parsed)
+    page_two = pdf_pages(rendered_digest.pdf)[1]
+    assert "STT Ngày Hội nghị Cơ quan tổ" in page_two.replace("\n", " ")
+
+
+def test_chart_image_is_in_both(rendered_digest: RenderedDigest) -> None:
+    doc = Document(str(rendered_digest.docx))
+    assert len(doc.inline_shapes) == 1
+    # WeasyPrint shares one resource dictionary between pages: count distinct images.
+    images = {img.data: img for page in PdfReader(rendered_digest.pdf).pages for img in page.images}
+    assert len(images) == 1
+    (image,) = images.values()
+    assert image.image is not None and image.image.width > 800  # print resolution
+
+
+def test_appendix_with_continuing_page_numbers(rendered_digest: RenderedDigest) -> None:
+    assert "PHỤ LỤC TÓM TẮT CÁC HỘI NGHỊ QUÝ III NĂM 2024" in " ".join(
+        docx_words(rendered_digest.docx)
+    )
+    pages = pdf_pages(rendered_digest.pdf)
+    appendix = next(i for i, text in enumerate(pages) if "PHỤ LỤC" in text)
+    assert appendix > 1
+    assert "Nơi nhận:" in pages[appendix - 1]  # the report is signed before its appendix
+    numbers = page_number_lines(rendered_digest.pdf)
+    assert numbers == [None] + [str(n) for n in range(2, len(pages) + 1)]
+    summaries = " ".join(pages[appendix:]).count("Hội nghị giao ban khối Mặt trận")
+    assert summaries >= MEETINGS
+
+
+def test_same_text_in_docx_and_pdf(rendered_digest: RenderedDigest) -> None:
+    headers = [
+        "STT Ngày Hội nghị Cơ quan tổ chức Chủ trì",
+        "STT Nội dung nhiệm vụ Đơn vị thực hiện Thời hạn Tình trạng",
+    ]
+    from_pdf = pdf_words(rendered_digest.pdf, repeated_headers=headers)
+    assert docx_words(rendered_digest.docx) == from_pdf
+
+
+def test_carried_over_directives_are_listed(rendered_digest: RenderedDigest) -> None:
+    text = " ".join(docx_words(rendered_digest.docx))
+    assert "chuyển từ kỳ trước" in text
