@@ -27,8 +27,8 @@ examples: install
 	$(BIN)/giaoban render examples/records/*.yaml --doc tb,bc --to docx,pdf --out $(OUT)
 
 test: install-test
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2
 

@@ -61,19 +61,36 @@ class ResultItem:
     date: dt.date
 
 
-@dataclass
-class OrganizationResults:
-    organization: str
-    items: list[ResultItem] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-
-
 @dataclass(frozen=True)
 class FigureTotal:
     label: str
     unit: str | None
     value: float
     organizations: tuple[str, ...]
+
+
+def totals(figures: Iterable[tuple[str, Figure]]) -> tuple[FigureTotal, ...]:
+    """Figures of the same label and unit added up, in order of first appearance."""
+    sums: dict[tuple[str, str | None], tuple[float, list[str]]] = {}
+    for organization, figure in figures:
+        value, orgs = sums.get((figure.label, figure.unit), (0.0, []))
+        sums[(figure.label, figure.unit)] = (value + figure.value, [*orgs, organization])
+    return tuple(
+        FigureTotal(label, unit, value, tuple(dict.fromkeys(orgs)))
+        for (label, unit), (value, orgs) in sums.items()
+    )
+
+
+@dataclass
+class OrganizationResults:
+    organization: str
+    items: list[ResultItem] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def figure_totals(self) -> tuple[FigureTotal, ...]:
+        """The organization's figures over the period, added up by label and unit."""
+        return totals((self.organization, f) for f in self.figures)
 
 
 @dataclass(frozen=True)
@@ -211,15 +228,6 @@ def build_digest(records: Iterable[Record], period: Period, settings: Settings) 
     order = _ordered((g.organization for g in grouped.values()), preferred)
     results = [grouped[_key(name)] for name in order]
 
-    totals: dict[tuple[str, str | None], tuple[float, list[str]]] = {}
-    for group in results:
-        for figure in group.figures:
-            value, orgs = totals.get((figure.label, figure.unit), (0.0, []))
-            totals[(figure.label, figure.unit)] = (
-                value + figure.value,
-                [*orgs, group.organization],
-            )
-
     directives = _directives(ordered, period)
     return Digest(
         period=period,
@@ -236,8 +244,5 @@ def build_digest(records: Iterable[Record], period: Period, settings: Settings) 
         proposals=tuple(proposals),
         directives=tuple(directives),
         status_counts={s: sum(d.status is s for d in directives) for s in DirectiveStatus},
-        figure_totals=tuple(
-            FigureTotal(label, unit, value, tuple(dict.fromkeys(orgs)))
-            for (label, unit), (value, orgs) in totals.items()
-        ),
+        figure_totals=totals((g.organization, f) for g in results for f in g.figures),
     )
