@@ -33,6 +33,13 @@ class Output:
     path: Path
 
 
+@dataclass(frozen=True)
+class RenderResult:
+    outputs: list[Output]
+    #: Text hygiene findings of the records (they did not stop the run).
+    warnings: list[Problem]
+
+
 def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
     """Where one document of one record is written: ``OUT/<record id>.<doc>.<format>``."""
     return out / f"{record.id}.{doc}.{fmt}"
@@ -71,12 +78,14 @@ def record_files(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def validate(paths: Iterable[Path], *, settings: Path | None = None) -> list[Record]:
+def validate(
+    paths: Iterable[Path], *, settings: Path | None = None, strict: bool = False
+) -> list[Record]:
     """Every record (files, or folders searched for them), typed and checked.
 
     An ``InputError`` lists all problems of all files.
     """
-    return load_records(record_files(paths), settings)
+    return load_records(record_files(paths), settings, strict)
 
 
 def profile_for(settings_path: Path, settings: Settings, override: str | None) -> Profile:
@@ -92,10 +101,11 @@ def render(
     out: Path = Path("out"),
     settings: Path | None = None,
     renderer: Renderer | None = None,
-) -> list[Output]:
+    strict: bool = False,
+) -> RenderResult:
     """Render ``docs`` of every record into ``out``; returns what was written."""
     check_choices(docs, formats)
-    records = validate(paths, settings=settings)
+    records = validate(paths, settings=settings, strict=strict)
     renderer = renderer or Renderer()
     out = Path(out)
     inputs = {r.path.resolve() for r in records} | {r.settings_path.resolve() for r in records}
@@ -129,13 +139,15 @@ def render(
         raise InputError(dict.fromkeys(problems))
     for output, data in pending:
         write_atomic(output.path, data)
-    return [output for output, _ in pending]
+    warnings = [w for record in records for w in record.warnings]
+    return RenderResult([output for output, _ in pending], warnings)
 
 
 @dataclass(frozen=True)
 class DigestResult:
     digest: Digest
     outputs: list[Output]
+    warnings: list[Problem]
 
 
 def parse_period_option(text: str) -> Period:
@@ -155,6 +167,7 @@ def digest(
     settings: Path | None = None,
     registration: Registration | None = None,
     renderer: Renderer | None = None,
+    strict: bool = False,
 ) -> DigestResult:
     """The periodic report of ``period`` from every record given (files or folders).
 
@@ -165,7 +178,7 @@ def digest(
     if isinstance(period, str):
         period = parse_period_option(period)
     files = record_files(paths)
-    records = load_records(files, settings)
+    records = load_records(files, settings, strict)
     settings_path = settings or find_settings(files[0])
     shared = load_settings(settings_path)
     data = build_digest(records, period, shared)
@@ -184,4 +197,4 @@ def digest(
     ]
     for output in outputs:
         write_atomic(output.path, blobs[output.format])
-    return DigestResult(data, outputs)
+    return DigestResult(data, outputs, [w for record in records for w in record.warnings])

@@ -16,7 +16,8 @@ from pathlib import Path
 import click
 
 from . import api
-from .errors import ExitCode, GiaobanError, InputError
+from .errors import ExitCode, GiaobanError, InputError, Problem, Severity
+from .fixing import fix_file
 from .messages import Language, message, set_language
 from .models import Registration
 from .rendering import FORMATS
@@ -54,6 +55,19 @@ out_option = click.option(
     help="Folder for the documents.",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+strict_option = click.option(
+    "--strict", is_flag=True, help="Treat text warnings (typography, encodings) as errors."
+)
+
+
+def _warn(warnings: Sequence[Problem]) -> None:
+    """Findings grouped per file (they arrive sorted by position)."""
+    current = None
+    for warning in sorted(warnings, key=lambda w: (w.position, w.message)):
+        if warning.position.path != current and current is not None:
+            click.echo("", err=True)
+        current = warning.position.path
+        click.echo(str(warning), err=True)
 
 
 def _report(written: Sequence[api.Output], out: Path, quiet: bool) -> None:
@@ -81,15 +95,42 @@ def cli(lang: Language | None) -> None:
 @cli.command()
 @records_argument
 @settings_option
-def validate(records: Sequence[Path], settings: Path | None) -> None:
-    """Check records and their settings; print every problem as file:line:col.
+@strict_option
+def validate(records: Sequence[Path], settings: Path | None, strict: bool) -> None:
+    """Check records (files or folders) and their settings; print every finding.
+
+    Each finding is printed as file:line:col: error|warning: message, grouped
+    per file, then a count.
 
     \b
     Example:
-      giaoban validate records/*.yaml
+      giaoban validate records/
+      giaoban validate --strict records/2024-09-25.yaml
     """
-    api.validate(records, settings=settings)
-    click.echo(message("valid_summary", count=len(records), errors=0, warnings=0))
+    loaded = api.validate(records, settings=settings, strict=strict)
+    warnings = [w for record in loaded for w in record.warnings]
+    _warn(warnings)
+    summary = message("valid_summary", count=len(loaded), errors=0, warnings=len(warnings))
+    click.echo(summary)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=False, exists=True))  # fmt: skip
+@click.option("--no-backup", is_flag=True, help="Do not keep the original as FILE.bak.")
+def fix(files: Sequence[Path], no_backup: bool) -> None:
+    """Convert TCVN3/VNI (legacy) and non-NFC text in records to Unicode, in place.
+
+    Comments and layout are kept; the original is kept as FILE.bak.
+
+    \b
+    Example:
+      giaoban fix records/2009-04-01.yaml
+    """
+    for path in files:
+        result = fix_file(path, backup=not no_backup)
+        click.echo(message("fixed", path=path, lines=result.changed_lines,
+                           backup=result.backup or "-"))  # fmt: skip
 
 
 @cli.command()
@@ -105,9 +146,10 @@ def validate(records: Sequence[Path], settings: Path | None) -> None:
 @profile_option
 @out_option
 @settings_option
+@strict_option
 @quiet_option
 def render(records: Sequence[Path], formats: str, docs: str, profile: str | None, out: Path,
-           settings: Path | None, quiet: bool) -> None:  # fmt: skip
+           settings: Path | None, strict: bool, quiet: bool) -> None:  # fmt: skip
     """Render documents of each record (files, or folders of records) into --out.
 
     \b
@@ -115,9 +157,10 @@ def render(records: Sequence[Path], formats: str, docs: str, profile: str | None
       giaoban render records/2024-09-25.yaml
       giaoban render records/ --doc tb,bc --to pdf --profile nd30 --out out/
     """
-    written = api.render(records, docs=_split(docs), formats=_split(formats), profile=profile,
-                         out=out, settings=settings)  # fmt: skip
-    _report(written, out, quiet)
+    result = api.render(records, docs=_split(docs), formats=_split(formats), profile=profile,
+                        out=out, settings=settings, strict=strict)  # fmt: skip
+    _warn(result.warnings)
+    _report(result.outputs, out, quiet)
 
 
 @cli.command()
@@ -138,10 +181,11 @@ def render(records: Sequence[Path], formats: str, docs: str, profile: str | None
     type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]),
     help="The report's date (YYYY-MM-DD or DD/MM/YYYY).",
 )
+@strict_option
 @quiet_option
 def digest(records: Sequence[Path], period: str, formats: str, profile: str | None, out: Path,
            settings: Path | None, number: int | None, issued: dt.datetime | None,
-           quiet: bool) -> None:  # fmt: skip
+           strict: bool, quiet: bool) -> None:  # fmt: skip
     """Render the periodic report of every meeting held in --period.
 
     RECORDS are files or folders (searched recursively). Records before the
@@ -154,7 +198,9 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
     """
     registration = Registration(number=number, date=issued.date() if issued else None)
     result = api.digest(records, period=period, formats=_split(formats), profile=profile,
-                        out=out, settings=settings, registration=registration)  # fmt: skip
+                        out=out, settings=settings, registration=registration,
+                        strict=strict)  # fmt: skip
+    _warn(result.warnings)
     left_out = result.digest.left_out
     if left_out and not quiet:
         names = ", ".join(r.path.name for r in left_out)
@@ -176,7 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in e.lines():
             click.echo(line, err=True)
         if isinstance(e, InputError):
-            click.echo(message("problem_count", errors=len(e.problems), warnings=0), err=True)
+            errors = sum(p.severity is Severity.ERROR for p in e.problems)
+            warnings = len(e.problems) - errors
+            click.echo(message("problem_count", errors=errors, warnings=warnings), err=True)
         return int(e.exit_code)
     except Exception as e:  # a bug of ours: say so plainly, details on request
         if os.environ.get("GIAOBAN_DEBUG"):

@@ -25,6 +25,10 @@ Path_ = tuple[str | int, ...]
 
 #: Most values one file may expand to; bounds the cost of alias-heavy input.
 MAX_VALUES = 200_000
+#: Largest record or settings file read (a year of long meetings is far smaller).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Deepest nesting of lists and mappings (records need fewer than ten levels).
+MAX_DEPTH = 64
 
 
 class _Resolver(yaml.resolver.Resolver):
@@ -131,17 +135,31 @@ class LoadedFile:
     path: Path
     data: Any
     source: SourceMap
+    #: Paths of the text values that were not NFC and were normalised.
+    normalized: list[Path_] = field(default_factory=list)
 
 
-def _position(path: Path, mark: yaml.Mark | None) -> Position:
+def _position(path: Path, mark: Any) -> Position:
     if mark is None:
         return Position(path)
     return Position(path, mark.line + 1, mark.column + 1)
 
 
+def _encoding_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Problem:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 10:
+        return Problem(Position(path, 1, 1), message("utf16"))
+    line = raw.count(b"\n", 0, error.start) + 1
+    column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+    return Problem(Position(path, line, column), message("not_utf8", offset=error.start))
+
+
 def read_text(path: Path) -> str:
     """The file's text; UTF-8 with or without BOM, or a clear error."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            detail = message("too_big", size=size, limit=MAX_FILE_BYTES)
+            raise InputError([Problem(Position(path), detail)])
         raw = path.read_bytes()
     except FileNotFoundError as e:
         raise InputError([Problem(Position(path), message("file_not_found"))]) from e
@@ -152,7 +170,7 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError([Problem(Position(path), message("not_utf8", offset=e.start))]) from e
+        raise InputError([_encoding_problem(path, raw, e)]) from e
 
 
 class _Builder:
@@ -161,6 +179,7 @@ class _Builder:
         self.loader = loader
         self.source = SourceMap(path)
         self.problems: list[Problem] = []
+        self.normalized: list[Path_] = []
         self.count = 0
 
     def build(self, node: yaml.Node, at: Path_) -> Any:
@@ -175,7 +194,10 @@ class _Builder:
             return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
         value = self.loader.construct_object(node, deep=True)
         if isinstance(value, str):
-            return unicodedata.normalize("NFC", value)
+            normal = unicodedata.normalize("NFC", value)
+            if normal != value:
+                self.normalized.append(at)
+            return normal
         return value
 
     def _mapping(self, node: yaml.MappingNode, at: Path_) -> dict[str, Any]:
@@ -205,9 +227,40 @@ class _Builder:
         return result
 
 
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+def _line_column(path: Path, text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _check_layout(path: Path, text: str) -> None:
+    """Tabs in indentation, and nesting too deep to compose safely, before parsing."""
+    problems = [
+        Problem(_line_column(path, text, m.end() - 1), message("tab_indent"))
+        for m in _TAB_INDENT.finditer(text)
+    ]
+    if problems:
+        raise InputError(problems)
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADERS[0]):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    where = _position(path, event.start_mark)
+                    raise InputError([Problem(where, message("too_deep", limit=MAX_DEPTH))])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the parse below reports it with its position
+
+
 def load_yaml(path: Path) -> LoadedFile:
     """Load one YAML file; every problem in it is reported in one ``InputError``."""
     text = read_text(path)
+    _check_layout(path, text)
     loader = _new_loader(text)
     try:
         node = loader.get_single_node()
@@ -232,4 +285,4 @@ def load_yaml(path: Path) -> LoadedFile:
         loader.dispose()
     if builder.problems:
         raise InputError(builder.problems)
-    return LoadedFile(path, data, builder.source)
+    return LoadedFile(path, data, builder.source, builder.normalized)

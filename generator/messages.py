@@ -23,8 +23,28 @@ CATALOG: dict[str, dict[Language, str]] = {
         "vi": "không đọc được tệp: {reason}",
     },
     "not_utf8": {
-        "en": "the file is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8",
-        "vi": "tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {offset}); hãy lưu lại dạng UTF-8",
+        "en": "the file is not UTF-8 text (byte {offset} is not; an old Windows or TCVN3 "
+        "encoding?); save it as UTF-8",
+        "vi": "tệp không phải văn bản UTF-8 (byte thứ {offset}; mã Windows cũ hay TCVN3?); "
+        "hãy lưu lại dạng UTF-8",
+    },
+    "utf16": {
+        "en": "the file is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: Save as, Encoding: "
+        "UTF-8)",
+        "vi": "tệp đang ở mã UTF-16, không phải UTF-8; hãy lưu lại dạng UTF-8 (Notepad: Save as, "
+        "Encoding: UTF-8)",
+    },
+    "too_big": {
+        "en": "the file has {size} bytes, more than the {limit} a record may have; split it",
+        "vi": "tệp có {size} byte, vượt giới hạn {limit} byte của một hồ sơ; hãy tách nhỏ",
+    },
+    "too_deep": {
+        "en": "lists and fields are nested more than {limit} levels deep here; simplify it",
+        "vi": "danh sách và trường lồng nhau quá {limit} cấp ở đây; hãy viết đơn giản lại",
+    },
+    "tab_indent": {
+        "en": "a tab is used for indentation; YAML needs spaces",
+        "vi": "dùng phím Tab để thụt lề; YAML cần dấu cách",
     },
     "yaml_syntax": {
         "en": "YAML syntax error: {problem}; check the indentation and quotes here",
@@ -49,6 +69,63 @@ CATALOG: dict[str, dict[Language, str]] = {
     "too_many_values": {
         "en": "the file expands to more than {limit} values (repeated anchors?); simplify it",
         "vi": "tệp bung ra quá {limit} giá trị (lặp neo/alias?); hãy viết đơn giản lại",
+    },
+    # text hygiene
+    "not_nfc": {
+        "en": "{field}: text was not in Unicode NFC (precomposed) form; it is normalised for "
+        "the documents: save the file again from a Unicode editor",
+        "vi": "{field}: văn bản không ở dạng Unicode NFC (dựng sẵn); đã chuẩn hóa khi in: "
+        "hãy lưu lại tệp bằng trình soạn thảo Unicode",
+    },
+    "legacy_text": {
+        "en": "looks like {encoding} text, not Unicode: “{sample}” reads “{fixed}”; run "
+        "'giaoban fix FILE' to convert it",
+        "vi": "có vẻ là văn bản mã {encoding}, không phải Unicode: “{sample}” là “{fixed}”; "
+        "chạy 'giaoban fix TỆP' để chuyển mã",
+    },
+    "no_space_after": {
+        "en": "missing space after punctuation in “{excerpt}”",
+        "vi": "thiếu dấu cách sau dấu câu trong “{excerpt}”",
+    },
+    "space_before": {
+        "en": "space before punctuation in “{excerpt}”",
+        "vi": "thừa dấu cách trước dấu câu trong “{excerpt}”",
+    },
+    "space_in_brackets": {
+        "en": "space just inside brackets in “{excerpt}”",
+        "vi": "thừa dấu cách trong ngoặc đơn ở “{excerpt}”",
+    },
+    "double_space": {
+        "en": "doubled space in “{excerpt}”",
+        "vi": "hai dấu cách liền nhau trong “{excerpt}”",
+    },
+    "no_break_space": {
+        "en": "a no-break space (pasted from a web page) in “{excerpt}”; type a plain space",
+        "vi": "dấu cách không ngắt (chép từ trang web) trong “{excerpt}”; hãy gõ dấu cách thường",
+    },
+    "lopsided_dash": {
+        "en": "a dash with a space on one side only in “{excerpt}”",
+        "vi": "dấu gạch nối chỉ có dấu cách một bên trong “{excerpt}”",
+    },
+    "straight_quote": {
+        "en": 'straight quote " in “{excerpt}”; documents use “ and ”',
+        "vi": 'dấu nháy thẳng " trong “{excerpt}”; văn bản dùng “ và ”',
+    },
+    "term_hyphen": {
+        "en": "a term of office takes an en dash with spaces (2024 – 2029) in “{excerpt}”",
+        "vi": "nhiệm kỳ viết với gạch ngang dài có cách (2024 – 2029) trong “{excerpt}”",
+    },
+    "glued_words": {
+        "en": "“{token}” is no Vietnamese word: two words glued together (“{left} {right}”)? "
+        "in “{excerpt}”",
+        "vi": "“{token}” không phải một tiếng: hai từ bị dính (“{left} {right}”)? trong "
+        "“{excerpt}”",
+    },
+    "not_a_syllable": {
+        "en": "“{token}” is no Vietnamese syllable or known abbreviation (a typo?) in "
+        "“{excerpt}”; add it to known_words in the settings if it is right",
+        "vi": "“{token}” không phải tiếng Việt hay từ viết tắt đã biết (gõ nhầm?) trong "
+        "“{excerpt}”; nếu đúng, thêm vào known_words trong tệp cấu hình",
     },
     # validating
     "missing": {
@@ -234,6 +311,10 @@ CATALOG: dict[str, dict[Language, str]] = {
     "problem_count": {
         "en": "{errors} error(s), {warnings} warning(s); nothing was written",
         "vi": "{errors} lỗi, {warnings} cảnh báo; chưa ghi tệp nào",
+    },
+    "fixed": {
+        "en": "{path}: {lines} line(s) converted; original kept as {backup}",
+        "vi": "{path}: đã chuyển {lines} dòng; bản gốc lưu tại {backup}",
     },
     "render_summary": {
         "en": "{count} file(s) written to {out}",

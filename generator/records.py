@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from .catalog import document_types
 from .errors import InputError, Problem
+from .hygiene import check_file
 from .loading import SourceMap, load_yaml
 from .messages import message
 from .models import Meeting
@@ -31,6 +32,8 @@ class Record:
     meeting: Meeting
     source: SourceMap
     settings_path: Path
+    #: Text hygiene findings (warnings; errors under ``strict``, which stop the run).
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def id(self) -> str:
@@ -91,27 +94,37 @@ def _collect(problems: list[Problem], step: Callable[[], T]) -> T | None:
         return None
 
 
-def load_record(path: Path, settings_path: Path | None = None) -> Record:
-    """One record, typed and checked, or an ``InputError`` with all its problems."""
+def load_record(path: Path, settings_path: Path | None = None, strict: bool = False) -> Record:
+    """One record, typed and checked, or an ``InputError`` with all its problems.
+
+    Text hygiene findings are kept on the record as warnings; ``strict`` makes
+    them errors.
+    """
     loaded = load_yaml(path)
     problems: list[Problem] = []
     meeting = _collect(problems, lambda: validate_model(Meeting, loaded))
     settings_file = settings_path or _collect(problems, lambda: find_settings(path))
     settings = settings_file and _collect(problems, lambda: load_settings(settings_file))
+    known = frozenset(w.casefold() for w in settings.known_words) if settings else frozenset()
+    findings = check_file(loaded, known, strict)
     if meeting is not None and settings:
         problems.extend(_cross_checks(meeting, loaded.source, settings))
+    if strict:
+        problems.extend(findings)
     if problems or meeting is None or settings_file is None:
         raise InputError(problems)
-    return Record(path, meeting, loaded.source, settings_file)
+    return Record(path, meeting, loaded.source, settings_file, tuple(findings))
 
 
-def load_records(paths: Iterable[Path], settings_path: Path | None = None) -> list[Record]:
+def load_records(
+    paths: Iterable[Path], settings_path: Path | None = None, strict: bool = False
+) -> list[Record]:
     """All records, or one ``InputError`` with the problems of every file."""
     records: list[Record] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            records.append(load_record(path, settings_path))
+            records.append(load_record(path, settings_path, strict))
         except InputError as e:
             problems.extend(e.problems)
     if problems:

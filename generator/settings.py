@@ -68,6 +68,8 @@ class Settings(Strict):
     archive: Text | None = None
     documents: dict[str, DocumentSettings] = {}
     organizations: list[Text] = []
+    #: Words the text checks should accept (names, foreign words).
+    known_words: list[Text] = []
     review_grace_days: Annotated[int, Field(ge=0, le=366)] = 92
 
 

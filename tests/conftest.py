@@ -125,6 +125,6 @@ def rendered(
         profile=request.param,
         out=folder / "out",
         renderer=renderer,
-    )
+    ).outputs
     files = {f"{o.doc}.{o.format}": o.path for o in outputs}
     return Rendered(load_profile(builtin_profiles()[request.param]), files)

@@ -86,7 +86,7 @@ def test_example_text_is_the_seed_text(example: Path) -> None:
 
 def test_examples_validate_and_render(tmp_path: Path, renderer: Renderer) -> None:
     assert len(validate(EXAMPLES)) == 3
-    outputs = render(EXAMPLES, docs=("tb", "bc"), out=tmp_path, renderer=renderer)
+    outputs = render(EXAMPLES, docs=("tb", "bc"), out=tmp_path, renderer=renderer).outputs
     assert len(outputs) == 12
     q3 = tmp_path / "2024-09-25-giao-ban-quy-3.tb.pdf"
     text = " ".join(pdf_words(q3))

@@ -97,3 +97,32 @@ def test_libyaml_and_python_parsers_agree(tmp_path: Path, monkeypatch: pytest.Mo
         results.append((loaded.data, loaded.source.values, loaded.source.keys))
     assert len(loading._LOADERS) == 2, "PyYAML here is built with libyaml"
     assert results[0] == results[1]
+
+
+def test_tabs_in_indentation_are_reported_at_their_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load(tmp_path, "title: a\nchairs:\n\t- name: A\n")
+    (problem,) = caught.value.problems
+    assert (problem.position.line, problem.position.column) == (3, 1)
+    assert "tab" in problem.message
+
+
+def test_deep_nesting_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="nested more than 64 levels"):
+        load(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    from generator.loading import MAX_FILE_BYTES
+
+    with pytest.raises(InputError, match="more than the"):
+        load(tmp_path, "a: " + "x" * MAX_FILE_BYTES + "\n")
+
+
+def test_legacy_encoded_file_bytes_point_at_the_line(tmp_path: Path) -> None:
+    raw = b"title: a\nplace: " + "Đông Tháp".encode("cp1258") + b"\n"
+    with pytest.raises(InputError) as caught:
+        load(tmp_path, raw)
+    (problem,) = caught.value.problems
+    assert problem.position.line == 2
+    assert "not UTF-8" in problem.message

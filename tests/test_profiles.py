@@ -51,7 +51,7 @@ def test_a_new_profile_is_a_file(project: Path) -> None:
 def test_settings_may_name_a_profile_file_relative_to_themselves(project: Path) -> None:
     made_up_profile(project)
     write_yaml(project / "giaoban.yaml", {**SETTINGS, "profile": "profiles/made-up.yaml"})
-    (output,) = render([project / "record.yaml"], formats=("docx",), out=project / "out")
+    (output,) = render([project / "record.yaml"], formats=("docx",), out=project / "out").outputs
     text = Document(str(output.path)).tables[0].cell(1, 0).paragraphs[0].text
     assert text == "No. 005 (TB/TU)"
 

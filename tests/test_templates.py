@@ -43,7 +43,7 @@ def test_missing_template_lists_the_folders_searched(tmp_path: Path) -> None:
 def test_record_text_is_escaped_not_evaluated(project: Path) -> None:
     nasty = "{{ 7*7 }} <script>alert(1)</script> <b>đậm</b> & ]]>"
     write_yaml(project / "record.yaml", {**RECORD, "conclusions": [nasty]})
-    outputs = render([project / "record.yaml"], out=project / "out")
+    outputs = render([project / "record.yaml"], out=project / "out").outputs
     for output in outputs:
         read = docx_words if output.format == "docx" else pdf_words
         text = " ".join(read(output.path))
@@ -66,7 +66,7 @@ def test_user_template_overrides_one_block_of_a_builtin(project: Path) -> None:
     renderer = summary_override(project, "Kết luận riêng của văn phòng")
     (output,) = render(
         [project / "record.yaml"], formats=("pdf",), out=project / "out", renderer=renderer
-    )
+    ).outputs
     assert "Kết luận riêng của văn phòng" in pdf_pages(output.path)[0]
 
 
