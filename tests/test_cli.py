@@ -77,3 +77,18 @@ def test_help_and_version() -> None:
     assert "Examples" in run("render", "--help").stdout
     version = run("--version")
     assert version.returncode == 0 and "0.1.0" in version.stdout
+
+
+def test_warnings_are_printed_and_strict_makes_them_errors(project: Path) -> None:
+    from conftest import RECORD
+
+    path = write_yaml(project / "typo.yaml", {**RECORD, "limitations": ["tiếp tụcthực hiện"]})
+    result = run("validate", str(path))
+    assert result.returncode == 0
+    assert f"{path}:" in result.stderr and ": warning: limitations[0]: “tụcthực”" in result.stderr
+    assert "0 error(s), 1 warning(s)" in result.stdout
+    strict = run("render", "--strict", str(path), "--out", str(project / "out"))
+    assert strict.returncode == 1
+    assert ": error: limitations[0]: “tụcthực”" in strict.stderr
+    assert "1 error(s), 0 warning(s); nothing was written" in strict.stderr
+    assert not (project / "out").exists()
