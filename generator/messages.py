@@ -262,10 +262,6 @@ CATALOG: dict[str, dict[Language, str]] = {
         "vi": "không tìm thấy mẫu '{name}'; đã tìm ở: {searched}",
     },
     # command line and output
-    "no_records": {
-        "en": "no record files given",
-        "vi": "chưa chỉ định tệp hồ sơ nào",
-    },
     "unknown_format": {
         "en": "unknown output format '{value}'; use {known}",
         "vi": "định dạng '{value}' không có; dùng {known}",
@@ -277,10 +273,6 @@ CATALOG: dict[str, dict[Language, str]] = {
     "output_failed": {
         "en": "cannot write {path}: {reason}",
         "vi": "không ghi được {path}: {reason}",
-    },
-    "render_failed": {
-        "en": "could not produce {path}: {reason}",
-        "vi": "không tạo được {path}: {reason}",
     },
     "fetch_refused": {
         "en": "the document refers to {urls}; giaoban reads only files in its template folders",
