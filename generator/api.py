@@ -19,7 +19,7 @@ from .messages import message
 from .models import Registration
 from .periods import Period, PeriodError, parse_period
 from .profiles import Profile, load_profile, resolve_profile
-from .records import Record, load_records
+from .records import Record, load_records, warnings_of
 from .rendering import FORMATS, Renderer
 from .settings import SETTINGS_NAME, Settings, find_settings, load_settings
 from .writing import write_atomic
@@ -139,8 +139,7 @@ def render(
         raise InputError(dict.fromkeys(problems))
     for output, data in pending:
         write_atomic(output.path, data)
-    warnings = [w for record in records for w in record.warnings]
-    return RenderResult([output for output, _ in pending], warnings)
+    return RenderResult([output for output, _ in pending], warnings_of(records))
 
 
 @dataclass(frozen=True)
@@ -197,4 +196,4 @@ def digest(
     ]
     for output in outputs:
         write_atomic(output.path, blobs[output.format])
-    return DigestResult(data, outputs, [w for record in records for w in record.warnings])
+    return DigestResult(data, outputs, warnings_of(records))

@@ -20,6 +20,7 @@ from .errors import ExitCode, GiaobanError, InputError, Problem, Severity
 from .fixing import fix_file
 from .messages import Language, message, set_language
 from .models import Registration
+from .records import warnings_of
 from .rendering import FORMATS
 
 
@@ -108,7 +109,7 @@ def validate(records: Sequence[Path], settings: Path | None, strict: bool) -> No
       giaoban validate --strict records/2024-09-25.yaml
     """
     loaded = api.validate(records, settings=settings, strict=strict)
-    warnings = [w for record in loaded for w in record.warnings]
+    warnings = warnings_of(loaded)
     _warn(warnings)
     summary = message("valid_summary", count=len(loaded), errors=0, warnings=len(warnings))
     click.echo(summary)

@@ -20,6 +20,7 @@ from .models import DirectiveStatus, Meeting, Registration
 from .profiles import Profile
 from .records import Record
 from .settings import Settings, Signer
+from .vietnamese import lower_first
 
 #: Meetings are dated in Vietnam's local time (UTC+7, no daylight saving).
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
@@ -67,7 +68,7 @@ def meeting_title(meeting: Meeting) -> str:
     words = vocabulary().kinds[meeting.kind]
     if words.title_is_name:
         return meeting.title
-    return meeting.title[:1].lower() + meeting.title[1:]
+    return lower_first(meeting.title)
 
 
 def document_frame(

@@ -16,7 +16,7 @@ from functools import cache
 
 from .loading import load_yaml
 from .resources import config_dir
-from .syllables import is_syllable
+from .syllables import is_acceptable_word
 
 _WORD = re.compile(r"[^\s\d.,;:!?()\[\]\"'“”/\\-]+")
 _VIETNAMESE = (
@@ -66,7 +66,7 @@ class Legacy:
 
 
 def _score(words: list[str]) -> int:
-    return sum(is_syllable(w) or w.isupper() for w in words)
+    return sum(map(is_acceptable_word, words))
 
 
 def detect(text: str) -> Legacy | None:

@@ -148,9 +148,9 @@ def _position(path: Path, mark: Any) -> Position:
 def _encoding_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Problem:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 10:
         return Problem(Position(path, 1, 1), message("utf16"))
-    line = raw.count(b"\n", 0, error.start) + 1
-    column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-    return Problem(Position(path, line, column), message("not_utf8", offset=error.start))
+    prefix = raw[: error.start].decode("utf-8-sig")  # valid up to the bad byte
+    where = _line_column(path, prefix, len(prefix))
+    return Problem(where, message("not_utf8", offset=error.start))
 
 
 def read_text(path: Path) -> str:

@@ -116,6 +116,11 @@ def load_record(path: Path, settings_path: Path | None = None, strict: bool = Fa
     return Record(path, meeting, loaded.source, settings_file, tuple(findings))
 
 
+def warnings_of(records: Iterable[Record]) -> list[Problem]:
+    """The text hygiene findings of all ``records``, in order."""
+    return [w for record in records for w in record.warnings]
+
+
 def load_records(
     paths: Iterable[Path], settings_path: Path | None = None, strict: bool = False
 ) -> list[Record]:
