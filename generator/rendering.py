@@ -9,18 +9,21 @@ built once.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .catalog import document_types
 from .context import Metadata
 from .errors import Position, Problem, TemplateError
 from .messages import message
 from .profiles import Profile
-from .render.docx import DocxRenderer
-from .render.pdf import PdfRenderer
 from .resources import templates_dir
 from .templating import make_environment, render_template
+
+if TYPE_CHECKING:
+    from .render.docx import DocxRenderer
+    from .render.pdf import PdfRenderer
 
 FORMATS = ("docx", "pdf")
 STYLESHEET = "print.css.j2"
@@ -30,9 +33,21 @@ class Renderer:
     def __init__(self, template_dirs: Sequence[Path] = ()) -> None:
         self.template_dirs = [Path(d) for d in template_dirs]
         self.env = make_environment(self.template_dirs)
-        self.pdf_renderer = PdfRenderer([*self.template_dirs, templates_dir()])
-        self.docx_renderer = DocxRenderer()
         self._css: dict[str, str] = {}
+
+    # WeasyPrint and python-docx take most of a cold start to import; a run
+    # that renders nothing (everything up to date) never loads them.
+    @cached_property
+    def pdf_renderer(self) -> PdfRenderer:
+        from .render.pdf import PdfRenderer
+
+        return PdfRenderer([*self.template_dirs, templates_dir()])
+
+    @cached_property
+    def docx_renderer(self) -> DocxRenderer:
+        from .render.docx import DocxRenderer
+
+        return DocxRenderer()
 
     def html(self, doc_key: str, context: dict[str, Any]) -> str:
         return render_template(self.env, document_types()[doc_key].template, context)

@@ -20,7 +20,9 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
+import os
 import re
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +32,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -159,6 +162,10 @@ def _base_document(profile: Profile) -> bytes:
     """An empty document with the profile's page, styles and page-number header."""
     doc = Document()
     styles_root = doc.styles.element
+    # Word's table of ~370 "latent" built-in styles is nine tenths of styles.xml;
+    # Word and LibreOffice do without it, and every render reparses that part.
+    for latent in styles_root.findall(qn("w:latentStyles")):
+        styles_root.remove(latent)
     defaults = styles_root.find(qn("w:docDefaults"))
     if defaults is not None:
         rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
@@ -202,9 +209,62 @@ def _base_document(profile: Profile) -> bytes:
     number.style = doc.styles[style_name("page-number")]
     number.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _add_page_field(number)
+    _prune(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+#: Parts of python-docx's template that our documents do not use: a thumbnail
+#: of an empty page (shown as the file's preview), Word 2010's duplicate style
+#: sheet and a custom XML item.
+_UNUSED_PARTS = (
+    RT.THUMBNAIL,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    RT.CUSTOM_XML,
+)
+
+
+def _prune(doc: DocxDocument) -> None:
+    """Drop what the template carries but no document of ours uses.
+
+    Every render parses and writes the base again, so its size is paid per
+    document: the template's 190 styles and extra parts make a plain notice
+    800 KB. Kept: the default styles, ours, and whatever they are based on.
+    """
+    for rels in (doc.part.package.rels, doc.part.rels):
+        for rid, rel in list(rels.items()):
+            if rel.reltype in _UNUSED_PARTS:
+                del rels[rid]
+    root = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    wanted = [
+        sid
+        for sid, s in by_id.items()
+        if s.get(qn("w:default")) == "1" or _name(s).startswith("GB ")
+    ]
+    kept: set[str] = set()
+    while wanted:
+        sid = wanted.pop()
+        if sid in kept or sid not in by_id:
+            continue
+        kept.add(sid)
+        based = by_id[sid].find(qn("w:basedOn"))
+        if based is not None:
+            wanted.append(based.get(qn("w:val")))
+    for sid, element in by_id.items():
+        if sid not in kept:
+            root.remove(element)
+            continue
+        for tag in ("w:link", "w:next"):
+            ref = element.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) not in kept:
+                element.remove(ref)
+
+
+def _name(style: Any) -> str:
+    name = style.find(qn("w:name"))
+    return "" if name is None else str(name.get(qn("w:val"), ""))
 
 
 def _segments(element: HtmlElement) -> list[_Segment]:
@@ -446,4 +506,33 @@ class DocxRenderer:
         props.revision = 1
         out = io.BytesIO()
         doc.save(out)
-        return out.getvalue()
+        return reproducible_zip(out.getvalue(), build_time() or meta.created.replace(tzinfo=None))
+
+
+def build_time() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` (reproducible-builds.org), when set, dates the package entries."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(value), dt.UTC).replace(tzinfo=None)
+
+
+def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The same package with every entry dated ``when``, in a fixed order, with fixed modes.
+
+    python-docx stamps each entry with the current time, so two renders of the
+    same record would differ byte for byte; archives and content-hash checks
+    need them identical.
+    """
+    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        names = source.namelist()
+        # [Content_Types].xml first, as Office writes it; then the parts in name order.
+        ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name), compresslevel=6)
+    return out.getvalue()
