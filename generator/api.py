@@ -8,13 +8,16 @@ record writes nothing at all, and every problem of the run is reported at once.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .batch import Progress, Task, run_tasks
 from .catalog import document_keys
 from .context import briefing_context, digest_context
 from .digest import Digest, build_digest
 from .errors import InputError, Position, Problem, UsageError
+from .fingerprint import environment, inputs_hash
 from .messages import message
 from .models import Registration
 from .periods import Period, PeriodError, parse_period
@@ -22,6 +25,7 @@ from .profiles import Profile, load_profile, resolve_profile
 from .records import Record, load_records, warnings_of
 from .rendering import FORMATS, Renderer
 from .settings import SETTINGS_NAME, Settings, find_settings, load_settings
+from .state import OutputState
 from .writing import write_atomic
 
 
@@ -35,9 +39,12 @@ class Output:
 
 @dataclass(frozen=True)
 class RenderResult:
+    #: What this run rendered and wrote.
     outputs: list[Output]
     #: Text hygiene findings of the records (they did not stop the run).
     warnings: list[Problem]
+    #: Outputs already up to date, left as they were.
+    skipped: list[Output] = field(default_factory=list)
 
 
 def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
@@ -45,8 +52,12 @@ def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
     return out / f"{record.id}.{doc}.{fmt}"
 
 
-def check_choices(docs: Sequence[str], formats: Sequence[str]) -> None:
+def check_choices(docs: Sequence[str], formats: Sequence[str], need_docs: bool = False) -> None:
     known_docs = document_keys("meeting")
+    if need_docs and not docs:
+        raise UsageError(message("unknown_doc", value="", known=", ".join(known_docs)))
+    if not formats:
+        raise UsageError(message("unknown_format", value="", known=", ".join(FORMATS)))
     for doc in docs:
         if doc not in known_docs:
             raise UsageError(message("unknown_doc", value=doc, known=", ".join(known_docs)))
@@ -92,6 +103,17 @@ def profile_for(settings_path: Path, settings: Settings, override: str | None) -
     return load_profile(resolve_profile(override or settings.profile, settings_path.parent))
 
 
+def _settings_of(file: Path, settings: Path | None) -> Path | None:
+    try:
+        return settings or find_settings(file)
+    except InputError:
+        return None  # reported when the record is loaded
+
+
+def _renderer(renderer: Renderer | None, templates: Sequence[Path]) -> Renderer:
+    return renderer or Renderer(templates)
+
+
 def render(
     paths: Iterable[Path],
     *,
@@ -100,17 +122,51 @@ def render(
     profile: str | None = None,
     out: Path = Path("out"),
     settings: Path | None = None,
+    templates: Sequence[Path] = (),
     renderer: Renderer | None = None,
     strict: bool = False,
+    force: bool = False,
+    jobs: int = 1,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
 ) -> RenderResult:
-    """Render ``docs`` of every record into ``out``; returns what was written."""
-    check_choices(docs, formats)
-    records = validate(paths, settings=settings, strict=strict)
-    renderer = renderer or Renderer()
+    """Render ``docs`` of every record into ``out``; returns what was written and skipped.
+
+    Outputs whose inputs have not changed since they were written are skipped
+    (unless ``force``), without even reading their records; the others are
+    rendered with ``jobs`` processes or on ``executor`` (see ``batch``).
+    """
+    check_choices(docs, formats, need_docs=True)
+    files = record_files(paths)
     out = Path(out)
+    renderer = _renderer(renderer, templates)
+    state = OutputState(out)
+    shared = environment(tuple(renderer.template_dirs))
+    keys: dict[Path, str] = {}
+    skipped: list[Output] = []
+    kept_warnings: dict[Path, list[Problem]] = {}
+    stale: dict[Path, set[tuple[str, str]]] = {}
+    for file in files:
+        settings_path = _settings_of(file, settings)
+        if settings_path is None:
+            stale[file] = {(doc, fmt) for doc in docs for fmt in formats}
+            continue
+        key = keys[file] = inputs_hash([file], settings_path, profile, [f"strict={strict}"], shared)
+        for doc in docs:
+            for fmt in formats:
+                entry = None if force else state.current(out, state_key(file, doc, fmt), key)
+                if entry is None:
+                    stale.setdefault(file, set()).add((doc, fmt))
+                else:
+                    skipped.append(Output(file, doc, fmt, out / entry.name))
+                    kept_warnings.setdefault(file, entry.warnings)
+    to_load = list(stale)
+    records = load_records(to_load, settings, strict)
     inputs = {r.path.resolve() for r in records} | {r.settings_path.resolve() for r in records}
-    claimed: dict[Path, Path] = {}
-    pending: list[tuple[Output, bytes]] = []
+    claimed: dict[Path, Path] = {o.path: o.record for o in skipped}
+    planned: list[Output] = []
+    tasks: list[Task] = []
+    dirs = tuple(renderer.template_dirs)
     problems: list[Problem] = []
     for record in records:
         for doc in docs:
@@ -127,26 +183,45 @@ def render(
         try:
             record_profile = profile_for(record.settings_path, record_settings, profile)
             for doc in docs:
+                wanted = [fmt for fmt in formats if (doc, fmt) in stale[record.path]]
+                if not wanted:
+                    continue
                 context = briefing_context(record, record_settings, record_profile, doc)
-                blobs = renderer.render(doc, context, formats, record.path)
-                pending.extend(
-                    (Output(record.path, doc, fmt, output_path(out, record, doc, fmt)), data)
-                    for fmt, data in blobs.items()
-                )
+                for fmt in wanted:
+                    target = output_path(out, record, doc, fmt)
+                    planned.append(Output(record.path, doc, fmt, target))
+                    tasks.append(Task(doc, fmt, context, record.path, dirs))
         except InputError as e:
             problems.extend(e.problems)
     if problems:
         raise InputError(dict.fromkeys(problems))
-    for output, data in pending:
+    blobs = run_tasks(tasks, renderer=renderer, executor=executor, jobs=jobs, progress=progress)
+    warnings = {r.path: list(r.warnings) for r in records}
+    for output, data in zip(planned, blobs, strict=True):
         write_atomic(output.path, data)
-    return RenderResult([output for output, _ in pending], warnings_of(records))
+        made_from = keys.get(output.record)
+        if made_from is not None:
+            state.record(state_key(output.record, output.doc, output.format), output.path,
+                         made_from, data, warnings[output.record])  # fmt: skip
+    if planned:
+        state.save()
+    # Records not read this time: their warnings as recorded when they were rendered.
+    kept = [w for file, found in kept_warnings.items() if file not in stale for w in found]
+    return RenderResult(planned, warnings_of(records) + kept, skipped)
+
+
+def state_key(record: Path, doc: str, fmt: str) -> str:
+    """Names an output in the folder's state before its record is read (by file, not id)."""
+    return f"{record.resolve()}|{doc}|{fmt}"
 
 
 @dataclass(frozen=True)
 class DigestResult:
-    digest: Digest
+    #: The aggregated data; ``None`` when the outputs were up to date.
+    digest: Digest | None
     outputs: list[Output]
     warnings: list[Problem]
+    skipped: list[Output] = field(default_factory=list)
 
 
 def parse_period_option(text: str) -> Period:
@@ -165,35 +240,56 @@ def digest(
     out: Path = Path("out"),
     settings: Path | None = None,
     registration: Registration | None = None,
+    templates: Sequence[Path] = (),
     renderer: Renderer | None = None,
     strict: bool = False,
+    force: bool = False,
+    jobs: int = 1,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
 ) -> DigestResult:
     """The periodic report of ``period`` from every record given (files or folders).
 
     Written as ``OUT/digest-<period>.<format>``. Records of the period are
-    aggregated; earlier ones count for directives still open.
+    aggregated; earlier ones count for directives still open. With ``jobs`` > 1
+    the formats are rendered side by side. ``digest`` of the result is ``None``
+    when the outputs were up to date and nothing was read.
     """
     check_choices((), formats)
     if isinstance(period, str):
         period = parse_period_option(period)
+    registration = registration or Registration()
     files = record_files(paths)
-    records = load_records(files, settings, strict)
     settings_path = settings or find_settings(files[0])
-    shared = load_settings(settings_path)
-    data = build_digest(records, period, shared)
+    out = Path(out)
+    renderer = _renderer(renderer, templates)
+    targets = {fmt: out / f"digest-{period}.{fmt}" for fmt in formats}
+    shared = environment(tuple(renderer.template_dirs))
+    options = [f"period={period}", f"strict={strict}", registration.model_dump_json()]
+    key = inputs_hash(files, settings_path, profile, options, shared)
+    state = OutputState(out)
+    entries = {fmt: state.current(out, f"digest|{period}|{fmt}", key) for fmt in formats}
+    if not force and all(entries.values()):
+        skipped = [Output(settings_path, "digest", fmt, targets[fmt]) for fmt in formats]
+        kept = [w for entry in entries.values() if entry for w in entry.warnings]
+        return DigestResult(None, [], list(dict.fromkeys(kept)), skipped)
+    records = load_records(files, settings, strict)
+    shared_settings = load_settings(settings_path)
+    data = build_digest(records, period, shared_settings)
     if not data.meetings:
         where = Position(settings_path.parent)
         detail = message("empty_period", period=period.name_vi(), start=period.start.isoformat(),
                          end=period.end.isoformat())  # fmt: skip
         raise InputError([Problem(where, detail)])
-    chosen = profile_for(settings_path, shared, profile)
-    renderer = renderer or Renderer()
-    context = digest_context(data, shared, chosen, registration or Registration())
-    blobs = renderer.render("digest", context, formats, settings_path)
-    out = Path(out)
-    outputs = [
-        Output(settings_path, "digest", fmt, out / f"digest-{period}.{fmt}") for fmt in blobs
-    ]
-    for output in outputs:
-        write_atomic(output.path, blobs[output.format])
-    return DigestResult(data, outputs, warnings_of(records))
+    chosen = profile_for(settings_path, shared_settings, profile)
+    context = digest_context(data, shared_settings, chosen, registration)
+    dirs = tuple(renderer.template_dirs)
+    tasks = [Task("digest", fmt, context, settings_path, dirs) for fmt in formats]
+    blobs = run_tasks(tasks, renderer=renderer, executor=executor, jobs=jobs, progress=progress)
+    warnings = warnings_of(records)
+    outputs = [Output(settings_path, "digest", fmt, targets[fmt]) for fmt in formats]
+    for output, blob in zip(outputs, blobs, strict=True):
+        write_atomic(output.path, blob)
+        state.record(f"digest|{period}|{output.format}", output.path, key, blob, warnings)
+    state.save()
+    return DigestResult(data, outputs, warnings, [])

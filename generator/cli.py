@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 invalid input (records, settings, profiles,
 templates), nothing written; 2 wrong usage of the command; 3 an output could
-not be written; 70 an internal error (a bug); 130 interrupted.
+not be written; 4 ``doctor`` found something that degrades output or speed;
+70 an internal error (a bug); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 import click
 
 from . import api
+from .batch import default_jobs
+from .console import progress_display
 from .errors import ExitCode, GiaobanError, InputError, Problem, Severity
 from .fixing import fix_file
 from .messages import Language, message, set_language
@@ -59,6 +62,17 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing b
 strict_option = click.option(
     "--strict", is_flag=True, help="Treat text warnings (typography, encodings) as errors."
 )
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    default=default_jobs,
+    show_default="the number of CPUs",
+    help="Render with this many processes.",
+)
+force_option = click.option(
+    "--force", is_flag=True, help="Render again even the outputs that are up to date."
+)
 
 
 def _warn(warnings: Sequence[Problem]) -> None:
@@ -71,11 +85,16 @@ def _warn(warnings: Sequence[Problem]) -> None:
         click.echo(str(warning), err=True)
 
 
-def _report(written: Sequence[api.Output], out: Path, quiet: bool) -> None:
+def _report(
+    written: Sequence[api.Output], skipped: Sequence[api.Output], out: Path, quiet: bool
+) -> None:
     if not quiet:
         for output in written:
             click.echo(message("wrote", path=output.path))
-        click.echo(message("render_summary", count=len(written), out=out))
+        if written or not skipped:
+            click.echo(message("render_summary", count=len(written), out=out))
+        if skipped:
+            click.echo(message("up_to_date", count=len(skipped), out=out))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -148,9 +167,12 @@ def fix(files: Sequence[Path], no_backup: bool) -> None:
 @out_option
 @settings_option
 @strict_option
+@jobs_option
+@force_option
 @quiet_option
 def render(records: Sequence[Path], formats: str, docs: str, profile: str | None, out: Path,
-           settings: Path | None, strict: bool, quiet: bool) -> None:  # fmt: skip
+           settings: Path | None, strict: bool, jobs: int, force: bool,
+           quiet: bool) -> None:  # fmt: skip
     """Render documents of each record (files, or folders of records) into --out.
 
     \b
@@ -158,10 +180,12 @@ def render(records: Sequence[Path], formats: str, docs: str, profile: str | None
       giaoban render records/2024-09-25.yaml
       giaoban render records/ --doc tb,bc --to pdf --profile nd30 --out out/
     """
-    result = api.render(records, docs=_split(docs), formats=_split(formats), profile=profile,
-                        out=out, settings=settings, strict=strict)  # fmt: skip
+    with progress_display(quiet) as progress:
+        result = api.render(records, docs=_split(docs), formats=_split(formats), profile=profile,
+                            out=out, settings=settings, strict=strict, jobs=jobs, force=force,
+                            progress=progress)  # fmt: skip
     _warn(result.warnings)
-    _report(result.outputs, out, quiet)
+    _report(result.outputs, result.skipped, out, quiet)
 
 
 @cli.command()
@@ -183,10 +207,12 @@ def render(records: Sequence[Path], formats: str, docs: str, profile: str | None
     help="The report's date (YYYY-MM-DD or DD/MM/YYYY).",
 )
 @strict_option
+@jobs_option
+@force_option
 @quiet_option
 def digest(records: Sequence[Path], period: str, formats: str, profile: str | None, out: Path,
            settings: Path | None, number: int | None, issued: dt.datetime | None,
-           strict: bool, quiet: bool) -> None:  # fmt: skip
+           strict: bool, jobs: int, force: bool, quiet: bool) -> None:  # fmt: skip
     """Render the periodic report of every meeting held in --period.
 
     RECORDS are files or folders (searched recursively). Records before the
@@ -198,15 +224,40 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
       giaoban digest records/ --period 2024 --to pdf --number 12 --date 2025-01-05
     """
     registration = Registration(number=number, date=issued.date() if issued else None)
-    result = api.digest(records, period=period, formats=_split(formats), profile=profile,
-                        out=out, settings=settings, registration=registration,
-                        strict=strict)  # fmt: skip
+    with progress_display(quiet) as progress:
+        result = api.digest(records, period=period, formats=_split(formats), profile=profile,
+                            out=out, settings=settings, registration=registration,
+                            strict=strict, jobs=jobs, force=force, progress=progress)  # fmt: skip
     _warn(result.warnings)
-    left_out = result.digest.left_out
+    left_out = result.digest.left_out if result.digest else []
     if left_out and not quiet:
         names = ", ".join(r.path.name for r in left_out)
         click.echo(message("left_out", count=len(left_out), period=period, names=names))
-    _report(result.outputs, out, quiet)
+    _report(result.outputs, result.skipped, out, quiet)
+
+
+@cli.command()
+def doctor() -> None:
+    """Report the fonts, libraries, profiles and templates giaoban will use.
+
+    Exits with code 4 when something that degrades the documents or the speed
+    is missing (a font without Vietnamese letters, the HarfBuzz subsetter).
+
+    \b
+    Example:
+      giaoban doctor
+    """
+    from .doctor import diagnose
+
+    report = diagnose()
+    for finding in report.findings:
+        mark = "ok " if finding.ok else "!! "
+        click.echo(f"{mark}{finding.label}: {finding.detail}")
+    problems = sum(not f.ok for f in report.findings)
+    if problems:
+        click.echo(message("doctor_summary_bad", count=problems))
+        click.get_current_context().exit(int(ExitCode.DEGRADED))
+    click.echo(message("doctor_summary_ok"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

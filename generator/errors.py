@@ -20,6 +20,8 @@ class ExitCode(IntEnum):
     INVALID_INPUT = 1
     USAGE = 2
     OUTPUT = 3
+    #: ``giaoban doctor`` found something that degrades output or speed.
+    DEGRADED = 4
     INTERNAL = 70
     INTERRUPTED = 130
 
@@ -75,6 +77,11 @@ class InputError(GiaobanError):
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[list[Problem]]]:
+        # Raised in a worker process, it travels back pickled: rebuild it from
+        # its problems, not from the joined message.
+        return (type(self), (self.problems,))
 
 
 class UsageError(GiaobanError):

@@ -312,6 +312,62 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "{count} file(s) written to {out}",
         "vi": "đã ghi {count} tệp vào {out}",
     },
+    "up_to_date": {
+        "en": "{count} file(s) in {out} already up to date (--force renders them again)",
+        "vi": "{count} tệp trong {out} vẫn mới, không kết xuất lại (--force để kết xuất lại)",
+    },
+    # giaoban doctor
+    "doctor_missing": {"en": "not installed", "vi": "chưa cài"},
+    "doctor_versions": {"en": "versions", "vi": "phiên bản"},
+    "doctor_subsetter": {"en": "font subsetting", "vi": "cắt gọn phông chữ"},
+    "doctor_subsetter_ok": {
+        "en": "HarfBuzz subsetter active (fast PDFs)",
+        "vi": "đang dùng bộ cắt phông HarfBuzz (tạo PDF nhanh)",
+    },
+    "doctor_subsetter_missing": {
+        "en": "libharfbuzz-subset not found: every PDF takes several times longer; install "
+        "libharfbuzz-subset0 (scripts/install-system-packages.sh)",
+        "vi": "thiếu libharfbuzz-subset: mỗi PDF chậm hơn nhiều lần; hãy cài libharfbuzz-subset0 "
+        "(scripts/install-system-packages.sh)",
+    },
+    "doctor_no_fc_match": {
+        "en": "fc-match not found: rules under headings in DOCX are sized by estimate; install "
+        "fontconfig",
+        "vi": "thiếu fc-match: độ dài đường kẻ trong DOCX chỉ ước lượng; hãy cài fontconfig",
+    },
+    "doctor_fonts": {"en": "fonts of profile {profile}", "vi": "phông chữ của mẫu {profile}"},
+    "doctor_no_font": {
+        "en": "none of {families} is installed: another font would be substituted; install "
+        "fonts-liberation2 (scripts/install-system-packages.sh)",
+        "vi": "chưa cài phông nào trong {families}: sẽ bị thay bằng phông khác; hãy cài "
+        "fonts-liberation2 (scripts/install-system-packages.sh)",
+    },
+    "doctor_font_gaps": {
+        "en": "{family} ({path}) lacks Vietnamese letters: {letters}",
+        "vi": "{family} ({path}) thiếu chữ tiếng Việt: {letters}",
+    },
+    "doctor_font_ok": {
+        "en": "{family} ({path}), covers Vietnamese",
+        "vi": "{family} ({path}), đủ chữ tiếng Việt",
+    },
+    "doctor_profiles": {"en": "profiles", "vi": "mẫu định dạng"},
+    "doctor_templates": {"en": "templates in {folder}", "vi": "mẫu văn bản trong {folder}"},
+    "doctor_summary_ok": {
+        "en": "everything giaoban needs is in place",
+        "vi": "đã đủ mọi thứ giaoban cần",
+    },
+    "doctor_summary_bad": {
+        "en": "{count} problem(s) degrade output or speed (see above)",
+        "vi": "có {count} vấn đề làm giảm chất lượng hoặc tốc độ (xem ở trên)",
+    },
+    "progress_line": {
+        "en": "[{done}/{total}] {item}",
+        "vi": "[{done}/{total}] {item}",
+    },
+    "progress_bar": {
+        "en": "rendering",
+        "vi": "đang kết xuất",
+    },
 }
 
 _current: Language | None = None

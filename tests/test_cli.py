@@ -26,7 +26,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_render_writes_both_formats(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["render", str(project / "record.yaml"), "--out", str(project / "out")])
     assert code == 0
-    assert sorted(p.name for p in (project / "out").iterdir()) == [
+    assert sorted(p.name for p in (project / "out").glob("[!.]*")) == [
         "record.tb.docx",
         "record.tb.pdf",
     ]
