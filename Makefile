@@ -6,13 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out/examples
 
-.PHONY: examples test lint install install-test clean
+.PHONY: examples test bench lint install install-test clean
 
 $(BIN)/giaoban: pyproject.toml
 	bash scripts/install-system-packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e .
+	$(BIN)/python -m compileall -q generator
 	touch $@
 
 $(VENV)/.test-deps: $(BIN)/giaoban
@@ -31,6 +32,12 @@ test: install-test
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2
+
+# Speed figures of BENCHMARKS.md (not part of the tests: the machines are noisy).
+bench: install-test
+	$(BIN)/pip install -q -e '.[test,bench]'
+	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/digest.py
 
 clean:
 	rm -rf $(VENV) out build dist

@@ -17,7 +17,7 @@ from .catalog import document_keys
 from .context import briefing_context, digest_context
 from .digest import Digest, build_digest
 from .errors import InputError, Position, Problem, UsageError
-from .fingerprint import environment, inputs_hash
+from .fingerprint import environment, inputs_hash, settings_hash
 from .messages import message
 from .models import Registration
 from .periods import Period, PeriodError, parse_period
@@ -146,12 +146,16 @@ def render(
     skipped: list[Output] = []
     kept_warnings: dict[Path, list[Problem]] = {}
     stale: dict[Path, set[tuple[str, str]]] = {}
+    settings_digests: dict[Path, str] = {}
     for file in files:
         settings_path = _settings_of(file, settings)
         if settings_path is None:
             stale[file] = {(doc, fmt) for doc in docs for fmt in formats}
             continue
-        key = keys[file] = inputs_hash([file], settings_path, profile, [f"strict={strict}"], shared)
+        if settings_path not in settings_digests:
+            settings_digests[settings_path] = settings_hash(settings_path, profile)
+        options = [f"profile={profile}", f"strict={strict}"]
+        key = keys[file] = inputs_hash([file], settings_digests[settings_path], options, shared)
         for doc in docs:
             for fmt in formats:
                 entry = None if force else state.current(out, state_key(file, doc, fmt), key)
@@ -265,8 +269,9 @@ def digest(
     renderer = _renderer(renderer, templates)
     targets = {fmt: out / f"digest-{period}.{fmt}" for fmt in formats}
     shared = environment(tuple(renderer.template_dirs))
-    options = [f"period={period}", f"strict={strict}", registration.model_dump_json()]
-    key = inputs_hash(files, settings_path, profile, options, shared)
+    options = [f"period={period}", f"profile={profile}", f"strict={strict}",
+               registration.model_dump_json()]  # fmt: skip
+    key = inputs_hash(files, settings_hash(settings_path, profile), options, shared)
     state = OutputState(out)
     entries = {fmt: state.current(out, f"digest|{period}|{fmt}", key) for fmt in formats}
     if not force and all(entries.values()):

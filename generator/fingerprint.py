@@ -90,16 +90,14 @@ def _read(path: Path) -> bytes:
 
 
 def inputs_hash(
-    records: Sequence[Path],
-    settings: Path,
-    profile: str | None,
-    options: Iterable[str],
-    environment_hash: str,
+    records: Sequence[Path], settings: str, options: Iterable[str], environment_hash: str
 ) -> str:
-    """The hash of one output's inputs; ``options`` are the other choices that shape it."""
-    digest = hashlib.sha256(environment_hash.encode())
-    digest.update(settings_hash(settings, profile).encode())
-    digest.update(b"\0profile=" + (profile or "").encode())
+    """The hash of one output's inputs.
+
+    ``settings`` is the ``settings_hash`` of the records' settings; ``options``
+    are the choices that shape the output (profile, strictness, period…).
+    """
+    digest = hashlib.sha256(environment_hash.encode() + b"\0" + settings.encode())
     for option in options:
         digest.update(b"\0" + option.encode())
     for record in records:
