@@ -184,6 +184,7 @@ def render(
                     detail = message("output_is_input", path=target)
                     problems.append(Problem(Position(record.path), detail))
         record_settings = load_settings(record.settings_path)
+        record_dirs = (*dirs, *record_settings.template_dirs(record.settings_path))
         try:
             record_profile = profile_for(record.settings_path, record_settings, profile)
             for doc in docs:
@@ -194,7 +195,7 @@ def render(
                 for fmt in wanted:
                     target = output_path(out, record, doc, fmt)
                     planned.append(Output(record.path, doc, fmt, target))
-                    tasks.append(Task(doc, fmt, context, record.path, dirs))
+                    tasks.append(Task(doc, fmt, context, record.path, record_dirs))
         except InputError as e:
             problems.extend(e.problems)
     if problems:
@@ -288,7 +289,7 @@ def digest(
         raise InputError([Problem(where, detail)])
     chosen = profile_for(settings_path, shared_settings, profile)
     context = digest_context(data, shared_settings, chosen, registration)
-    dirs = tuple(renderer.template_dirs)
+    dirs = (*renderer.template_dirs, *shared_settings.template_dirs(settings_path))
     tasks = [Task("digest", fmt, context, settings_path, dirs) for fmt in formats]
     blobs = run_tasks(tasks, renderer=renderer, executor=executor, jobs=jobs, progress=progress)
     warnings = warnings_of(records)

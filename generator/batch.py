@@ -85,9 +85,11 @@ def run_tasks(
             progress(done, len(tasks), task)
 
     if executor is None and (jobs <= 1 or len(tasks) <= 1):
+        # ``renderer`` serves the tasks with its template folders; others get their own.
         results = []
         for task in tasks:
-            results.append(render_with(renderer, task))
+            chosen = renderer if task.template_dirs == tuple(renderer.template_dirs) else None
+            results.append(render_with(chosen or _worker_renderer(task.template_dirs), task))
             tick(task)
         return results
     with ExitStack() as stack:

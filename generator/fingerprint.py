@@ -17,6 +17,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -43,42 +44,41 @@ def environment(template_dirs: tuple[Path, ...]) -> str:
     for name in _LIBRARIES:
         digest.update(f"{name}={_version(name)}\n".encode())
     for folder in (*template_dirs, templates_dir(), config_dir()):
-        folder = Path(folder)
-        if not folder.is_dir():
-            continue
-        for path in _tree_files(folder):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0")
-            digest.update(path.read_bytes())
+        if Path(folder).is_dir():
+            _hash_tree(digest, Path(folder))
     return digest.hexdigest()
 
 
-def _profile_file(settings: Path, override: str | None) -> Path | None:
-    """The profile file named by a path (built-in profiles are in the configuration hash)."""
-    name = override
-    if name is None:
-        try:
-            loaded = yaml.load(
-                settings.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            )
-        except (OSError, yaml.YAMLError):
-            return None
-        name = loaded.get("profile") if isinstance(loaded, dict) else None
-        if not isinstance(name, str):
-            return None
-        relative_to = settings.parent
-    else:
-        relative_to = Path.cwd()
-    candidate = Path(name)
-    if not candidate.is_absolute():
-        candidate = relative_to / candidate
-    return candidate if candidate.suffix in (".yaml", ".yml") and candidate.is_file() else None
+def _hash_tree(digest: Any, folder: Path) -> None:
+    for path in _tree_files(folder):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0")
+        digest.update(_read(path))
+
+
+def _settings_refs(settings: Path, override: str | None) -> list[Path]:
+    """The files and folders the settings name: a profile file, a templates folder."""
+    try:
+        loaded = yaml.load(settings.read_bytes(), Loader=_LOADER)
+    except (OSError, yaml.YAMLError):
+        loaded = None
+    values = loaded if isinstance(loaded, dict) else {}
+    refs = []
+    for name, relative_to in ((override, Path.cwd()), (values.get("profile"), settings.parent),
+                              (values.get("templates"), settings.parent)):  # fmt: skip
+        if isinstance(name, str) and name:
+            candidate = Path(name)
+            refs.append(candidate if candidate.is_absolute() else relative_to / candidate)
+    return refs
 
 
 def settings_hash(settings: Path, override: str | None) -> str:
+    """The hash of a settings file and of the profile file and templates it names."""
     digest = hashlib.sha256(_read(settings))
-    profile = _profile_file(settings, override)
-    if profile is not None:
-        digest.update(_read(profile))
+    for ref in _settings_refs(settings, override):
+        if ref.is_dir():
+            _hash_tree(digest, ref)
+        elif ref.is_file():
+            digest.update(b"\0" + _read(ref))
     return digest.hexdigest()
 
 

@@ -312,6 +312,10 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "{count} file(s) written to {out}",
         "vi": "đã ghi {count} tệp vào {out}",
     },
+    "templates_not_found": {
+        "en": "templates: the folder {path} does not exist",
+        "vi": "templates: không có thư mục {path}",
+    },
     "up_to_date": {
         "en": "{count} file(s) in {out} already up to date (--force renders them again)",
         "vi": "{count} tệp trong {out} vẫn mới, không kết xuất lại (--force để kết xuất lại)",

@@ -71,6 +71,17 @@ class Settings(Strict):
     #: Words the text checks should accept (names, foreign words).
     known_words: list[Text] = []
     review_grace_days: Annotated[int, Field(ge=0, le=366)] = 92
+    #: A folder of templates searched before the built-in ones (relative to this file).
+    templates: Text | None = None
+
+    def template_dirs(self, settings_path: Path) -> tuple[Path, ...]:
+        if self.templates is None:
+            return ()
+        folder = (settings_path.parent / self.templates).resolve()
+        if not folder.is_dir():
+            detail = message("templates_not_found", path=folder)
+            raise InputError([Problem(Position(settings_path), detail)])
+        return (folder,)
 
 
 @cache

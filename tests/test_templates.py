@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from generator import InputError, Renderer, render
+from generator.cli import main
 from generator.templating import make_environment, render_template
 
-from conftest import RECORD, write_yaml
+from conftest import RECORD, SETTINGS, write_yaml
 from readback import docx_words, pdf_pages, pdf_words
 
 
@@ -75,3 +76,37 @@ def test_pdf_refuses_files_outside_the_template_folders(project: Path) -> None:
     with pytest.raises(InputError, match="file:///etc/passwd"):
         render([project / "record.yaml"], formats=("pdf",), out=project / "o", renderer=renderer)
     assert not (project / "o").exists()
+
+
+RECIPIENTS_OVERRIDE = """{% extends "builtin/documents/tb.html.j2" %}
+{% block recipients %}
+<p class="recipients-label">Nơi nhận:</p>
+<p class="recipient">- Như trên;</p>
+<p class="recipient">- Lưu Văn phòng.</p>
+{% endblock %}
+"""
+
+
+@pytest.mark.parametrize("how", ["settings", "option"])
+def test_recipients_block_overridden_from_settings_or_option(project: Path, how: str) -> None:
+    folder = project / "mẫu riêng" / "documents"
+    folder.mkdir(parents=True)
+    (folder / "tb.html.j2").write_text(RECIPIENTS_OVERRIDE, encoding="utf-8")
+    args = ["render", str(project / "record.yaml"), "--out", str(project / "out"), "-q"]
+    if how == "settings":
+        write_yaml(project / "giaoban.yaml", {**SETTINGS, "templates": "mẫu riêng"})
+    else:
+        args += ["--templates", str(project / "mẫu riêng")]
+    assert main(args) == 0
+    for words in (pdf_words(project / "out" / "record.tb.pdf"),
+                  docx_words(project / "out" / "record.tb.docx")):  # fmt: skip
+        text = " ".join(words)
+        assert "- Như trên; - Lưu Văn phòng." in text
+        assert "Ban Thường vụ Tỉnh ủy (b/c)" not in text  # the settings' recipients are gone
+        assert "Nguyễn Văn An" in text  # the signature block is untouched
+
+
+def test_a_missing_templates_folder_in_the_settings_is_an_error(project: Path) -> None:
+    write_yaml(project / "giaoban.yaml", {**SETTINGS, "templates": "no-such-folder"})
+    with pytest.raises(InputError, match=r"templates: the folder .*no-such-folder does not exist"):
+        render([project / "record.yaml"], out=project / "out")
