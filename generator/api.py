@@ -52,6 +52,16 @@ def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
     return out / f"{record.id}.{doc}.{fmt}"
 
 
+def check_variant(variant: str | None) -> None:
+    if variant is None:
+        return
+    from .render.pdf import pdf_variants
+
+    known = pdf_variants()
+    if variant not in known:
+        raise UsageError(message("unknown_variant", value=variant, known=", ".join(known)))
+
+
 def check_choices(docs: Sequence[str], formats: Sequence[str], need_docs: bool = False) -> None:
     known_docs = document_keys("meeting")
     if need_docs and not docs:
@@ -125,6 +135,7 @@ def render(
     templates: Sequence[Path] = (),
     renderer: Renderer | None = None,
     strict: bool = False,
+    pdf_variant: str | None = None,
     force: bool = False,
     jobs: int = 1,
     executor: Executor | None = None,
@@ -137,6 +148,7 @@ def render(
     rendered with ``jobs`` processes or on ``executor`` (see ``batch``).
     """
     check_choices(docs, formats, need_docs=True)
+    check_variant(pdf_variant)
     files = record_files(paths)
     out = Path(out)
     renderer = _renderer(renderer, templates)
@@ -154,7 +166,7 @@ def render(
             continue
         if settings_path not in settings_digests:
             settings_digests[settings_path] = settings_hash(settings_path, profile)
-        options = [f"profile={profile}", f"strict={strict}"]
+        options = [f"profile={profile}", f"strict={strict}", f"variant={pdf_variant}"]
         key = keys[file] = inputs_hash([file], settings_digests[settings_path], options, shared)
         for doc in docs:
             for fmt in formats:
@@ -195,7 +207,7 @@ def render(
                 for fmt in wanted:
                     target = output_path(out, record, doc, fmt)
                     planned.append(Output(record.path, doc, fmt, target))
-                    tasks.append(Task(doc, fmt, context, record.path, record_dirs))
+                    tasks.append(Task(doc, fmt, context, record.path, record_dirs, pdf_variant))
         except InputError as e:
             problems.extend(e.problems)
     if problems:
@@ -248,6 +260,7 @@ def digest(
     templates: Sequence[Path] = (),
     renderer: Renderer | None = None,
     strict: bool = False,
+    pdf_variant: str | None = None,
     force: bool = False,
     jobs: int = 1,
     executor: Executor | None = None,
@@ -261,6 +274,7 @@ def digest(
     when the outputs were up to date and nothing was read.
     """
     check_choices((), formats)
+    check_variant(pdf_variant)
     if isinstance(period, str):
         period = parse_period_option(period)
     registration = registration or Registration()
@@ -271,7 +285,7 @@ def digest(
     targets = {fmt: out / f"digest-{period}.{fmt}" for fmt in formats}
     shared = environment(tuple(renderer.template_dirs))
     options = [f"period={period}", f"profile={profile}", f"strict={strict}",
-               registration.model_dump_json()]  # fmt: skip
+               f"variant={pdf_variant}", registration.model_dump_json()]  # fmt: skip
     key = inputs_hash(files, settings_hash(settings_path, profile), options, shared)
     state = OutputState(out)
     entries = {fmt: state.current(out, f"digest|{period}|{fmt}", key) for fmt in formats}
@@ -290,7 +304,7 @@ def digest(
     chosen = profile_for(settings_path, shared_settings, profile)
     context = digest_context(data, shared_settings, chosen, registration)
     dirs = (*renderer.template_dirs, *shared_settings.template_dirs(settings_path))
-    tasks = [Task("digest", fmt, context, settings_path, dirs) for fmt in formats]
+    tasks = [Task("digest", fmt, context, settings_path, dirs, pdf_variant) for fmt in formats]
     blobs = run_tasks(tasks, renderer=renderer, executor=executor, jobs=jobs, progress=progress)
     warnings = warnings_of(records)
     outputs = [Output(settings_path, "digest", fmt, targets[fmt]) for fmt in formats]

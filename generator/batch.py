@@ -30,6 +30,8 @@ class Task:
     #: The file problems in the template output are reported against.
     source: Path
     template_dirs: tuple[Path, ...] = ()
+    #: A WeasyPrint PDF variant (``pdf/a-2b``…), for PDF tasks.
+    pdf_variant: str | None = None
 
 
 #: Called after each task with the number done, the total and the task.
@@ -51,7 +53,10 @@ def run_task(task: Task) -> bytes:
 
 
 def render_with(renderer: Renderer, task: Task) -> bytes:
-    return renderer.render(task.doc, task.context, (task.format,), task.source)[task.format]
+    formats = (task.format,)
+    return renderer.render(task.doc, task.context, formats, task.source, task.pdf_variant)[
+        task.format
+    ]
 
 
 def default_jobs() -> int:

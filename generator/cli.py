@@ -77,6 +77,12 @@ templates_option = click.option(
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="A folder of your templates, searched before the built-in ones (repeatable).",
 )
+variant_option = click.option(
+    "--pdf-variant",
+    metavar="VARIANT",
+    help="Write the PDF as pdf/a-2b (archive copies), pdf/a-3b, pdf/ua-1 (accessible)… "
+    "(WeasyPrint's variants).",
+)
 force_option = click.option(
     "--force", is_flag=True, help="Render again even the outputs that are up to date."
 )
@@ -174,13 +180,14 @@ def fix(files: Sequence[Path], no_backup: bool) -> None:
 @out_option
 @settings_option
 @templates_option
+@variant_option
 @strict_option
 @jobs_option
 @force_option
 @quiet_option
 def render(records: Sequence[Path], formats: str, docs: str, profile: str | None, out: Path,
-           settings: Path | None, templates: tuple[Path, ...], strict: bool, jobs: int,
-           force: bool, quiet: bool) -> None:  # fmt: skip
+           settings: Path | None, templates: tuple[Path, ...], pdf_variant: str | None,
+           strict: bool, jobs: int, force: bool, quiet: bool) -> None:  # fmt: skip
     """Render documents of each record (files, or folders of records) into --out.
 
     \b
@@ -191,7 +198,8 @@ def render(records: Sequence[Path], formats: str, docs: str, profile: str | None
     with progress_display(quiet) as progress:
         result = api.render(records, docs=_split(docs), formats=_split(formats), profile=profile,
                             out=out, settings=settings, templates=templates, strict=strict,
-                            jobs=jobs, force=force, progress=progress)  # fmt: skip
+                            pdf_variant=pdf_variant, jobs=jobs, force=force,
+                            progress=progress)  # fmt: skip
     _warn(result.warnings)
     _report(result.outputs, result.skipped, out, quiet)
 
@@ -215,14 +223,15 @@ def render(records: Sequence[Path], formats: str, docs: str, profile: str | None
     help="The report's date (YYYY-MM-DD or DD/MM/YYYY).",
 )
 @templates_option
+@variant_option
 @strict_option
 @jobs_option
 @force_option
 @quiet_option
 def digest(records: Sequence[Path], period: str, formats: str, profile: str | None, out: Path,
            settings: Path | None, number: int | None, issued: dt.datetime | None,
-           templates: tuple[Path, ...], strict: bool, jobs: int, force: bool,
-           quiet: bool) -> None:  # fmt: skip
+           templates: tuple[Path, ...], pdf_variant: str | None, strict: bool, jobs: int,
+           force: bool, quiet: bool) -> None:  # fmt: skip
     """Render the periodic report of every meeting held in --period.
 
     RECORDS are files or folders (searched recursively). Records before the
@@ -237,8 +246,8 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
     with progress_display(quiet) as progress:
         result = api.digest(records, period=period, formats=_split(formats), profile=profile,
                             out=out, settings=settings, registration=registration,
-                            templates=templates, strict=strict, jobs=jobs, force=force,
-                            progress=progress)  # fmt: skip
+                            templates=templates, strict=strict, pdf_variant=pdf_variant,
+                            jobs=jobs, force=force, progress=progress)  # fmt: skip
     _warn(result.warnings)
     left_out = result.digest.left_out if result.digest else []
     if left_out and not quiet:

@@ -312,6 +312,10 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "{count} file(s) written to {out}",
         "vi": "đã ghi {count} tệp vào {out}",
     },
+    "unknown_variant": {
+        "en": "unknown PDF variant '{value}'; choose one of {known}",
+        "vi": "không có dạng PDF '{value}'; hãy chọn một trong {known}",
+    },
     "templates_not_found": {
         "en": "templates: the folder {path} does not exist",
         "vi": "templates: không có thư mục {path}",

@@ -59,8 +59,8 @@ class Renderer:
             self._css[key] = render_template(self.env, STYLESHEET, context)
         return self._css[key]
 
-    def pdf(self, html: str, profile: Profile, source: Path) -> bytes:
-        data = self.pdf_renderer.render(html, self.css(profile), templates_dir())
+    def pdf(self, html: str, profile: Profile, source: Path, variant: str | None = None) -> bytes:
+        data = self.pdf_renderer.render(html, self.css(profile), templates_dir(), variant)
         if self.pdf_renderer.refused:
             detail = message("fetch_refused", urls=", ".join(self.pdf_renderer.refused))
             raise TemplateError([Problem(Position(source), detail)])
@@ -70,7 +70,7 @@ class Renderer:
         return self.docx_renderer.render(html, profile, meta)
 
     def render(self, doc_key: str, context: dict[str, Any], formats: Sequence[str],
-               source: Path) -> dict[str, bytes]:  # fmt: skip
+               source: Path, pdf_variant: str | None = None) -> dict[str, bytes]:  # fmt: skip
         """Every requested format of one document, in memory."""
         html = self.html(doc_key, context)
         profile: Profile = context["profile"]
@@ -78,5 +78,5 @@ class Renderer:
         if "docx" in formats:
             out["docx"] = self.docx(html, profile, context["meta"])
         if "pdf" in formats:
-            out["pdf"] = self.pdf(html, profile, source)
+            out["pdf"] = self.pdf(html, profile, source, pdf_variant)
         return out

@@ -64,11 +64,21 @@ class PdfRenderer:
     def refused(self) -> list[str]:
         return self.fetcher.refused
 
-    def render(self, html: str, css: str, base_dir: Path) -> bytes:
-        """The PDF of ``html``; URLs that were refused are left in ``refused``."""
+    def render(self, html: str, css: str, base_dir: Path, variant: str | None = None) -> bytes:
+        """The PDF of ``html``; URLs that were refused are left in ``refused``.
+
+        ``variant`` is one of WeasyPrint's (``pdf/a-2b`` for archives, ``pdf/ua-1``…).
+        """
         self.fetcher.refused = []
         document = HTML(string=html, base_url=str(base_dir) + "/", url_fetcher=self.fetcher).render(
             stylesheets=[self.stylesheet(css)], font_config=self.font_config
         )
-        data: bytes = document.write_pdf()
+        data: bytes = document.write_pdf(pdf_variant=variant)
         return data
+
+
+def pdf_variants() -> list[str]:
+    """The PDF variants WeasyPrint can write, "debug" aside."""
+    from weasyprint.pdf import VARIANTS
+
+    return sorted(name for name in VARIANTS if name != "debug")
