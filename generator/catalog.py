@@ -35,6 +35,7 @@ class DocumentTypes(RootModel[dict[str, DocumentType]]):
 class KindWords(Strict):
     label: Text
     noun: Text
+    slug: Text
     #: Whether a title of this kind is a proper name ("Hội nghị …") or a phrase
     #: that is lower-cased inside a sentence ("buổi làm việc với …").
     title_is_name: bool = True

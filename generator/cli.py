@@ -13,16 +13,17 @@ import os
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 import click
 
-from . import api
+from . import api, scaffold
 from .batch import default_jobs
 from .console import progress_display
 from .errors import ExitCode, GiaobanError, InputError, Problem, Severity
 from .fixing import fix_file
 from .messages import Language, message, set_language
-from .models import Registration
+from .models import MeetingKind, Registration
 from .records import warnings_of
 from .rendering import FORMATS
 
@@ -254,6 +255,64 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
         names = ", ".join(r.path.name for r in left_out)
         click.echo(message("left_out", count=len(left_out), period=period, names=names))
     _report(result.outputs, result.skipped, out, quiet)
+
+
+@cli.command()
+@click.argument("folder", required=False, default=".",
+                type=click.Path(path_type=Path, file_okay=False))  # fmt: skip
+def init(folder: Path) -> None:
+    """Create a working folder: settings, records/ with an example, templates/, a README.
+
+    Existing files are never overwritten. The settings and the record start
+    with a line that lets editors (VS Code with the YAML extension) complete
+    and check them against schemas/.
+
+    \b
+    Examples:
+      giaoban init
+      giaoban init ho-so-2024
+    """
+    created = scaffold.init_folder(folder, dt.date.today())
+    for path in created:
+        click.echo(message("created", path=path))
+    click.echo(message("init_next", settings=created[0], record=created[1],
+                       records=folder / "records"))  # fmt: skip
+
+
+@cli.command()
+@click.option("--kind", type=click.Choice([k.value for k in MeetingKind]), default="briefing",
+              show_default=True, help="Kind of meeting.")  # fmt: skip
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]),
+              help="Date of the meeting (YYYY-MM-DD or DD/MM/YYYY; default today).")  # fmt: skip
+@click.option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False),
+              help="Where to write it (default: records/ if it exists, else here).")  # fmt: skip
+def new(kind: str, day: dt.datetime | None, folder: Path | None) -> None:
+    """Write a new record, every field explained, named from its date and kind.
+
+    \b
+    Examples:
+      giaoban new --kind briefing --date 2024-09-25
+      giaoban new --kind working_session --date 12/10/2024 --dir records/2024
+    """
+    if folder is None:
+        folder = Path("records") if Path("records").is_dir() else Path()
+    date = day.date() if day else dt.date.today()
+    created = scaffold.new_record(folder, MeetingKind(kind), date)
+    click.echo(message("created", path=created.path))
+    click.echo(message("new_next", path=created.path))
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["record", "settings"]), default="record")
+def schema(kind: Literal["record", "settings"]) -> None:
+    """Print the JSON Schema of records or of the settings (for editors and validators).
+
+    \b
+    Examples:
+      giaoban schema record > record.schema.json
+      giaoban schema settings
+    """
+    click.echo(scaffold.schema_bytes(kind).decode("utf-8"), nl=False)
 
 
 @cli.command()

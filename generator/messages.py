@@ -312,6 +312,20 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "{count} file(s) written to {out}",
         "vi": "đã ghi {count} tệp vào {out}",
     },
+    "exists": {
+        "en": "{paths} already exist(s); giaoban never overwrites: move it away or choose "
+        "another folder",
+        "vi": "đã có {paths}; giaoban không ghi đè: hãy chuyển tệp đi hoặc chọn thư mục khác",
+    },
+    "created": {"en": "created {path}", "vi": "đã tạo {path}"},
+    "init_next": {
+        "en": "next: edit {settings}, then fill in {record} and run: giaoban validate {records}",
+        "vi": "tiếp theo: sửa {settings}, điền {record} rồi chạy: giaoban validate {records}",
+    },
+    "new_next": {
+        "en": "fill in the empty fields, then: giaoban validate {path}",
+        "vi": "hãy điền các mục còn trống, rồi chạy: giaoban validate {path}",
+    },
     "unknown_variant": {
         "en": "unknown PDF variant '{value}'; choose one of {known}",
         "vi": "không có dạng PDF '{value}'; hãy chọn một trong {known}",

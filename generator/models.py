@@ -54,7 +54,16 @@ def _vietnamese_date(value: Any) -> Any:
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_vietnamese_date)]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_vietnamese_date),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*$"}
+    ),
+]
+Time = Annotated[
+    dt.time, WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?$"})
+]
 
 
 def _period(value: Any) -> Period:
@@ -81,7 +90,12 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Names = Annotated[list[Text], BeforeValidator(_as_list)]
+Names = Annotated[
+    list[Text],
+    BeforeValidator(_as_list),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
+                              {"type": "array", "items": {"type": "string", "minLength": 1}}]}),
+]  # fmt: skip
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
 
 
@@ -209,7 +223,7 @@ class Meeting(Strict):
     period: PeriodField | None = None
     date: Date
     part_of_day: PartOfDay | None = None
-    time: dt.time | None = None
+    time: Time | None = None
     place: Text | None = None
     chairs: Annotated[list[Person], Field(min_length=1)]
     attendees: list[Attendee] = []

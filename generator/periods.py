@@ -53,6 +53,10 @@ class Period:
         month = _MONTHS[self.kind][self.index][1]
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
+    @classmethod
+    def quarter_of(cls, day: dt.date) -> Period:
+        return cls(day.year, PeriodKind.QUARTER, (day.month - 1) // 3 + 1)
+
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import InputError, Position, Problem
+from .hygiene import field_name
 from .loading import LoadedFile
 from .messages import message
 
@@ -62,6 +63,24 @@ def _allowed_fields(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[
         field = getattr(current, "model_fields", {}).get(part)
         current = _inner_model(field.annotation) if field else None
     return list(getattr(current, "model_fields", {}))
+
+
+def _field_path(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """``loc`` without pydantic's own steps (union tags, validator names): fields and indexes."""
+    current: Any = model
+    kept: list[str | int] = []
+    for part in loc:
+        if isinstance(part, int):
+            kept.append(part)
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None:  # a dict of models: the key is the user's
+            kept.append(part)
+            continue
+        if part in fields:
+            kept.append(part)
+            current = _inner_model(fields[part].annotation)
+    return tuple(kept)
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -121,11 +140,14 @@ def problems_of(
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])
+        detail = describe(item, model)
         if item["type"] == "extra_forbidden":
             where = loaded.source.key(loc)
         else:
             where = loaded.source.locate(loc, loaded.data)
-        problems.append(Problem(where, describe(item, model)))
+            if item["type"] != "missing" and (path := _field_path(model, loc)):
+                detail = f"{field_name(path)}: {detail}"
+        problems.append(Problem(where, detail))
     return problems
 
 

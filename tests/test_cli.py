@@ -38,7 +38,7 @@ def test_invalid_input_exits_1_with_positions_and_no_traceback(project: Path) ->
     result = run("render", str(bad), "--out", str(project / "out"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"{bad}:2:7: error: 'nope' is not allowed here" in result.stderr
+    assert f"{bad}:2:7: error: kind: 'nope' is not allowed here" in result.stderr
     assert "required field 'date' is missing" in result.stderr
     assert not (project / "out").exists()
 
