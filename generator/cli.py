@@ -272,11 +272,10 @@ def init(folder: Path) -> None:
       giaoban init
       giaoban init ho-so-2024
     """
-    created = scaffold.init_folder(folder, dt.date.today())
+    created = scaffold.init_folder(folder)
     for path in created:
         click.echo(message("created", path=path))
-    click.echo(message("init_next", settings=created[0], record=created[1],
-                       records=folder / "records"))  # fmt: skip
+    click.echo(message("init_next", settings=created[0], records=folder / "records"))
 
 
 @cli.command()

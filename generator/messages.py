@@ -319,8 +319,10 @@ CATALOG: dict[str, dict[Language, str]] = {
     },
     "created": {"en": "created {path}", "vi": "đã tạo {path}"},
     "init_next": {
-        "en": "next: edit {settings}, then fill in {record} and run: giaoban validate {records}",
-        "vi": "tiếp theo: sửa {settings}, điền {record} rồi chạy: giaoban validate {records}",
+        "en": "next: put your issuing body and signers in {settings}; the example renders as "
+        "is (giaoban render {records}); a new meeting: giaoban new --date YYYY-MM-DD",
+        "vi": "tiếp theo: ghi cơ quan ban hành, người ký vào {settings}; hồ sơ ví dụ tạo được "
+        "văn bản ngay (giaoban render {records}); hội nghị mới: giaoban new --date YYYY-MM-DD",
     },
     "new_next": {
         "en": "fill in the empty fields, then: giaoban validate {path}",

@@ -81,7 +81,14 @@ PeriodField = Annotated[
     Period,
     PlainValidator(_period),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-(Q[1-4]|H[12]|9M))?$"}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-(Q[1-4]|H[12]|9M))?$"},
+                {"type": "integer", "minimum": 1900, "maximum": 2999},
+            ]
+        }
+    ),
 ]
 
 

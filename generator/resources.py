@@ -21,6 +21,14 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"giaoban is installed without its {name}/ folder")
 
 
+#: The real meeting ``giaoban init`` puts in a new folder as its example record.
+EXAMPLE_RECORD = "2024-09-25-giao-ban-quy-3.yaml"
+
+
+def example_record() -> Path:
+    return data_dir("examples") / "records" / EXAMPLE_RECORD
+
+
 def templates_dir() -> Path:
     return data_dir("templates")
 

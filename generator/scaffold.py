@@ -22,7 +22,7 @@ from .errors import OutputError
 from .messages import message
 from .models import MeetingKind
 from .periods import Period
-from .resources import templates_dir
+from .resources import example_record, templates_dir
 from .schema import SCHEMA_FILES, Kind, describe, json_schema
 from .settings import SETTINGS_NAME
 from .writing import write_atomic
@@ -108,17 +108,19 @@ def new_record(
     return NewRecord(path, schema)
 
 
-def init_folder(folder: Path, today: dt.date) -> list[Path]:
-    """A working folder: settings, an example record, a templates folder, a README."""
+def init_folder(folder: Path) -> list[Path]:
+    """A working folder: settings, a real meeting as example record, templates/, a README."""
     settings = folder / SETTINGS_NAME
     readme = folder / "README.md"
     templates_readme = folder / "templates" / "README.md"
-    example = folder / "records" / f"{record_name(MeetingKind.BRIEFING, today)}.yaml"
+    example = folder / "records" / example_record().name
     _refuse_existing([settings, readme, templates_readme, example])
     schemas = write_schemas(folder)
     settings_schema = _schema_ref(folder / SCHEMA_DIR / SCHEMA_FILES["settings"], settings)
     write_atomic(settings, _render("giaoban.yaml.j2", schema=settings_schema))
+    record_schema = _schema_ref(folder / SCHEMA_DIR / SCHEMA_FILES["record"], example)
+    write_atomic(example, f"# yaml-language-server: $schema={record_schema}\n".encode()
+                 + example_record().read_bytes())  # fmt: skip
     write_atomic(templates_readme, _render("templates-README.md.j2"))
-    created = new_record(folder / "records", MeetingKind.BRIEFING, today, folder)
-    write_atomic(readme, _render("README.md.j2", example=created.path.name))
-    return [settings, created.path, templates_readme, readme, *schemas]
+    write_atomic(readme, _render("README.md.j2", example=example.name))
+    return [settings, example, templates_readme, readme, *schemas]

@@ -1,0 +1,126 @@
+"""init, new and schema: a working folder, record skeletons, and JSON Schemas for editors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator import validate
+from generator.cli import main
+from generator.loading import load_yaml
+from generator.schema import json_schema
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def every_property(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(model, field, property schema) for the root and every definition."""
+    found = [(schema["title"], n, p) for n, p in schema["properties"].items()]
+    for name, definition in schema.get("$defs", {}).items():
+        found += [(name, n, p) for n, p in definition.get("properties", {}).items()]
+    return found
+
+
+@pytest.mark.parametrize("kind", ["record", "settings"])
+def test_every_field_has_a_vietnamese_description_and_an_example(kind: str) -> None:
+    schema = json_schema(kind)  # type: ignore[arg-type]
+    Draft202012Validator.check_schema(schema)
+    assert schema["description"]
+    for model, field, prop in every_property(schema):
+        assert prop.get("description"), f"{model}.{field} has no description in fields.yaml"
+        assert prop.get("examples"), f"{model}.{field} has no example in fields.yaml"
+        field_schema = {"$defs": schema.get("$defs", {}), **prop}
+        Draft202012Validator(field_schema).validate(prop["examples"][0])  # the example fits
+    assert "Tên hội nghị" in json.dumps(schema, ensure_ascii=False) or kind == "settings"
+
+
+def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "record"]) == 0
+    assert json.loads(capsys.readouterr().out) == json_schema("record")
+
+
+def test_the_example_records_and_settings_satisfy_the_exported_schemas() -> None:
+    records = Draft202012Validator(json_schema("record"))
+    for path in sorted((EXAMPLES / "records").glob("*.yaml")):
+        errors = list(records.iter_errors(load_yaml(path).data))
+        assert errors == [], f"{path.name}: {errors[0].message}"
+    settings = Draft202012Validator(json_schema("settings"))
+    assert list(settings.iter_errors(load_yaml(EXAMPLES / "giaoban.yaml").data)) == []
+
+
+def test_the_schema_flags_what_validation_refuses(project: Path) -> None:
+    data = load_yaml(project / "record.yaml").data
+    records = Draft202012Validator(json_schema("record"))
+    assert list(records.iter_errors(data)) == []
+    for broken in ({**data, "chair": []}, {**data, "kind": "party"}, {**data, "date": "25.9.2024"}):
+        assert list(records.iter_errors(broken)), broken
+
+
+def schema_line(path: Path) -> Path:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+    assert match, first
+    return (path.parent / match.group(1)).resolve()
+
+
+def test_init_makes_a_folder_that_validates_and_renders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "hồ sơ"
+    assert main(["init", str(folder)]) == 0
+    names = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    assert names == ["README.md", "giaoban.yaml", "records/2024-09-25-giao-ban-quy-3.yaml",
+                     "schemas/record.schema.json", "schemas/settings.schema.json",
+                     "templates/README.md"]  # fmt: skip
+    assert "Thư mục hồ sơ hội nghị" in (folder / "README.md").read_text(encoding="utf-8")
+    assert "builtin/documents/tb.html.j2" in (folder / "templates" / "README.md").read_text()
+    assert schema_line(folder / "giaoban.yaml") == folder / "schemas" / "settings.schema.json"
+    record = folder / "records" / "2024-09-25-giao-ban-quy-3.yaml"
+    assert schema_line(record) == folder / "schemas" / "record.schema.json"
+    settings_text = (folder / "giaoban.yaml").read_text(encoding="utf-8")
+    assert "# Cơ quan ban hành." in settings_text  # placeholders explained in Vietnamese
+    (loaded,) = validate([folder / "records"])
+    assert loaded.warnings == ()
+    capsys.readouterr()
+    assert main(["render", str(folder / "records"), "--out", str(folder / "out"), "-q"]) == 0
+
+
+def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "giaoban.yaml").write_text("issuing_body: mine\n", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 3
+    assert "giaoban.yaml" in capsys.readouterr().err
+    assert (tmp_path / "giaoban.yaml").read_text(encoding="utf-8") == "issuing_body: mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["giaoban.yaml"]
+
+
+def test_new_writes_a_skeleton_explaining_every_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["init", str(tmp_path)]) == 0
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "--kind", "working_session", "--date", "12/10/2024"]) == 0
+    path = tmp_path / "records" / "2024-10-12-lam-viec.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert schema_line(path) == tmp_path / "schemas" / "record.schema.json"
+    schema = json_schema("record")
+    for model, field, prop in every_property(schema):
+        first_words = prop["description"].split(".")[0][:40]
+        assert first_words in text, f"{model}.{field}: description missing"
+        assert re.search(rf"^#?\s*-?\s*{field}:", text, re.MULTILINE), f"{model}.{field}"
+    assert "kind: working_session" in text and "date: 2024-10-12" in text
+    # Empty until filled in: validation names each field to fill.
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    for field in ("title", "convened_by", "chairs[0].name"):
+        assert f"error: {field}: expected text, got nothing" in err
+    filled = (text.replace("\ntitle:\n", "\ntitle: Buổi làm việc với Hội Nông dân tỉnh\n")
+              .replace("\nconvened_by:\n", "\nconvened_by: Thường trực Tỉnh ủy\n")
+              .replace("  - name:\n", "  - name: Phạm Thị Tố Hải\n"))  # fmt: skip
+    path.write_text(filled, encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert main(["new", "--kind", "working_session", "--date", "2024-10-12"]) == 3  # exists
