@@ -47,6 +47,11 @@ def _worker_renderer(template_dirs: tuple[Path, ...]) -> Renderer:
     return renderer
 
 
+def forget_renderers() -> None:
+    """Drop the renderers kept for template folders (their templates are read again)."""
+    _RENDERERS.clear()
+
+
 def run_task(task: Task) -> bytes:
     """One task in a worker: module-level so executors can pickle a reference to it."""
     return render_with(_worker_renderer(task.template_dirs), task)

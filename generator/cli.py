@@ -4,21 +4,30 @@ Exit codes: 0 success; 1 invalid input (records, settings, profiles,
 templates), nothing written; 2 wrong usage of the command; 3 an output could
 not be written; 4 ``doctor`` found something that degrades output or speed;
 70 an internal error (a bug); 130 interrupted.
+
+Every text a user reads comes from the message catalog: help texts and option
+descriptions are message ids (``help_…``, ``opt_…``) resolved when shown, see
+``clihelp``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import os
+import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import click
 
 from . import api, scaffold
 from .batch import default_jobs
+from .clihelp import Group, Option, localize_click
 from .console import progress_display
 from .errors import ExitCode, GiaobanError, InputError, Problem, Severity
 from .fixing import fix_file
@@ -26,6 +35,10 @@ from .messages import Language, message, set_language
 from .models import MeetingKind, Registration
 from .records import warnings_of
 from .rendering import FORMATS
+
+localize_click()
+option = functools.partial(click.option, cls=Option)
+DATES = click.DateTime(["%Y-%m-%d", "%d/%m/%Y"])
 
 
 def _split(value: str) -> list[str]:
@@ -35,58 +48,77 @@ def _split(value: str) -> list[str]:
 records_argument = click.argument(
     "records", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
-settings_option = click.option(
-    "--settings",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Settings file (default: the nearest giaoban.yaml beside or above each record).",
+settings_option = option(
+    "--settings", type=click.Path(path_type=Path, dir_okay=False), help="opt_settings"
 )
-
-
-formats_option = click.option(
-    "--to",
-    "formats",
-    default=",".join(FORMATS),
-    show_default=True,
-    help="Output formats, comma-separated: docx, pdf.",
+formats_option = option(
+    "--to", "formats", default=",".join(FORMATS), show_default=True, help="opt_to"
 )
-profile_option = click.option(
-    "--profile", help="Format profile: hd36, nd30, or the path of a profile file."
-)
-out_option = click.option(
+docs_option = option("--doc", "docs", default="tb", show_default=True, help="opt_doc")
+profile_option = option("--profile", help="opt_profile")
+out_option = option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("out"),
     show_default=True,
-    help="Folder for the documents.",
+    help="opt_out",
 )
-quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
-strict_option = click.option(
-    "--strict", is_flag=True, help="Treat text warnings (typography, encodings) as errors."
-)
-jobs_option = click.option(
+quiet_option = option("-q", "--quiet", is_flag=True, help="opt_quiet")
+verbose_option = option("-v", "--verbose", is_flag=True, help="opt_verbose")
+json_option = option("--json", "as_json", is_flag=True, help="opt_json")
+strict_option = option("--strict", is_flag=True, help="opt_strict")
+jobs_option = option(
     "-j",
     "--jobs",
     type=click.IntRange(1),
     default=default_jobs,
-    show_default="the number of CPUs",
-    help="Render with this many processes.",
+    show_default="opt_jobs_default",
+    help="opt_jobs",
 )
-templates_option = click.option(
+templates_option = option(
     "--templates",
     "templates",
     multiple=True,
     type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="A folder of your templates, searched before the built-in ones (repeatable).",
+    help="opt_templates",
 )
-variant_option = click.option(
-    "--pdf-variant",
-    metavar="VARIANT",
-    help="Write the PDF as pdf/a-2b (archive copies), pdf/a-3b, pdf/ua-1 (accessible)… "
-    "(WeasyPrint's variants).",
-)
-force_option = click.option(
-    "--force", is_flag=True, help="Render again even the outputs that are up to date."
-)
+variant_option = option("--pdf-variant", metavar="VARIANT", help="opt_variant")
+force_option = option("--force", is_flag=True, help="opt_force")
+
+
+def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options ``render`` and ``watch`` share, in the order help lists them."""
+    for decorate in reversed((records_argument, docs_option, formats_option, profile_option,
+                              out_option, settings_option, templates_option, variant_option,
+                              strict_option, jobs_option)):  # fmt: skip
+        command = decorate(command)
+    return command
+
+
+def _problem_json(problem: Problem) -> dict[str, object]:
+    where = problem.position
+    return {"file": str(where.path), "line": where.line, "column": where.column,
+            "severity": problem.severity.value, "message": problem.message}  # fmt: skip
+
+
+def _output_json(output: api.Output) -> dict[str, str]:
+    return {"record": str(output.record), "doc": output.doc, "format": output.format,
+            "path": str(output.path)}  # fmt: skip
+
+
+def _echo_json(data: dict[str, object]) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@contextmanager
+def _json_errors(as_json: bool) -> Iterator[None]:
+    """With --json, a failed run still prints a JSON result (then fails as usual)."""
+    try:
+        yield
+    except InputError as e:
+        if as_json:
+            _echo_json({"ok": False, "errors": [_problem_json(p) for p in e.problems]})
+        raise
 
 
 def _warn(warnings: Sequence[Problem]) -> None:
@@ -99,150 +131,115 @@ def _warn(warnings: Sequence[Problem]) -> None:
         click.echo(str(warning), err=True)
 
 
-def _report(
-    written: Sequence[api.Output], skipped: Sequence[api.Output], out: Path, quiet: bool
-) -> None:
-    if not quiet:
-        for output in written:
-            click.echo(message("wrote", path=output.path))
-        if written or not skipped:
-            click.echo(message("render_summary", count=len(written), out=out))
-        if skipped:
-            click.echo(message("up_to_date", count=len(skipped), out=out))
+def _report(result: api.RenderResult | api.DigestResult, out: Path, quiet: bool,
+            verbose: bool, started: float) -> None:  # fmt: skip
+    if quiet:
+        return
+    for output in result.outputs:
+        click.echo(message("wrote", path=output.path))
+    if verbose:
+        for output in result.skipped:
+            click.echo(message("kept", path=output.path))
+    if result.outputs or not result.skipped:
+        click.echo(message("render_summary", count=len(result.outputs), out=out))
+    if result.skipped:
+        click.echo(message("up_to_date", count=len(result.skipped), out=out))
+    if verbose:
+        click.echo(message("elapsed", seconds=f"{time.perf_counter() - started:.2f}"))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _set_language(_ctx: click.Context, _param: click.Parameter, value: Language | None) -> None:
+    if value:
+        set_language(value)
+
+
+@click.group(cls=Group, help="help_cli", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="giaoban")
-@click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages.")
-def cli(lang: Language | None) -> None:
-    """Meeting records (YAML) to standard-format documents (DOCX and PDF).
-
-    \b
-    Examples:
-      giaoban validate records/*.yaml
-      giaoban render records/2024-09-25.yaml --doc tb,bc --out out/
-    """
-    if lang:
-        set_language(lang)
+@option("--lang", type=click.Choice(["vi", "en"]), help="opt_lang", is_eager=True,
+        expose_value=False, callback=_set_language)  # fmt: skip
+def cli() -> None:
+    """The group: ``--lang`` is applied as soon as it is read, before any help is shown."""
 
 
-@cli.command()
+@cli.command(help="help_validate")
 @records_argument
 @settings_option
 @strict_option
-def validate(records: Sequence[Path], settings: Path | None, strict: bool) -> None:
-    """Check records (files or folders) and their settings; print every finding.
-
-    Each finding is printed as file:line:col: error|warning: message, grouped
-    per file, then a count.
-
-    \b
-    Example:
-      giaoban validate records/
-      giaoban validate --strict records/2024-09-25.yaml
-    """
-    loaded = api.validate(records, settings=settings, strict=strict)
+@json_option
+@verbose_option
+def validate(records: Sequence[Path], settings: Path | None, strict: bool, as_json: bool,
+             verbose: bool) -> None:  # fmt: skip
+    with _json_errors(as_json):
+        loaded = api.validate(records, settings=settings, strict=strict)
     warnings = warnings_of(loaded)
+    if as_json:
+        _echo_json({"ok": True, "files": [str(r.path) for r in loaded],
+                    "warnings": [_problem_json(w) for w in warnings]})  # fmt: skip
+        return
     _warn(warnings)
-    summary = message("valid_summary", count=len(loaded), errors=0, warnings=len(warnings))
-    click.echo(summary)
+    if verbose:
+        for record in loaded:
+            click.echo(message("checked", path=record.path, id=record.id))
+    click.echo(message("valid_summary", count=len(loaded), errors=0, warnings=len(warnings)))
 
 
-@cli.command()
+@cli.command(help="help_fix")
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(path_type=Path, dir_okay=False, exists=True))  # fmt: skip
-@click.option("--no-backup", is_flag=True, help="Do not keep the original as FILE.bak.")
+@option("--no-backup", is_flag=True, help="opt_no_backup")
 def fix(files: Sequence[Path], no_backup: bool) -> None:
-    """Convert TCVN3/VNI (legacy) and non-NFC text in records to Unicode, in place.
-
-    Comments and layout are kept; the original is kept as FILE.bak.
-
-    \b
-    Example:
-      giaoban fix records/2009-04-01.yaml
-    """
     for path in files:
         result = fix_file(path, backup=not no_backup)
         click.echo(message("fixed", path=path, lines=result.changed_lines,
                            backup=result.backup or "-"))  # fmt: skip
 
 
-@cli.command()
-@records_argument
-@formats_option
-@click.option(
-    "--doc",
-    "docs",
-    default="tb",
-    show_default=True,
-    help="Document types, comma-separated: tb (notice of conclusions), bc (report).",
-)
-@profile_option
-@out_option
-@settings_option
-@templates_option
-@variant_option
-@strict_option
-@jobs_option
+@cli.command(help="help_render")
+@_render_options
 @force_option
+@json_option
 @quiet_option
-def render(records: Sequence[Path], formats: str, docs: str, profile: str | None, out: Path,
+@verbose_option
+def render(records: Sequence[Path], docs: str, formats: str, profile: str | None, out: Path,
            settings: Path | None, templates: tuple[Path, ...], pdf_variant: str | None,
-           strict: bool, jobs: int, force: bool, quiet: bool) -> None:  # fmt: skip
-    """Render documents of each record (files, or folders of records) into --out.
-
-    \b
-    Examples:
-      giaoban render records/2024-09-25.yaml
-      giaoban render records/ --doc tb,bc --to pdf --profile nd30 --out out/
-    """
-    with progress_display(quiet) as progress:
+           strict: bool, jobs: int, force: bool, as_json: bool, quiet: bool,
+           verbose: bool) -> None:  # fmt: skip
+    started = time.perf_counter()
+    with _json_errors(as_json), progress_display(quiet or as_json) as progress:
         result = api.render(records, docs=_split(docs), formats=_split(formats), profile=profile,
                             out=out, settings=settings, templates=templates, strict=strict,
                             pdf_variant=pdf_variant, jobs=jobs, force=force,
                             progress=progress)  # fmt: skip
+    if as_json:
+        _echo_json({"ok": True, "written": [_output_json(o) for o in result.outputs],
+                    "up_to_date": [_output_json(o) for o in result.skipped],
+                    "warnings": [_problem_json(w) for w in result.warnings]})  # fmt: skip
+        return
     _warn(result.warnings)
-    _report(result.outputs, result.skipped, out, quiet)
+    _report(result, out, quiet, verbose, started)
 
 
-@cli.command()
+@cli.command(help="help_digest")
 @records_argument
-@click.option(
-    "--period",
-    required=True,
-    help="2024-Q3 (quarter), 2024-H1 / 2024-H2 (half), 2024-9M (nine months), 2024.",
-)
+@option("--period", required=True, help="opt_period")
 @formats_option
 @profile_option
 @out_option
 @settings_option
-@click.option("--number", type=click.IntRange(1), help="The report's registered number.")
-@click.option(
-    "--date",
-    "issued",
-    type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]),
-    help="The report's date (YYYY-MM-DD or DD/MM/YYYY).",
-)
+@option("--number", type=click.IntRange(1), help="opt_number")
+@option("--date", "issued", type=DATES, help="opt_report_date")
 @templates_option
 @variant_option
 @strict_option
 @jobs_option
 @force_option
 @quiet_option
+@verbose_option
 def digest(records: Sequence[Path], period: str, formats: str, profile: str | None, out: Path,
            settings: Path | None, number: int | None, issued: dt.datetime | None,
            templates: tuple[Path, ...], pdf_variant: str | None, strict: bool, jobs: int,
-           force: bool, quiet: bool) -> None:  # fmt: skip
-    """Render the periodic report of every meeting held in --period.
-
-    RECORDS are files or folders (searched recursively). Records before the
-    period count for directives still open; the others are left out.
-
-    \b
-    Examples:
-      giaoban digest records/ --period 2024-Q3
-      giaoban digest records/ --period 2024 --to pdf --number 12 --date 2025-01-05
-    """
+           force: bool, quiet: bool, verbose: bool) -> None:  # fmt: skip
+    started = time.perf_counter()
     registration = Registration(number=number, date=issued.date() if issued else None)
     with progress_display(quiet) as progress:
         result = api.digest(records, period=period, formats=_split(formats), profile=profile,
@@ -254,45 +251,50 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
     if left_out and not quiet:
         names = ", ".join(r.path.name for r in left_out)
         click.echo(message("left_out", count=len(left_out), period=period, names=names))
-    _report(result.outputs, result.skipped, out, quiet)
+    _report(result, out, quiet, verbose, started)
 
 
-@cli.command()
+@cli.command(help="help_watch")
+@_render_options
+def watch(records: Sequence[Path], docs: str, formats: str, profile: str | None, out: Path,
+          settings: Path | None, templates: tuple[Path, ...], pdf_variant: str | None,
+          strict: bool, jobs: int) -> None:  # fmt: skip
+    from .watching import watch as watch_records
+
+    def report(outcome: api.RenderResult | GiaobanError) -> None:
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        if isinstance(outcome, GiaobanError):
+            for line in outcome.lines():
+                click.echo(line, err=True)
+            click.echo(message("watch_failed", time=stamp), err=True)
+            return
+        _warn(outcome.warnings)
+        for output in outcome.outputs:
+            click.echo(message("wrote", path=output.path))
+        click.echo(message("watch_round", time=stamp, count=len(outcome.outputs),
+                           kept=len(outcome.skipped)))  # fmt: skip
+
+    watch_records(records, report=report, out=out, settings=settings, templates=templates,
+                  docs=_split(docs), formats=_split(formats), profile=profile, strict=strict,
+                  pdf_variant=pdf_variant, jobs=jobs)  # fmt: skip
+
+
+@cli.command(help="help_init")
 @click.argument("folder", required=False, default=".",
                 type=click.Path(path_type=Path, file_okay=False))  # fmt: skip
 def init(folder: Path) -> None:
-    """Create a working folder: settings, records/ with an example, templates/, a README.
-
-    Existing files are never overwritten. The settings and the record start
-    with a line that lets editors (VS Code with the YAML extension) complete
-    and check them against schemas/.
-
-    \b
-    Examples:
-      giaoban init
-      giaoban init ho-so-2024
-    """
     created = scaffold.init_folder(folder)
     for path in created:
         click.echo(message("created", path=path))
     click.echo(message("init_next", settings=created[0], records=folder / "records"))
 
 
-@cli.command()
-@click.option("--kind", type=click.Choice([k.value for k in MeetingKind]), default="briefing",
-              show_default=True, help="Kind of meeting.")  # fmt: skip
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]),
-              help="Date of the meeting (YYYY-MM-DD or DD/MM/YYYY; default today).")  # fmt: skip
-@click.option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False),
-              help="Where to write it (default: records/ if it exists, else here).")  # fmt: skip
+@cli.command(help="help_new")
+@option("--kind", type=click.Choice([k.value for k in MeetingKind]), default="briefing",
+        show_default=True, help="opt_kind")  # fmt: skip
+@option("--date", "day", type=DATES, help="opt_new_date")
+@option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False), help="opt_dir")
 def new(kind: str, day: dt.datetime | None, folder: Path | None) -> None:
-    """Write a new record, every field explained, named from its date and kind.
-
-    \b
-    Examples:
-      giaoban new --kind briefing --date 2024-09-25
-      giaoban new --kind working_session --date 12/10/2024 --dir records/2024
-    """
     if folder is None:
         folder = Path("records") if Path("records").is_dir() else Path()
     date = day.date() if day else dt.date.today()
@@ -301,30 +303,14 @@ def new(kind: str, day: dt.datetime | None, folder: Path | None) -> None:
     click.echo(message("new_next", path=created.path))
 
 
-@cli.command()
+@cli.command(help="help_schema")
 @click.argument("kind", type=click.Choice(["record", "settings"]), default="record")
 def schema(kind: Literal["record", "settings"]) -> None:
-    """Print the JSON Schema of records or of the settings (for editors and validators).
-
-    \b
-    Examples:
-      giaoban schema record > record.schema.json
-      giaoban schema settings
-    """
     click.echo(scaffold.schema_bytes(kind).decode("utf-8"), nl=False)
 
 
-@cli.command()
+@cli.command(help="help_doctor")
 def doctor() -> None:
-    """Report the fonts, libraries, profiles and templates giaoban will use.
-
-    Exits with code 4 when something that degrades the documents or the speed
-    is missing (a font without Vietnamese letters, the HarfBuzz subsetter).
-
-    \b
-    Example:
-      giaoban doctor
-    """
     from .doctor import diagnose
 
     report = diagnose()
@@ -336,6 +322,16 @@ def doctor() -> None:
         click.echo(message("doctor_summary_bad", count=problems))
         click.get_current_context().exit(int(ExitCode.DEGRADED))
     click.echo(message("doctor_summary_ok"))
+
+
+@cli.command(help="help_completion")
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    from click.shell_completion import get_completion_class
+
+    completer = get_completion_class(shell)
+    assert completer is not None
+    click.echo(completer(cli, {}, "giaoban", "_GIAOBAN_COMPLETE").source())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

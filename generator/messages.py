@@ -336,6 +336,19 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "templates: the folder {path} does not exist",
         "vi": "templates: không có thư mục {path}",
     },
+    "kept": {"en": "up to date: {path}", "vi": "vẫn mới: {path}"},
+    "checked": {"en": "ok {path} (id {id})", "vi": "đạt {path} (mã {id})"},
+    "elapsed": {"en": "done in {seconds} s", "vi": "xong trong {seconds} giây"},
+    "watch_round": {
+        "en": "[{time}] {count} file(s) written, {kept} up to date; watching for changes "
+        "(Ctrl+C to stop)",
+        "vi": "[{time}] đã ghi {count} tệp, {kept} tệp vẫn mới; đang theo dõi thay đổi "
+        "(Ctrl+C để dừng)",
+    },
+    "watch_failed": {
+        "en": "[{time}] nothing written; fix the problems above, the watch goes on",
+        "vi": "[{time}] chưa ghi tệp nào; hãy sửa các lỗi trên, lệnh vẫn đang theo dõi",
+    },
     "up_to_date": {
         "en": "{count} file(s) in {out} already up to date (--force renders them again)",
         "vi": "{count} tệp trong {out} vẫn mới, không kết xuất lại (--force để kết xuất lại)",
@@ -392,6 +405,237 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "rendering",
         "vi": "đang kết xuất",
     },
+    # command-line help (each command's text, then its examples after a \b line)
+    "help_cli": {
+        "en": "Meeting records (YAML) to standard-format documents (DOCX and PDF).\n\n"
+        "\b\nExamples:\n  giaoban init ho-so\n  giaoban validate records/\n"
+        "  giaoban render records/ --doc tb,bc\n  giaoban digest records/ --period 2024-Q3",
+        "vi": "Từ hồ sơ hội nghị (YAML) ra văn bản đúng thể thức (DOCX và PDF).\n\n"
+        "\b\nVí dụ:\n  giaoban init ho-so\n  giaoban validate records/\n"
+        "  giaoban render records/ --doc tb,bc\n  giaoban digest records/ --period 2024-Q3",
+    },
+    "help_validate": {
+        "en": "Check records (files or folders) and their settings; print every finding as "
+        "file:line:col: error|warning: message, grouped per file, then a count.\n\n"
+        "\b\nExamples:\n  giaoban validate records/\n"
+        "  giaoban validate --strict --json records/2024-09-25.yaml",
+        "vi": "Kiểm tra hồ sơ (tệp hoặc thư mục) và thiết lập; in từng lỗi, cảnh báo dạng "
+        "tệp:dòng:cột: error|warning: nội dung, theo từng tệp, rồi tổng số.\n\n"
+        "\b\nVí dụ:\n  giaoban validate records/\n"
+        "  giaoban validate --strict --json records/2024-09-25.yaml",
+    },
+    "help_fix": {
+        "en": "Convert TCVN3/VNI (legacy) and non-NFC text in records to Unicode, in place; "
+        "comments and layout are kept, the original is kept as FILE.bak.\n\n"
+        "\b\nExample:\n  giaoban fix records/2009-04-01.yaml",
+        "vi": "Chuyển chữ mã cũ (TCVN3/VNI) và chữ chưa chuẩn NFC trong hồ sơ sang Unicode, "
+        "sửa ngay trong tệp; giữ nguyên chú thích và bố cục, bản gốc lưu thành TỆP.bak.\n\n"
+        "\b\nVí dụ:\n  giaoban fix records/2009-04-01.yaml",
+    },
+    "help_render": {
+        "en": "Render the documents of each record (files, or folders of records) into --out. "
+        "Outputs already up to date are skipped.\n\n"
+        "\b\nExamples:\n  giaoban render records/2024-09-25.yaml\n"
+        "  giaoban render records/ --doc tb,bc --to pdf --profile nd30 --out out/\n"
+        "  giaoban render records/ --pdf-variant pdf/a-2b --out luu-tru/",
+        "vi": "Tạo văn bản của từng hồ sơ (tệp, hoặc thư mục hồ sơ) vào thư mục --out. "
+        "Văn bản đã mới thì bỏ qua.\n\n"
+        "\b\nVí dụ:\n  giaoban render records/2024-09-25.yaml\n"
+        "  giaoban render records/ --doc tb,bc --to pdf --profile nd30 --out out/\n"
+        "  giaoban render records/ --pdf-variant pdf/a-2b --out luu-tru/",
+    },
+    "help_digest": {
+        "en": "Render the periodic report of every meeting held in --period. RECORDS are "
+        "files or folders; records before the period count for directives still open.\n\n"
+        "\b\nExamples:\n  giaoban digest records/ --period 2024-Q3\n"
+        "  giaoban digest records/ --period 2024 --to pdf --number 12 --date 2025-01-05",
+        "vi": "Tạo báo cáo định kỳ tổng hợp mọi hội nghị trong kỳ --period. HỒ SƠ là tệp hoặc "
+        "thư mục; hồ sơ trước kỳ được tính cho các nhiệm vụ chưa hoàn thành.\n\n"
+        "\b\nVí dụ:\n  giaoban digest records/ --period 2024-Q3\n"
+        "  giaoban digest records/ --period 2024 --to pdf --number 12 --date 2025-01-05",
+    },
+    "help_watch": {
+        "en": "Render, then render again whenever a record, the settings, a profile or a "
+        "template changes; errors are printed and the watch goes on (Ctrl+C to stop).\n\n"
+        "\b\nExample:\n  giaoban watch records/ --doc tb,bc",
+        "vi": "Tạo văn bản, rồi tạo lại mỗi khi hồ sơ, thiết lập, mẫu thể thức hay mẫu văn bản "
+        "thay đổi; lỗi được in ra và lệnh vẫn chạy tiếp (Ctrl+C để dừng).\n\n"
+        "\b\nVí dụ:\n  giaoban watch records/ --doc tb,bc",
+    },
+    "help_init": {
+        "en": "Create a working folder: settings, records/ with an example, templates/, a "
+        "README and schemas/ for editors. Existing files are never overwritten.\n\n"
+        "\b\nExamples:\n  giaoban init\n  giaoban init ho-so-2024",
+        "vi": "Tạo thư mục làm việc: thiết lập, records/ có một hồ sơ ví dụ, templates/, hướng "
+        "dẫn README và schemas/ cho trình soạn thảo. Không ghi đè tệp đã có.\n\n"
+        "\b\nVí dụ:\n  giaoban init\n  giaoban init ho-so-2024",
+    },
+    "help_new": {
+        "en": "Write a new record with every field explained, named from its date and kind.\n\n"
+        "\b\nExamples:\n  giaoban new --kind briefing --date 2024-09-25\n"
+        "  giaoban new --kind working_session --date 12/10/2024 --dir records/2024",
+        "vi": "Tạo hồ sơ mới, có giải thích từng mục, đặt tên theo ngày và loại hội nghị.\n\n"
+        "\b\nVí dụ:\n  giaoban new --kind briefing --date 2024-09-25\n"
+        "  giaoban new --kind working_session --date 12/10/2024 --dir records/2024",
+    },
+    "help_schema": {
+        "en": "Print the JSON Schema of records or of the settings (for editors and "
+        "validators).\n\n\b\nExamples:\n  giaoban schema record > record.schema.json\n"
+        "  giaoban schema settings",
+        "vi": "In JSON Schema của hồ sơ hoặc của thiết lập (cho trình soạn thảo, công cụ kiểm "
+        "tra).\n\n\b\nVí dụ:\n  giaoban schema record > record.schema.json\n"
+        "  giaoban schema settings",
+    },
+    "help_doctor": {
+        "en": "Report the fonts, libraries, profiles and templates giaoban will use; exit "
+        "code 4 when something that degrades the documents or the speed is missing.\n\n"
+        "\b\nExample:\n  giaoban doctor",
+        "vi": "Cho biết phông chữ, thư viện, mẫu thể thức và mẫu văn bản sẽ dùng; mã thoát 4 "
+        "nếu thiếu thứ làm giảm chất lượng văn bản hoặc tốc độ.\n\n"
+        "\b\nVí dụ:\n  giaoban doctor",
+    },
+    "help_completion": {
+        "en": "Print the shell completion script for bash, zsh or fish.\n\n"
+        '\b\nExample (add to ~/.bashrc):\n  eval "$(giaoban completion bash)"',
+        "vi": "In đoạn mã tự hoàn thành lệnh cho bash, zsh hoặc fish.\n\n"
+        '\b\nVí dụ (thêm vào ~/.bashrc):\n  eval "$(giaoban completion bash)"',
+    },
+    "short_validate": {
+        "en": "Check records and their settings.",
+        "vi": "Kiểm tra hồ sơ và thiết lập.",
+    },
+    "short_fix": {
+        "en": "Convert legacy-encoded text to Unicode.",
+        "vi": "Chuyển chữ mã cũ (TCVN3, VNI) sang Unicode.",
+    },
+    "short_render": {"en": "Render the documents of records.", "vi": "Tạo văn bản từ hồ sơ."},
+    "short_digest": {
+        "en": "Render the periodic report of a period.",
+        "vi": "Tạo báo cáo định kỳ của một kỳ.",
+    },
+    "short_watch": {
+        "en": "Render again on every change.",
+        "vi": "Tự tạo lại văn bản khi có thay đổi.",
+    },
+    "short_init": {"en": "Create a working folder.", "vi": "Tạo thư mục làm việc."},
+    "short_new": {"en": "Write a new record to fill in.", "vi": "Tạo hồ sơ mới để điền."},
+    "short_schema": {
+        "en": "Print the JSON Schema for editors.",
+        "vi": "In JSON Schema cho trình soạn thảo.",
+    },
+    "short_doctor": {
+        "en": "Check fonts, libraries and templates.",
+        "vi": "Kiểm tra phông chữ, thư viện, mẫu.",
+    },
+    "short_completion": {
+        "en": "Print the shell completion script.",
+        "vi": "In mã tự hoàn thành lệnh cho shell.",
+    },
+    "opt_lang": {"en": "Language of messages.", "vi": "Ngôn ngữ thông báo."},
+    "opt_settings": {
+        "en": "Settings file (default: the nearest giaoban.yaml beside or above each record).",
+        "vi": "Tệp thiết lập (mặc định: giaoban.yaml gần nhất, cùng thư mục hoặc thư mục trên).",
+    },
+    "opt_to": {
+        "en": "Output formats, comma-separated: docx, pdf.",
+        "vi": "Định dạng kết quả, cách nhau bằng dấu phẩy: docx, pdf.",
+    },
+    "opt_doc": {
+        "en": "Document types, comma-separated: tb (notice of conclusions), bc (report).",
+        "vi": "Loại văn bản, cách nhau bằng dấu phẩy: tb (thông báo kết luận), bc (báo cáo).",
+    },
+    "opt_profile": {
+        "en": "Format profile: hd36, nd30, or the path of a profile file.",
+        "vi": "Mẫu thể thức: hd36, nd30, hoặc đường dẫn tệp mẫu riêng.",
+    },
+    "opt_out": {"en": "Folder for the documents.", "vi": "Thư mục lưu văn bản."},
+    "opt_quiet": {"en": "Print nothing but problems.", "vi": "Chỉ in lỗi và cảnh báo."},
+    "opt_verbose": {
+        "en": "Also print what was checked or left as it was, and the time taken.",
+        "vi": "In thêm những gì đã kiểm tra hoặc giữ nguyên, và thời gian chạy.",
+    },
+    "opt_json": {
+        "en": "Print the result as JSON on standard output (for scripts).",
+        "vi": "In kết quả dạng JSON ra đầu ra chuẩn (cho các chương trình khác).",
+    },
+    "opt_strict": {
+        "en": "Treat text warnings (typography, encodings) as errors.",
+        "vi": "Coi cảnh báo về chữ (dấu câu, mã chữ) là lỗi.",
+    },
+    "opt_jobs": {
+        "en": "Render with this many processes.",
+        "vi": "Số tiến trình tạo văn bản song song.",
+    },
+    "opt_jobs_default": {"en": "the number of CPUs", "vi": "số CPU"},
+    "opt_templates": {
+        "en": "A folder of your templates, searched before the built-in ones (repeatable).",
+        "vi": "Thư mục mẫu văn bản riêng, được tìm trước mẫu có sẵn (dùng được nhiều lần).",
+    },
+    "opt_variant": {
+        "en": "Write the PDF as pdf/a-2b (archive copies), pdf/a-3b, pdf/ua-1 (accessible)… "
+        "(WeasyPrint's variants).",
+        "vi": "Ghi PDF dạng pdf/a-2b (bản lưu trữ), pdf/a-3b, pdf/ua-1 (hỗ trợ tiếp cận)… "
+        "(các dạng của WeasyPrint).",
+    },
+    "opt_force": {
+        "en": "Render again even the outputs that are up to date.",
+        "vi": "Tạo lại cả những văn bản đã mới.",
+    },
+    "opt_period": {
+        "en": "2024-Q3 (quarter), 2024-H1 / 2024-H2 (half), 2024-9M (nine months), 2024.",
+        "vi": "2024-Q3 (quý), 2024-H1 / 2024-H2 (6 tháng), 2024-9M (9 tháng), 2024 (năm).",
+    },
+    "opt_number": {"en": "The report's registered number.", "vi": "Số văn bản của báo cáo."},
+    "opt_report_date": {
+        "en": "The report's date (YYYY-MM-DD or DD/MM/YYYY).",
+        "vi": "Ngày của báo cáo (YYYY-MM-DD hoặc DD/MM/YYYY).",
+    },
+    "opt_no_backup": {
+        "en": "Do not keep the original as FILE.bak.",
+        "vi": "Không giữ bản gốc TỆP.bak.",
+    },
+    "opt_kind": {"en": "Kind of meeting.", "vi": "Loại hội nghị."},
+    "opt_new_date": {
+        "en": "Date of the meeting (YYYY-MM-DD or DD/MM/YYYY; default today).",
+        "vi": "Ngày họp (YYYY-MM-DD hoặc DD/MM/YYYY; mặc định hôm nay).",
+    },
+    "opt_dir": {
+        "en": "Where to write it (default: records/ if it exists, else here).",
+        "vi": "Nơi ghi tệp (mặc định: records/ nếu có, nếu không thì thư mục hiện tại).",
+    },
+}
+
+#: click's own words (usage line, section titles, its errors), shown in Vietnamese
+#: when the messages are; see ``generator/clihelp.py``.
+CLICK_VI: dict[str, str] = {
+    "Usage:": "Cách dùng:",
+    "Options": "Tùy chọn",
+    "Commands": "Lệnh",
+    "Positional arguments": "Đối số",
+    "Show this message and exit.": "Hiện hướng dẫn này rồi thoát.",
+    "Show the version and exit.": "Hiện phiên bản rồi thoát.",
+    "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
+    "Error: {message}": "Lỗi: {message}",
+    "Try '{command} {option}' for help.": "Xem hướng dẫn: '{command} {option}'.",
+    "Missing argument": "Thiếu đối số",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
+    "Missing command.": "Thiếu lệnh.",
+    "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
+    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
+    "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ cho {param_hint}: {message}",
+    "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
+    "default: {default}": "mặc định: {default}",
+    "Aborted!": "Đã dừng!",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải {number_type} hợp lệ.",
+    "{value} is not in the range {range}.": "{value} không nằm trong khoảng {range}.",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} không tồn tại.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} là tệp.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} là thư mục.",
+    "file": "tệp",
+    "directory": "thư mục",
+    "path": "đường dẫn",
 }
 
 _current: Language | None = None

@@ -1,0 +1,99 @@
+"""``giaoban watch``: render again whenever a record, the settings, a profile or a template changes.
+
+Each round is an ordinary incremental ``render``: only the outputs whose
+inputs changed are rendered again, and a bad record is reported without
+ending the watch, so a clerk keeps the preview open while writing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .api import RenderResult, record_files, render
+from .batch import forget_renderers
+from .errors import GiaobanError
+from .profiles import load_profile
+from .resources import config_dir, templates_dir
+from .settings import find_settings, load_settings
+
+#: Called after each round with its result, or the error that stopped it.
+Report = Callable[[RenderResult | GiaobanError], None]
+
+
+def watched_paths(paths: Sequence[Path], settings: Path | None,
+                  templates: Sequence[Path]) -> list[Path]:  # fmt: skip
+    """What a render of ``paths`` reads: records, settings and what they name, templates."""
+    found: list[Path] = [Path(p).resolve() for p in paths]
+    found += [Path(t).resolve() for t in templates]
+    found += [templates_dir(), config_dir()]
+    try:
+        files = record_files(paths)
+    except GiaobanError:
+        files = []
+    settings_files = {settings} if settings else set()
+    for file in files:
+        try:
+            settings_files.add(find_settings(file))
+        except GiaobanError:
+            continue
+    for path in settings_files:
+        found.append(path.resolve())
+        try:
+            loaded = load_settings(path)
+            found += loaded.template_dirs(path)
+        except GiaobanError:
+            continue
+        profile = (path.parent / loaded.profile).resolve()
+        if profile.is_file():
+            found.append(profile)
+    unique = dict.fromkeys(p for p in found if p.exists())
+    # A folder watched covers what is inside it.
+    return [p for p in unique if not any(p != q and p.is_relative_to(q) for q in unique)]
+
+
+def _ignored(out: Path) -> Callable[[Any, str], bool]:
+    out = out.resolve()
+
+    def keep(change: Any, path: str) -> bool:
+        target = Path(path)
+        if target.is_relative_to(out) or target.name.endswith((".part", ".bak", "~")):
+            return False
+        return target.suffix in (".yaml", ".yml", ".j2", ".html", ".css") or target.is_dir()
+
+    return keep
+
+
+def watch(
+    paths: Sequence[Path],
+    *,
+    report: Report,
+    out: Path = Path("out"),
+    settings: Path | None = None,
+    templates: Sequence[Path] = (),
+    stop: threading.Event | None = None,
+    **options: Any,
+) -> None:
+    """Render now, then after every change, until ``stop`` is set (or Ctrl+C).
+
+    ``options`` are those of ``render`` (docs, formats, profile, jobs…).
+    """
+    from watchfiles import watch as changes_of
+
+    def round_() -> None:
+        # Settings, profiles and templates may have changed since the last round.
+        load_settings.cache_clear()
+        load_profile.cache_clear()
+        forget_renderers()
+        try:
+            report(render(paths, out=out, settings=settings, templates=templates, **options))
+        except GiaobanError as e:
+            report(e)
+
+    round_()
+    targets: Iterable[Path] = watched_paths(paths, settings, templates)
+    for _changes in changes_of(*targets, watch_filter=_ignored(out), stop_event=stop,
+                               debounce=300, raise_interrupt=False):  # fmt: skip
+        round_()
