@@ -22,27 +22,24 @@ def localized(text: Any) -> Any:
     return message(text) if isinstance(text, str) and text in CATALOG else text
 
 
+class _CatalogText:
+    """An attribute that holds a message id (or plain text) and reads in the current language."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_catalog_" + name
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        return self if obj is None else localized(getattr(obj, self.slot, None))
+
+    def __set__(self, obj: object, value: Any) -> None:
+        setattr(obj, self.slot, value)
+
+
 class _Localized:
-    """``help`` (and a textual ``show_default``) hold message ids, read in the current language."""
+    """``help`` (and a textual ``show_default``) hold message ids, read when shown."""
 
-    _help: Any = None
-    _show_default: Any = None
-
-    @property
-    def help(self) -> Any:
-        return localized(self._help)
-
-    @help.setter
-    def help(self, value: Any) -> None:
-        self._help = value
-
-    @property
-    def show_default(self) -> Any:
-        return localized(self._show_default)
-
-    @show_default.setter
-    def show_default(self, value: Any) -> None:
-        self._show_default = value
+    help: Any = _CatalogText()
+    show_default: Any = _CatalogText()
 
 
 class _LocalizedOptions:
