@@ -122,8 +122,9 @@ def layout_floor(renderer: Renderer, files: list[Path]) -> None:
     """WeasyPrint alone on the same HTML with a bare stylesheet: what no template can beat."""
     from weasyprint import CSS, HTML
 
-    from generator.api import profile_for, validate
+    from generator.api import validate
     from generator.context import briefing_context
+    from generator.pipeline import profile_for
     from generator.settings import load_settings
 
     records = validate(files)

@@ -1,11 +1,35 @@
 """giaoban: meeting records to standard-format Vietnamese documents.
 
-The library API used by the command line, by scripts and by the tests.
+The library API used by the command line, by scripts and by the tests. Names
+are loaded on first use, so importing the package (as the command does for
+every run) costs only what the run needs.
 """
 
-from .api import DigestResult, Output, RenderResult, digest, render, validate
-from .errors import ExitCode, GiaobanError, InputError, OutputError, Problem, UsageError
-from .rendering import Renderer
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .api import DigestResult, Output, RenderResult, digest, render, validate
+    from .errors import ExitCode, GiaobanError, InputError, OutputError, Problem, UsageError
+    from .rendering import Renderer
+
+_HOMES = {
+    "DigestResult": "api",
+    "Output": "api",
+    "RenderResult": "api",
+    "digest": "api",
+    "render": "api",
+    "validate": "api",
+    "ExitCode": "errors",
+    "GiaobanError": "errors",
+    "InputError": "errors",
+    "OutputError": "errors",
+    "Problem": "errors",
+    "UsageError": "errors",
+    "Renderer": "rendering",
+}
 
 __all__ = [
     "DigestResult",
@@ -22,3 +46,10 @@ __all__ = [
     "render",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'generator' has no attribute {name!r}")
+    return getattr(import_module(f".{home}", __name__), name)

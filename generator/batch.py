@@ -17,9 +17,10 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_complet
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .rendering import Renderer
+if TYPE_CHECKING:
+    from .rendering import Renderer
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ _RENDERERS: dict[tuple[Path, ...], Renderer] = {}
 
 
 def _worker_renderer(template_dirs: tuple[Path, ...]) -> Renderer:
+    from .rendering import Renderer
+
     renderer = _RENDERERS.get(template_dirs)
     if renderer is None:
         renderer = _RENDERERS[template_dirs] = Renderer(template_dirs)

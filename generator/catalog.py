@@ -12,8 +12,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, RootModel
 
+from .kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
 from .loading import load_yaml
-from .models import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind, Strict, Text
+from .models import Strict, Text
 from .resources import config_dir
 from .validation import validate_model
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from .render.metrics import font_file
+from .engines.metrics import font_file
 
 #: Print resolution of the chart image.
 DPI = 200

@@ -25,16 +25,17 @@ from typing import Any, Literal
 
 import click
 
-from . import api, scaffold
+from . import api
 from .batch import default_jobs
 from .clihelp import Group, Option, localize_click
 from .console import progress_display
 from .errors import ExitCode, GiaobanError, InputError, Problem, Severity
-from .fixing import fix_file
+from .formats import FORMATS
+from .kinds import MeetingKind
 from .messages import Language, message, set_language
-from .models import MeetingKind, Registration
-from .records import warnings_of
-from .rendering import FORMATS
+
+# Commands import what they use beyond this, so that a run which finds its
+# outputs up to date, or only prints help, starts quickly.
 
 localize_click()
 option = functools.partial(click.option, cls=Option)
@@ -169,6 +170,9 @@ def cli() -> None:
 @verbose_option
 def validate(records: Sequence[Path], settings: Path | None, strict: bool, as_json: bool,
              verbose: bool) -> None:  # fmt: skip
+
+    from .records import warnings_of
+
     with _json_errors(as_json):
         loaded = api.validate(records, settings=settings, strict=strict)
     warnings = warnings_of(loaded)
@@ -188,6 +192,8 @@ def validate(records: Sequence[Path], settings: Path | None, strict: bool, as_js
                 type=click.Path(path_type=Path, dir_okay=False, exists=True))  # fmt: skip
 @option("--no-backup", is_flag=True, help="opt_no_backup")
 def fix(files: Sequence[Path], no_backup: bool) -> None:
+    from .fixing import fix_file
+
     for path in files:
         result = fix_file(path, backup=not no_backup)
         click.echo(message("fixed", path=path, lines=result.changed_lines,
@@ -239,6 +245,9 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
            settings: Path | None, number: int | None, issued: dt.datetime | None,
            templates: tuple[Path, ...], pdf_variant: str | None, strict: bool, jobs: int,
            force: bool, quiet: bool, verbose: bool) -> None:  # fmt: skip
+
+    from .models import Registration
+
     started = time.perf_counter()
     registration = Registration(number=number, date=issued.date() if issued else None)
     with progress_display(quiet) as progress:
@@ -283,6 +292,8 @@ def watch(records: Sequence[Path], docs: str, formats: str, profile: str | None,
 @click.argument("folder", required=False, default=".",
                 type=click.Path(path_type=Path, file_okay=False))  # fmt: skip
 def init(folder: Path) -> None:
+    from . import scaffold
+
     created = scaffold.init_folder(folder)
     for path in created:
         click.echo(message("created", path=path))
@@ -295,6 +306,8 @@ def init(folder: Path) -> None:
 @option("--date", "day", type=DATES, help="opt_new_date")
 @option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False), help="opt_dir")
 def new(kind: str, day: dt.datetime | None, folder: Path | None) -> None:
+    from . import scaffold
+
     if folder is None:
         folder = Path("records") if Path("records").is_dir() else Path()
     date = day.date() if day else dt.date.today()
@@ -306,6 +319,8 @@ def new(kind: str, day: dt.datetime | None, folder: Path | None) -> None:
 @cli.command(help="help_schema")
 @click.argument("kind", type=click.Choice(["record", "settings"]), default="record")
 def schema(kind: Literal["record", "settings"]) -> None:
+    from . import scaffold
+
     click.echo(scaffold.schema_bytes(kind).decode("utf-8"), nl=False)
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
+from .aggregation import Digest
 from .catalog import document_types, vocabulary
 from .chart import bar_chart
-from .digest import Digest
-from .models import DirectiveStatus, Meeting, Registration
+from .kinds import DirectiveStatus
+from .models import Meeting, Registration
 from .profiles import Profile
 from .records import Record
 from .settings import Settings, Signer

@@ -59,7 +59,7 @@ def _installed_families() -> frozenset[str]:
 
 
 def _font_file(family: str) -> str | None:
-    from .render.metrics import font_file
+    from .engines.metrics import font_file
 
     return font_file(family, False, False)
 
@@ -89,7 +89,7 @@ def _check_fonts(report: Report, name: str, stack: list[str]) -> None:
 
 
 def _subsetter() -> bool:
-    from .render.libraries import linker_cache_lookup
+    from .engines.libraries import linker_cache_lookup
 
     with linker_cache_lookup():
         from weasyprint.text import ffi

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -26,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
 from .periods import Period, PeriodError, parse_period
 
 
@@ -104,37 +104,6 @@ Names = Annotated[
                               {"type": "array", "items": {"type": "string", "minLength": 1}}]}),
 ]  # fmt: skip
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
-
-
-class MeetingKind(StrEnum):
-    BRIEFING = "briefing"
-    WORKING_SESSION = "working_session"
-    SIX_MONTH_REVIEW = "six_month_review"
-    ANNUAL_REVIEW = "annual_review"
-
-
-class Level(StrEnum):
-    PROVINCE = "province"
-    DISTRICT = "district"
-    COMMUNE = "commune"
-
-
-class PartOfDay(StrEnum):
-    MORNING = "morning"
-    AFTERNOON = "afternoon"
-    EVENING = "evening"
-
-
-class ReportKind(StrEnum):
-    REPORT = "report"
-    SUBMISSION = "submission"
-
-
-class DirectiveStatus(StrEnum):
-    ASSIGNED = "assigned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    OVERDUE = "overdue"
 
 
 class Person(Strict):

@@ -18,9 +18,10 @@ from .catalog import document_types
 from .errors import InputError, Problem
 from .hygiene import check_file
 from .loading import SourceMap, load_yaml
+from .locations import find_settings
 from .messages import message
 from .models import Meeting
-from .settings import Settings, find_settings, load_settings
+from .settings import Settings, load_settings
 from .validation import validate_model
 
 T = TypeVar("T")

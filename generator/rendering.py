@@ -22,10 +22,9 @@ from .resources import templates_dir
 from .templating import make_environment, render_template
 
 if TYPE_CHECKING:
-    from .render.docx import DocxRenderer
-    from .render.pdf import PdfRenderer
+    from .engines.docx import DocxRenderer
+    from .engines.pdf import PdfRenderer
 
-FORMATS = ("docx", "pdf")
 STYLESHEET = "print.css.j2"
 
 
@@ -39,13 +38,13 @@ class Renderer:
     # that renders nothing (everything up to date) never loads them.
     @cached_property
     def pdf_renderer(self) -> PdfRenderer:
-        from .render.pdf import PdfRenderer
+        from .engines.pdf import PdfRenderer
 
         return PdfRenderer([*self.template_dirs, templates_dir()])
 
     @cached_property
     def docx_renderer(self) -> DocxRenderer:
-        from .render.docx import DocxRenderer
+        from .engines.docx import DocxRenderer
 
         return DocxRenderer()
 

@@ -19,12 +19,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .catalog import vocabulary
 from .errors import OutputError
+from .kinds import MeetingKind
+from .locations import SETTINGS_NAME
 from .messages import message
-from .models import MeetingKind
 from .periods import Period
 from .resources import example_record, templates_dir
 from .schema import SCHEMA_FILES, Kind, describe, json_schema
-from .settings import SETTINGS_NAME
 from .writing import write_atomic
 
 SCHEMA_DIR = "schemas"

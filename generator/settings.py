@@ -20,8 +20,6 @@ from .messages import message
 from .models import Strict, Text
 from .validation import validate_model
 
-SETTINGS_NAME = "giaoban.yaml"
-
 
 class SignMode(StrEnum):
     """How the signer signs: for a collective body, as deputy, by order, …"""
@@ -87,12 +85,3 @@ class Settings(Strict):
 @cache
 def load_settings(path: Path) -> Settings:
     return validate_model(Settings, load_yaml(path))
-
-
-def find_settings(record: Path) -> Path:
-    """The nearest ``giaoban.yaml`` in the record's folder or a folder above it."""
-    for folder in record.resolve().parents:
-        candidate = folder / SETTINGS_NAME
-        if candidate.is_file():
-            return candidate
-    raise InputError([Problem(Position(record), message("settings_not_found", name=SETTINGS_NAME))])

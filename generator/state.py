@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .errors import Position, Problem, Severity
 from .fingerprint import content_hash
+from .results import Output
 from .writing import write_atomic
 
 STATE_NAME = ".giaoban-state.json"
@@ -85,3 +86,23 @@ class OutputState:
         outputs = {key: _entry(e) for key, e in sorted(self.entries.items())}
         text = json.dumps({"format": _FORMAT, "outputs": outputs}, ensure_ascii=False, indent=1)
         write_atomic(self.path, text.encode("utf-8"))
+
+
+@dataclass
+class RenderPlan:
+    """What ``api.render`` found before reading any record."""
+
+    out: Path
+    state: OutputState
+    #: The inputs' hash of each record file whose settings were found.
+    keys: dict[Path, str]
+    skipped: list[Output]
+    #: The warnings recorded for outputs left as they were, by record file.
+    kept_warnings: dict[Path, list[Problem]]
+    #: The (document, format) pairs to render, by record file.
+    stale: dict[Path, set[tuple[str, str]]]
+
+
+def state_key(record: Path, doc: str, fmt: str) -> str:
+    """Names an output in the folder's state before its record is read (by file, not id)."""
+    return f"{record.resolve()}|{doc}|{fmt}"

@@ -15,9 +15,10 @@ from typing import Any
 from .api import RenderResult, record_files, render
 from .batch import forget_renderers
 from .errors import GiaobanError
+from .locations import find_settings
 from .profiles import load_profile
 from .resources import config_dir, templates_dir
-from .settings import find_settings, load_settings
+from .settings import load_settings
 
 #: Called after each round with its result, or the error that stopped it.
 Report = Callable[[RenderResult | GiaobanError], None]

@@ -95,11 +95,11 @@ def test_unchanged_outputs_are_skipped_without_reading_records(
     assert len(first.outputs) == 6 and not first.skipped
     assert (out / STATE_NAME).is_file()
 
-    import generator.api
+    import generator.pipeline
 
     read: list[Path] = []
-    real = generator.api.load_records
-    monkeypatch.setattr(generator.api, "load_records",
+    real = generator.pipeline.load_records
+    monkeypatch.setattr(generator.pipeline, "load_records",
                         lambda paths, *a: read.extend(paths) or real(paths, *a))  # fmt: skip
     again = render([batch / "records"], out=out, renderer=renderer)
     assert not again.outputs and len(again.skipped) == 6 and read == []

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from generator import InputError, validate
-from generator.digest import Digest, build_digest
-from generator.models import DirectiveStatus as S
+from generator.aggregation import Digest, build_digest
+from generator.kinds import DirectiveStatus as S
 from generator.periods import parse_period
 from generator.settings import Settings
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator import InputError, Renderer, render
-from generator.render.pdf import PdfRenderer
+from generator.engines.pdf import PdfRenderer
 from generator.resources import templates_dir
 
 from conftest import RECORD, write_yaml

@@ -20,8 +20,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .errors import InputError, Problem
+from .kinds import DirectiveStatus
 from .messages import message
-from .models import DirectiveStatus, Figure, Meeting
+from .models import Figure, Meeting
 from .periods import Period
 from .records import Record
 from .settings import Settings

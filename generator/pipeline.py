@@ -1,0 +1,157 @@
+"""The stages that read and render: load and check records, build each document's
+context, render everything in memory, and only then write, atomically.
+
+``api`` decides first, from content hashes alone, which outputs are out of
+date; this module does the work for those. A run with a bad record writes
+nothing at all, and every problem of the run is reported at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import Executor
+from pathlib import Path
+
+from .aggregation import build_digest
+from .batch import Progress, Task, run_tasks
+from .catalog import document_keys
+from .context import briefing_context, digest_context
+from .errors import InputError, Position, Problem, UsageError
+from .messages import message
+from .models import Registration
+from .periods import Period
+from .profiles import Profile, load_profile, resolve_profile
+from .records import Record, load_records, warnings_of
+from .rendering import Renderer
+from .results import DigestResult, Output, RenderResult
+from .settings import Settings, load_settings
+from .state import OutputState, RenderPlan, state_key
+from .writing import write_atomic
+
+
+def check_docs(docs: Sequence[str]) -> None:
+    known = document_keys("meeting")
+    for doc in docs or [""]:
+        if doc not in known:
+            raise UsageError(message("unknown_doc", value=doc, known=", ".join(known)))
+
+
+def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
+    """Where one document of one record is written: ``OUT/<record id>.<doc>.<format>``."""
+    return out / f"{record.id}.{doc}.{fmt}"
+
+
+def profile_for(settings_path: Path, settings: Settings, override: str | None) -> Profile:
+    return load_profile(resolve_profile(override or settings.profile, settings_path.parent))
+
+
+def render_stale(
+    plan: RenderPlan,
+    *,
+    docs: Sequence[str],
+    formats: Sequence[str],
+    profile: str | None,
+    settings: Path | None,
+    renderer: Renderer | None,
+    templates: Sequence[Path],
+    strict: bool,
+    pdf_variant: str | None,
+    jobs: int,
+    executor: Executor | None,
+    progress: Progress | None,
+) -> RenderResult:
+    """Render what ``plan`` found out of date, write it, and record it in the state."""
+    renderer = renderer or Renderer(templates)
+    out, stale = plan.out, plan.stale
+    records = load_records(list(stale), settings, strict)
+    inputs = {r.path.resolve() for r in records} | {r.settings_path.resolve() for r in records}
+    claimed: dict[Path, Path] = {o.path: o.record for o in plan.skipped}
+    planned: list[Output] = []
+    tasks: list[Task] = []
+    dirs = tuple(renderer.template_dirs)
+    problems: list[Problem] = []
+    for record in records:
+        for doc in docs:
+            for fmt in formats:
+                target = output_path(out, record, doc, fmt)
+                other = claimed.setdefault(target, record.path)
+                if other != record.path:
+                    detail = message("duplicate_output", path=target, other=other)
+                    problems.append(Problem(Position(record.path), detail))
+                if target.resolve() in inputs:
+                    detail = message("output_is_input", path=target)
+                    problems.append(Problem(Position(record.path), detail))
+        record_settings = load_settings(record.settings_path)
+        try:
+            record_dirs = (*dirs, *record_settings.template_dirs(record.settings_path))
+            record_profile = profile_for(record.settings_path, record_settings, profile)
+            for doc in docs:
+                wanted = [fmt for fmt in formats if (doc, fmt) in stale[record.path]]
+                if not wanted:
+                    continue
+                context = briefing_context(record, record_settings, record_profile, doc)
+                for fmt in wanted:
+                    target = output_path(out, record, doc, fmt)
+                    planned.append(Output(record.path, doc, fmt, target))
+                    tasks.append(Task(doc, fmt, context, record.path, record_dirs, pdf_variant))
+        except InputError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise InputError(dict.fromkeys(problems))
+    blobs = run_tasks(tasks, renderer=renderer, executor=executor, jobs=jobs, progress=progress)
+    warnings = {r.path: list(r.warnings) for r in records}
+    for output, data in zip(planned, blobs, strict=True):
+        write_atomic(output.path, data)
+        made_from = plan.keys.get(output.record)
+        if made_from is not None:
+            plan.state.record(state_key(output.record, output.doc, output.format), output.path,
+                              made_from, data, warnings[output.record])  # fmt: skip
+    if planned:
+        plan.state.save()
+    # Records not read this time: their warnings as recorded when they were rendered.
+    kept = [w for f, found in plan.kept_warnings.items() if f not in stale for w in found]
+    return RenderResult(planned, warnings_of(records) + kept, plan.skipped)
+
+
+def render_digest(
+    files: list[Path],
+    *,
+    period: Period,
+    key: str,
+    state: OutputState,
+    targets: dict[str, Path],
+    settings_path: Path,
+    settings: Path | None,
+    profile: str | None,
+    registration: Registration | None,
+    renderer: Renderer | None,
+    templates: Sequence[Path],
+    strict: bool,
+    pdf_variant: str | None,
+    jobs: int,
+    executor: Executor | None,
+    progress: Progress | None,
+) -> DigestResult:
+    """Read every record, aggregate the period, render and write its report."""
+    renderer = renderer or Renderer(templates)
+    records = load_records(files, settings, strict)
+    shared_settings = load_settings(settings_path)
+    data = build_digest(records, period, shared_settings)
+    if not data.meetings:
+        where = Position(settings_path.parent)
+        detail = message("empty_period", period=period.name_vi(), start=period.start.isoformat(),
+                         end=period.end.isoformat())  # fmt: skip
+        raise InputError([Problem(where, detail)])
+    chosen = profile_for(settings_path, shared_settings, profile)
+    context = digest_context(data, shared_settings, chosen, registration or Registration())
+    dirs = (*renderer.template_dirs, *shared_settings.template_dirs(settings_path))
+    formats = list(targets)
+    tasks = [Task("digest", fmt, context, settings_path, dirs, pdf_variant) for fmt in formats]
+    blobs = run_tasks(tasks, renderer=renderer, executor=executor, jobs=jobs, progress=progress)
+    warnings = warnings_of(records)
+    outputs = [Output(settings_path, "digest", fmt, targets[fmt]) for fmt in formats]
+    for output, blob in zip(outputs, blobs, strict=True):
+        write_atomic(output.path, blob)
+        state.record(f"digest|{period}|{output.format}", output.path, key, blob, warnings)
+    state.save()
+    return DigestResult(data, outputs, warnings, [])
