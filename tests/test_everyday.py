@@ -183,3 +183,28 @@ def test_a_new_user_from_init_to_digest(
     assert main(["digest", "records", "--period", "2024-Q3", "-q"]) == 0
     digest = " ".join(pdf_words(Path("out/digest-2024-Q3.pdf"), ["STT"]))
     assert "quý III năm 2024" in digest and "Buổi làm việc với Hội Nông dân tỉnh" in digest
+
+
+def test_translations_fill_the_same_placeholders() -> None:
+    import string
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for msg_id, texts in CATALOG.items():
+        assert fields(texts["en"]) == fields(texts["vi"]), msg_id
+    for english, vietnamese in CLICK_VI.items():
+        assert fields(english) == fields(vietnamese), english
+
+
+def test_a_progress_bar_on_a_terminal(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setenv("TERM", "xterm")
+    assert main(["render", str(project / "record.yaml"), "--out", str(project / "out"),
+                 "-j", "1"]) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    assert "2/2" in captured.err and "record.yaml → tb.pdf" in captured.err
+    assert "[2/2]" not in captured.err  # the bar, not the plain lines
+    assert "2 file(s) written" in captured.out
