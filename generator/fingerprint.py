@@ -3,8 +3,8 @@
 An output is up to date when the hash of its inputs is the one recorded when
 it was written: the record (or, for a digest, every record) and its settings,
 the profile file, every template and configuration file giaoban reads, the
-options that change the output, and the versions of giaoban, WeasyPrint and
-python-docx. File times are never consulted: a copied or touched file is not
+options that change the output, giaoban's own code, and the versions of the
+libraries that draw the documents. File times are never consulted: a copied or touched file is not
 a changed one, and an edit that keeps the timestamp is still seen.
 
 This module reads bytes only (no YAML typing, no rendering libraries), so a
@@ -23,6 +23,7 @@ import yaml
 
 from .resources import config_dir, templates_dir
 
+_PACKAGE = Path(__file__).resolve().parent
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LIBRARIES = ("giaoban", "weasyprint", "python-docx", "jinja2", "matplotlib")
 
@@ -43,7 +44,8 @@ def environment(template_dirs: tuple[Path, ...]) -> str:
     digest = hashlib.sha256()
     for name in _LIBRARIES:
         digest.update(f"{name}={_version(name)}\n".encode())
-    for folder in (*template_dirs, templates_dir(), config_dir()):
+    # giaoban's own code too: an editable install changes without a new version.
+    for folder in (*template_dirs, templates_dir(), config_dir(), _PACKAGE):
         if Path(folder).is_dir():
             _hash_tree(digest, Path(folder))
     return digest.hexdigest()

@@ -2,9 +2,9 @@
 
 ``OUT/.giaoban-state.json`` maps each output (by record file, document and
 format, so it is found before the record is read) to its file name, the hash
-of the inputs it was made from and the hash of its own bytes. An output is skipped only if
-both still match: the inputs did not change, and the file on disk is the one
-giaoban wrote (not deleted, edited or replaced since). The state is written
+of the inputs it was made from and the hash of its own bytes. An output is
+skipped only if both still match: the inputs did not change, and the file on
+disk is the one giaoban wrote (not deleted, edited or replaced since). The state is written
 after the outputs, atomically; a run that stops in between only means some
 documents are rendered again next time.
 """
