@@ -91,15 +91,9 @@ def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options ``render`` and ``watch`` share, in the order help lists them."""
     for decorate in reversed((records_argument, docs_option, formats_option, profile_option,
                               out_option, settings_option, templates_option, variant_option,
-                              strict_option, jobs_option)):  # fmt: skip
+                              strict_option)):  # fmt: skip
         command = decorate(command)
     return command
-
-
-def _problem_json(problem: Problem) -> dict[str, object]:
-    where = problem.position
-    return {"file": str(where.path), "line": where.line, "column": where.column,
-            "severity": problem.severity.value, "message": problem.message}  # fmt: skip
 
 
 def _output_json(output: api.Output) -> dict[str, str]:
@@ -118,7 +112,7 @@ def _json_errors(as_json: bool) -> Iterator[None]:
         yield
     except InputError as e:
         if as_json:
-            _echo_json({"ok": False, "errors": [_problem_json(p) for p in e.problems]})
+            _echo_json({"ok": False, "errors": [p.as_json() for p in e.problems]})
         raise
 
 
@@ -178,7 +172,7 @@ def validate(records: Sequence[Path], settings: Path | None, strict: bool, as_js
     warnings = warnings_of(loaded)
     if as_json:
         _echo_json({"ok": True, "files": [str(r.path) for r in loaded],
-                    "warnings": [_problem_json(w) for w in warnings]})  # fmt: skip
+                    "warnings": [w.as_json() for w in warnings]})  # fmt: skip
         return
     _warn(warnings)
     if verbose:
@@ -202,6 +196,7 @@ def fix(files: Sequence[Path], no_backup: bool) -> None:
 
 @cli.command(help="help_render")
 @_render_options
+@jobs_option
 @force_option
 @json_option
 @quiet_option
@@ -219,7 +214,7 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
     if as_json:
         _echo_json({"ok": True, "written": [_output_json(o) for o in result.outputs],
                     "up_to_date": [_output_json(o) for o in result.skipped],
-                    "warnings": [_problem_json(w) for w in result.warnings]})  # fmt: skip
+                    "warnings": [w.as_json() for w in result.warnings]})  # fmt: skip
         return
     _warn(result.warnings)
     _report(result, out, quiet, verbose, started)
@@ -267,7 +262,7 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
 @_render_options
 def watch(records: Sequence[Path], docs: str, formats: str, profile: str | None, out: Path,
           settings: Path | None, templates: tuple[Path, ...], pdf_variant: str | None,
-          strict: bool, jobs: int) -> None:  # fmt: skip
+          strict: bool) -> None:  # fmt: skip
     from .watching import watch as watch_records
 
     def report(outcome: api.RenderResult | GiaobanError) -> None:
@@ -285,7 +280,7 @@ def watch(records: Sequence[Path], docs: str, formats: str, profile: str | None,
 
     watch_records(records, report=report, out=out, settings=settings, templates=templates,
                   docs=_split(docs), formats=_split(formats), profile=profile, strict=strict,
-                  pdf_variant=pdf_variant, jobs=jobs)  # fmt: skip
+                  pdf_variant=pdf_variant)  # fmt: skip
 
 
 @cli.command(help="help_init")

@@ -13,13 +13,12 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from .legacy import VIETNAMESE_LETTERS
 from .messages import message
 from .profiles import builtin_profiles, load_profile
-from .resources import templates_dir
+from .resources import package_version, templates_dir
 
 
 @dataclass(frozen=True)
@@ -42,10 +41,7 @@ class Report:
 
 
 def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return message("doctor_missing")
+    return package_version(name) or message("doctor_missing")
 
 
 @cache

@@ -54,6 +54,17 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.position}: {self.severity.value}: {self.message}"
 
+    def as_json(self) -> dict[str, str | int]:
+        """The problem for scripts (``--json``) and the output folder's state."""
+        where = self.position
+        return {"file": str(where.path), "line": where.line, "column": where.column,
+                "severity": self.severity.value, "message": self.message}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: dict[str, str | int]) -> Problem:
+        where = Position(Path(str(data["file"])), int(data["line"]), int(data["column"]))
+        return cls(where, str(data["message"]), Severity(str(data["severity"])))
+
 
 class GiaobanError(Exception):
     """Base of every error meant for the user rather than for a developer."""

@@ -15,24 +15,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .resources import config_dir, templates_dir
+from .resources import config_dir, package_version, templates_dir
 
 _PACKAGE = Path(__file__).resolve().parent
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LIBRARIES = ("giaoban", "weasyprint", "python-docx", "jinja2", "matplotlib")
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def _tree_files(folder: Path) -> list[Path]:
@@ -43,7 +35,7 @@ def environment(template_dirs: tuple[Path, ...]) -> str:
     """The hash of what every output of a run shares: code versions, templates, configuration."""
     digest = hashlib.sha256()
     for name in _LIBRARIES:
-        digest.update(f"{name}={_version(name)}\n".encode())
+        digest.update(f"{name}={package_version(name)}\n".encode())
     # giaoban's own code too: an editable install changes without a new version.
     for folder in (*template_dirs, templates_dir(), config_dir(), _PACKAGE):
         if Path(folder).is_dir():

@@ -34,6 +34,11 @@ class Renderer:
         self.env = make_environment(self.template_dirs)
         self._css: dict[str, str] = {}
 
+    def reload(self) -> None:
+        """Read the templates again (a new round of ``watch``), keeping fonts and base DOCX."""
+        self.env = make_environment(self.template_dirs)
+        self._css.clear()
+
     # WeasyPrint and python-docx take most of a cold start to import; a run
     # that renders nothing (everything up to date) never loads them.
     @cached_property

@@ -8,6 +8,7 @@ checkout or an editable install they are the top-level ``templates/`` and
 from __future__ import annotations
 
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -35,3 +36,11 @@ def templates_dir() -> Path:
 
 def config_dir() -> Path:
     return data_dir("config")
+
+
+def package_version(name: str) -> str | None:
+    """The installed version of a distribution, ``None`` if it is not installed."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None

@@ -15,13 +15,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Position, Problem, Severity
+from .errors import Problem
 from .fingerprint import content_hash
 from .results import Output
 from .writing import write_atomic
 
 STATE_NAME = ".giaoban-state.json"
-_FORMAT = 1
+_FORMAT = 2
 
 
 @dataclass
@@ -34,19 +34,8 @@ class Entry:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _problem(raw: dict[str, object]) -> Problem:
-    where = Position(Path(str(raw["path"])), int(str(raw["line"])), int(str(raw["column"])))
-    return Problem(where, str(raw["message"]), Severity.WARNING)
-
-
-def _raw(problem: Problem) -> dict[str, object]:
-    where = problem.position
-    return {"path": str(where.path), "line": where.line, "column": where.column,
-            "message": problem.message}  # fmt: skip
-
-
 def _entry(entry: Entry) -> dict[str, object]:
-    warnings = [_raw(w) for w in entry.warnings]
+    warnings = [w.as_json() for w in entry.warnings]
     return {"name": entry.name, "inputs": entry.inputs, "output": entry.output,
             "warnings": warnings}  # fmt: skip
 
@@ -59,7 +48,7 @@ class OutputState:
             loaded = json.loads(self.path.read_text(encoding="utf-8"))
             if loaded.get("format") == _FORMAT:
                 for name, raw in loaded["outputs"].items():
-                    warnings = [_problem(w) for w in raw.get("warnings", [])]
+                    warnings = [Problem.from_json(w) for w in raw.get("warnings", [])]
                     self.entries[name] = Entry(
                         Path(raw["name"]).name, raw["inputs"], raw["output"], warnings
                     )

@@ -17,6 +17,7 @@ from .batch import forget_renderers
 from .errors import GiaobanError
 from .locations import find_settings
 from .profiles import load_profile
+from .rendering import Renderer
 from .resources import config_dir, templates_dir
 from .settings import load_settings
 
@@ -79,17 +80,22 @@ def watch(
 ) -> None:
     """Render now, then after every change, until ``stop`` is set (or Ctrl+C).
 
-    ``options`` are those of ``render`` (docs, formats, profile, jobs…).
+    ``options`` are those of ``render`` (docs, formats, profile…). Rounds run
+    in this process with one warm renderer: a round usually re-renders one
+    record, and fresh worker processes would each start WeasyPrint again.
     """
     from watchfiles import watch as changes_of
+
+    renderer = Renderer(templates)
 
     def round_() -> None:
         # Settings, profiles and templates may have changed since the last round.
         load_settings.cache_clear()
         load_profile.cache_clear()
         forget_renderers()
+        renderer.reload()
         try:
-            report(render(paths, out=out, settings=settings, templates=templates, **options))
+            report(render(paths, out=out, settings=settings, renderer=renderer, **options))
         except GiaobanError as e:
             report(e)
 

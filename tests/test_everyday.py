@@ -127,7 +127,7 @@ def test_watch_renders_again_on_change_and_survives_errors(project: Path) -> Non
     out = project / "out"
     watcher = threading.Thread(target=watch, args=([project / "record.yaml"],),
                                kwargs={"report": report, "out": out, "stop": stop,
-                                       "formats": ("pdf",), "jobs": 1})  # fmt: skip
+                                       "formats": ("pdf",)})  # fmt: skip
     watcher.start()
     try:
         first = next_round()
