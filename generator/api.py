@@ -129,13 +129,12 @@ def render(
     if docs and not plan.stale:  # every output was written before, so the choices were valid
         kept = [w for found in plan.kept_warnings.values() for w in found]
         return RenderResult([], kept, plan.skipped)
-    from .pipeline import check_docs, render_stale
+    from .pipeline import Execution, check_docs, render_stale
 
     check_docs(docs)
+    execution = Execution(renderer, templates, strict, pdf_variant, jobs, executor, progress)
     return render_stale(plan, docs=docs, formats=formats, profile=profile, settings=settings,
-                        renderer=renderer, templates=templates, strict=strict,
-                        pdf_variant=pdf_variant, jobs=jobs, executor=executor,
-                        progress=progress)  # fmt: skip
+                        execution=execution)  # fmt: skip
 
 
 def parse_period_option(text: str) -> Period:
@@ -189,10 +188,9 @@ def digest(
         skipped = [Output(settings_path, "digest", fmt, targets[fmt]) for fmt in formats]
         kept = [w for entry in entries.values() if entry for w in entry.warnings]
         return DigestResult(None, [], list(dict.fromkeys(kept)), skipped)
-    from .pipeline import render_digest
+    from .pipeline import Execution, render_digest
 
+    execution = Execution(renderer, templates, strict, pdf_variant, jobs, executor, progress)
     return render_digest(files, period=period, key=key, state=state, targets=targets,
                          settings_path=settings_path, settings=settings, profile=profile,
-                         registration=registration, renderer=renderer, templates=templates,
-                         strict=strict, pdf_variant=pdf_variant, jobs=jobs, executor=executor,
-                         progress=progress)  # fmt: skip
+                         registration=registration, execution=execution)  # fmt: skip

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .aggregation import build_digest
@@ -27,6 +28,24 @@ from .results import DigestResult, Output, RenderResult
 from .settings import Settings, load_settings
 from .state import OutputState, RenderPlan, state_key
 from .writing import write_atomic
+
+
+@dataclass(frozen=True)
+class Execution:
+    """How a run renders: with which renderer (or template folders), how strictly,
+    which PDF variant, and where the tasks run."""
+
+    renderer: Renderer | None
+    templates: Sequence[Path]
+    strict: bool
+    pdf_variant: str | None
+    jobs: int
+    executor: Executor | None
+    progress: Progress | None
+
+    def run(self, renderer: Renderer, tasks: Sequence[Task]) -> list[bytes]:
+        return run_tasks(tasks, renderer=renderer, executor=self.executor, jobs=self.jobs,
+                         progress=self.progress)  # fmt: skip
 
 
 def check_docs(docs: Sequence[str]) -> None:
@@ -52,18 +71,12 @@ def render_stale(
     formats: Sequence[str],
     profile: str | None,
     settings: Path | None,
-    renderer: Renderer | None,
-    templates: Sequence[Path],
-    strict: bool,
-    pdf_variant: str | None,
-    jobs: int,
-    executor: Executor | None,
-    progress: Progress | None,
+    execution: Execution,
 ) -> RenderResult:
     """Render what ``plan`` found out of date, write it, and record it in the state."""
-    renderer = renderer or Renderer(templates)
-    out, stale = plan.out, plan.stale
-    records = load_records(list(stale), settings, strict)
+    renderer = execution.renderer or Renderer(execution.templates)
+    out, stale, variant = plan.out, plan.stale, execution.pdf_variant
+    records = load_records(list(stale), settings, execution.strict)
     inputs = {r.path.resolve() for r in records} | {r.settings_path.resolve() for r in records}
     claimed: dict[Path, Path] = {o.path: o.record for o in plan.skipped}
     planned: list[Output] = []
@@ -93,12 +106,12 @@ def render_stale(
                 for fmt in wanted:
                     target = output_path(out, record, doc, fmt)
                     planned.append(Output(record.path, doc, fmt, target))
-                    tasks.append(Task(doc, fmt, context, record.path, record_dirs, pdf_variant))
+                    tasks.append(Task(doc, fmt, context, record.path, record_dirs, variant))
         except InputError as e:
             problems.extend(e.problems)
     if problems:
         raise InputError(dict.fromkeys(problems))
-    blobs = run_tasks(tasks, renderer=renderer, executor=executor, jobs=jobs, progress=progress)
+    blobs = execution.run(renderer, tasks)
     warnings = {r.path: list(r.warnings) for r in records}
     for output, data in zip(planned, blobs, strict=True):
         write_atomic(output.path, data)
@@ -124,17 +137,11 @@ def render_digest(
     settings: Path | None,
     profile: str | None,
     registration: Registration | None,
-    renderer: Renderer | None,
-    templates: Sequence[Path],
-    strict: bool,
-    pdf_variant: str | None,
-    jobs: int,
-    executor: Executor | None,
-    progress: Progress | None,
+    execution: Execution,
 ) -> DigestResult:
     """Read every record, aggregate the period, render and write its report."""
-    renderer = renderer or Renderer(templates)
-    records = load_records(files, settings, strict)
+    renderer = execution.renderer or Renderer(execution.templates)
+    records = load_records(files, settings, execution.strict)
     shared_settings = load_settings(settings_path)
     data = build_digest(records, period, shared_settings)
     if not data.meetings:
@@ -146,8 +153,9 @@ def render_digest(
     context = digest_context(data, shared_settings, chosen, registration or Registration())
     dirs = (*renderer.template_dirs, *shared_settings.template_dirs(settings_path))
     formats = list(targets)
-    tasks = [Task("digest", fmt, context, settings_path, dirs, pdf_variant) for fmt in formats]
-    blobs = run_tasks(tasks, renderer=renderer, executor=executor, jobs=jobs, progress=progress)
+    variant = execution.pdf_variant
+    tasks = [Task("digest", fmt, context, settings_path, dirs, variant) for fmt in formats]
+    blobs = execution.run(renderer, tasks)
     warnings = warnings_of(records)
     outputs = [Output(settings_path, "digest", fmt, targets[fmt]) for fmt in formats]
     for output, blob in zip(outputs, blobs, strict=True):
