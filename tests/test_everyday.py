@@ -208,3 +208,40 @@ def test_a_progress_bar_on_a_terminal(
     assert "2/2" in captured.err and "record.yaml → tb.pdf" in captured.err
     assert "[2/2]" not in captured.err  # the bar, not the plain lines
     assert "2 file(s) written" in captured.out
+
+
+def test_watch_command_renders_on_change_and_stops_on_ctrl_c(project: Path) -> None:
+    import signal
+
+    env = {**os.environ, "GIAOBAN_LANG": "en", "PYTHONUNBUFFERED": "1"}
+    args = [sys.executable, "-m", "generator", "watch", str(project / "record.yaml"),
+            "--to", "pdf", "--out", str(project / "out")]  # fmt: skip
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env)  # fmt: skip
+    assert proc.stdout is not None
+
+    def until_round() -> str:
+        seen = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()  # type: ignore[union-attr]
+            seen.append(line)
+            if "watching for changes" in line:
+                return "".join(seen)
+        raise AssertionError("".join(seen))
+
+    try:
+        first = until_round()
+        assert "wrote" in first and "1 file(s) written" in first
+        time.sleep(0.5)
+        record = project / "record.yaml"
+        text = record.read_text(encoding="utf-8")
+        record.write_text(text.replace("Hội trường Tỉnh ủy", "Hội trường Ủy ban"), "utf-8")
+        second = until_round()
+        assert "record.tb.pdf" in second and "1 file(s) written" in second
+        assert "Hội trường Ủy ban" in " ".join(pdf_words(project / "out" / "record.tb.pdf"))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(30)
+    assert code in (0, 130)
+    assert "Traceback" not in (proc.stderr.read() if proc.stderr else "")
