@@ -216,8 +216,11 @@ def test_watch_command_renders_on_change_and_stops_on_ctrl_c(project: Path) -> N
     env = {**os.environ, "GIAOBAN_LANG": "en", "PYTHONUNBUFFERED": "1"}
     args = [sys.executable, "-m", "generator", "watch", str(project / "record.yaml"),
             "--to", "pdf", "--out", str(project / "out")]  # fmt: skip
+    # Test runners' workers may ignore SIGINT, and children inherit that: restore it,
+    # as a clerk's terminal has it.
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=env)  # fmt: skip
+                            env=env, preexec_fn=lambda: signal.signal(signal.SIGINT,
+                                                                      signal.SIG_DFL))  # fmt: skip
     assert proc.stdout is not None
 
     def until_round() -> str:
@@ -242,6 +245,10 @@ def test_watch_command_renders_on_change_and_stops_on_ctrl_c(project: Path) -> N
         assert "Hội trường Ủy ban" in " ".join(pdf_words(project / "out" / "record.tb.pdf"))
     finally:
         proc.send_signal(signal.SIGINT)
-        code = proc.wait(30)
+        try:
+            code = proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
     assert code in (0, 130)
     assert "Traceback" not in (proc.stderr.read() if proc.stderr else "")
