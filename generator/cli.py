@@ -320,10 +320,11 @@ def schema(kind: Literal["record", "settings"]) -> None:
 
 
 @cli.command(help="help_doctor")
-def doctor() -> None:
+@templates_option
+def doctor(templates: tuple[Path, ...]) -> None:
     from .doctor import diagnose
 
-    report = diagnose()
+    report = diagnose(templates)
     for finding in report.findings:
         mark = "ok " if finding.ok else "!! "
         click.echo(f"{mark}{finding.label}: {finding.detail}")

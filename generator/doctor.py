@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -84,21 +85,14 @@ def _check_fonts(report: Report, name: str, stack: list[str]) -> None:
         report.add(label, message("doctor_font_ok", family=chosen, path=path))
 
 
-def _subsetter() -> bool:
-    from .engines.libraries import linker_cache_lookup
-
-    with linker_cache_lookup():
-        from weasyprint.text import ffi
-
-    return ffi.harfbuzz_subset is not None and bool(ffi.harfbuzz.hb_version_atleast(4, 1, 0))
-
-
-def diagnose(template_dirs: list[Path] | None = None) -> Report:
+def diagnose(template_dirs: Sequence[Path] = ()) -> Report:
     report = Report()
     versions = ", ".join(f"{n} {_version(n)}" for n in ("giaoban", "weasyprint", "python-docx",
                                                        "jinja2", "pydantic"))  # fmt: skip
     report.add(message("doctor_versions"), f"Python {sys.version.split()[0]}, {versions}")
-    if _subsetter():
+    from .engines.pdf import fast_subsetting
+
+    if fast_subsetting():
         report.add(message("doctor_subsetter"), message("doctor_subsetter_ok"))
     else:
         report.add(message("doctor_subsetter"), message("doctor_subsetter_missing"), ok=False)
@@ -108,7 +102,7 @@ def diagnose(template_dirs: list[Path] | None = None) -> Report:
     for name, path in profiles.items():
         _check_fonts(report, name, load_profile(path).font_stack())
     report.add(message("doctor_profiles"), ", ".join(f"{n} ({p})" for n, p in profiles.items()))
-    for folder in [*(template_dirs or []), templates_dir()]:
+    for folder in [*template_dirs, templates_dir()]:
         names = sorted(str(p.relative_to(folder)) for p in Path(folder).rglob("*.j2"))
         report.add(message("doctor_templates", folder=folder), ", ".join(names) or "-")
     return report

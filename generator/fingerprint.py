@@ -49,7 +49,7 @@ def _hash_tree(digest: Any, folder: Path) -> None:
         digest.update(_read(path))
 
 
-def _settings_refs(settings: Path, override: str | None) -> list[Path]:
+def settings_references(settings: Path, override: str | None) -> list[Path]:
     """The files and folders the settings name: a profile file, a templates folder."""
     try:
         loaded = yaml.load(settings.read_bytes(), Loader=_LOADER)
@@ -68,7 +68,7 @@ def _settings_refs(settings: Path, override: str | None) -> list[Path]:
 def settings_hash(settings: Path, override: str | None) -> str:
     """The hash of a settings file and of the profile file and templates it names."""
     digest = hashlib.sha256(_read(settings))
-    for ref in _settings_refs(settings, override):
+    for ref in settings_references(settings, override):
         if ref.is_dir():
             _hash_tree(digest, ref)
         elif ref.is_file():

@@ -18,9 +18,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .catalog import vocabulary
-from .errors import OutputError
+from .errors import InputError, OutputError
 from .kinds import MeetingKind
-from .locations import SETTINGS_NAME
+from .locations import SETTINGS_NAME, find_settings
 from .messages import message
 from .periods import Period
 from .resources import example_record, templates_dir
@@ -92,11 +92,13 @@ def new_record(
     ``base`` is the folder of the settings (the working folder); by default
     the nearest one above ``folder`` with a ``giaoban.yaml``, else ``folder``.
     """
-    if base is None:
-        base = next((p for p in [folder.resolve(), *folder.resolve().parents]
-                     if (p / SETTINGS_NAME).is_file()), folder)  # fmt: skip
     name = record_name(kind, date)
     path = folder / f"{name}.yaml"
+    if base is None:
+        try:
+            base = find_settings(path).parent
+        except InputError:
+            base = folder
     _refuse_existing([path])
     schema = base / SCHEMA_DIR / SCHEMA_FILES["record"]
     period = Period.quarter_of(date)

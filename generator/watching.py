@@ -15,6 +15,7 @@ from typing import Any
 from .api import RenderResult, record_files, render
 from .batch import forget_renderers
 from .errors import GiaobanError
+from .fingerprint import settings_references
 from .locations import find_settings
 from .profiles import load_profile
 from .rendering import Renderer
@@ -25,9 +26,10 @@ from .settings import load_settings
 Report = Callable[[RenderResult | GiaobanError], None]
 
 
-def watched_paths(paths: Sequence[Path], settings: Path | None,
-                  templates: Sequence[Path]) -> list[Path]:  # fmt: skip
-    """What a render of ``paths`` reads: records, settings and what they name, templates."""
+def watched_paths(paths: Sequence[Path], settings: Path | None, templates: Sequence[Path],
+                  profile: str | None = None) -> list[Path]:  # fmt: skip
+    """What a render of ``paths`` reads: records, settings and the profile file and
+    templates they name, the templates given."""
     found: list[Path] = [Path(p).resolve() for p in paths]
     found += [Path(t).resolve() for t in templates]
     found += [templates_dir(), config_dir()]
@@ -42,15 +44,7 @@ def watched_paths(paths: Sequence[Path], settings: Path | None,
         except GiaobanError:
             continue
     for path in settings_files:
-        found.append(path.resolve())
-        try:
-            loaded = load_settings(path)
-            found += loaded.template_dirs(path)
-        except GiaobanError:
-            continue
-        profile = (path.parent / loaded.profile).resolve()
-        if profile.is_file():
-            found.append(profile)
+        found += [path.resolve(), *(p.resolve() for p in settings_references(path, profile))]
     unique = dict.fromkeys(p for p in found if p.exists())
     # A folder watched covers what is inside it.
     return [p for p in unique if not any(p != q and p.is_relative_to(q) for q in unique)]
@@ -100,7 +94,7 @@ def watch(
             report(e)
 
     round_()
-    targets: Iterable[Path] = watched_paths(paths, settings, templates)
+    targets: Iterable[Path] = watched_paths(paths, settings, templates, options.get("profile"))
     for _changes in changes_of(*targets, watch_filter=_ignored(out), stop_event=stop,
                                debounce=300, raise_interrupt=False):  # fmt: skip
         round_()

@@ -172,12 +172,17 @@ def test_cli_progress_lines_up_to_date_and_quiet(
     assert captured.out == "" and captured.err == ""
 
 
-def test_doctor_reports_fonts_and_the_subsetter(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["doctor"])
+def test_doctor_reports_fonts_and_the_subsetter(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / "tb.html.j2").write_text("{{ x }}", encoding="utf-8")
+    code = main(["doctor", "--templates", str(tmp_path)])
     out = capsys.readouterr().out
     assert code == 0, out
     assert "HarfBuzz subsetter active" in out
     assert "fonts of profile hd36: Liberation Serif" in out and "covers Vietnamese" in out
+    assert f"templates in {tmp_path}: documents/tb.html.j2" in out
 
 
 def test_doctor_exits_4_when_the_fonts_lack_vietnamese(

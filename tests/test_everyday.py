@@ -252,3 +252,22 @@ def test_watch_command_renders_on_change_and_stops_on_ctrl_c(project: Path) -> N
             raise
     assert code in (0, 130)
     assert "Traceback" not in (proc.stderr.read() if proc.stderr else "")
+
+
+def test_watch_follows_what_the_settings_name(project: Path) -> None:
+    from generator.profiles import builtin_profiles
+    from generator.watching import watched_paths
+
+    from conftest import SETTINGS
+
+    (project / "mẫu").mkdir()
+    (project / "profiles").mkdir()
+    mine = project / "profiles" / "mine.yaml"
+    mine.write_bytes(builtin_profiles()["hd36"].read_bytes())
+    write_yaml(project / "giaoban.yaml",
+               {**SETTINGS, "templates": "mẫu", "profile": "profiles/mine.yaml"})  # fmt: skip
+    record = project / "record.yaml"
+    found = watched_paths([record], None, ())
+    resolved = project.resolve()
+    for expected in (record, project / "giaoban.yaml", project / "mẫu", mine):
+        assert resolved / expected.relative_to(project) in found, expected

@@ -162,10 +162,6 @@ def _base_document(profile: Profile) -> bytes:
     """An empty document with the profile's page, styles and page-number header."""
     doc = Document()
     styles_root = doc.styles.element
-    # Word's table of ~370 "latent" built-in styles is nine tenths of styles.xml;
-    # Word and LibreOffice do without it, and every render reparses that part.
-    for latent in styles_root.findall(qn("w:latentStyles")):
-        styles_root.remove(latent)
     defaults = styles_root.find(qn("w:docDefaults"))
     if defaults is not None:
         rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
@@ -229,14 +225,17 @@ def _prune(doc: DocxDocument) -> None:
     """Drop what the template carries but no document of ours uses.
 
     Every render parses and writes the base again, so its size is paid per
-    document: the template's 190 styles and extra parts make a plain notice
-    800 KB. Kept: the default styles, ours, and whatever they are based on.
+    document: the template's 190 styles, its table of ~370 "latent" built-in
+    styles and its extra parts make a plain notice 800 KB; Word and LibreOffice
+    need none of them. Kept: the default styles, ours, and what they are based on.
     """
     for rels in (doc.part.package.rels, doc.part.rels):
         for rid, rel in list(rels.items()):
             if rel.reltype in _UNUSED_PARTS:
                 del rels[rid]
     root = doc.styles.element
+    for latent in root.findall(qn("w:latentStyles")):
+        root.remove(latent)
     by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
     wanted = [
         sid

@@ -77,6 +77,13 @@ class PdfRenderer:
         return data
 
 
+def fast_subsetting() -> bool:
+    """Whether WeasyPrint subsets fonts with HarfBuzz (else fontTools: several times slower)."""
+    from weasyprint.text import ffi
+
+    return ffi.harfbuzz_subset is not None and bool(ffi.harfbuzz.hb_version_atleast(4, 1, 0))
+
+
 def pdf_variants() -> list[str]:
     """The PDF variants WeasyPrint can write, "debug" aside."""
     from weasyprint.pdf import VARIANTS
