@@ -123,9 +123,9 @@ def layout_floor(renderer: Renderer, files: list[Path]) -> None:
     from weasyprint import CSS, HTML
 
     from generator.api import validate
-    from generator.context import briefing_context
-    from generator.pipeline import profile_for
-    from generator.settings import load_settings
+    from generator.build.pipeline import profile_for
+    from generator.documents.contexts import briefing_context
+    from generator.model.settings import load_settings
 
     records = validate(files)
     settings = load_settings(records[0].settings_path)

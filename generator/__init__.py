@@ -11,9 +11,16 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .api import DigestResult, Output, RenderResult, digest, render, validate
-    from .errors import ExitCode, GiaobanError, InputError, OutputError, Problem, UsageError
-    from .rendering import Renderer
+    from generator.api import DigestResult, Output, RenderResult, digest, render, validate
+    from generator.errors import (
+        ExitCode,
+        GiaobanError,
+        InputError,
+        OutputError,
+        Problem,
+        UsageError,
+    )
+    from generator.output.renderer import Renderer
 
 _HOMES = {
     "DigestResult": "api",
@@ -28,7 +35,7 @@ _HOMES = {
     "OutputError": "errors",
     "Problem": "errors",
     "UsageError": "errors",
-    "Renderer": "rendering",
+    "Renderer": "output.renderer",
 }
 
 __all__ = [

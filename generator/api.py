@@ -13,20 +13,20 @@ from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .batch import Progress
-from .errors import InputError, UsageError
-from .fingerprint import environment, inputs_hash, settings_hash
-from .formats import FORMATS
-from .locations import find_settings, record_files
-from .messages import message
-from .periods import Period, PeriodError, parse_period
-from .results import DigestResult, Output, RenderResult
-from .state import OutputState, RenderPlan, state_key
+from generator.build.fingerprint import environment, inputs_hash, settings_hash
+from generator.build.results import DigestResult, Output, RenderResult
+from generator.build.state import OutputState, RenderPlan, state_key
+from generator.build.tasks import Progress
+from generator.errors import InputError, UsageError
+from generator.inputs.locations import find_settings, record_files
+from generator.messages import message
+from generator.model.periods import Period, PeriodError, parse_period
+from generator.output.formats import FORMATS
 
 if TYPE_CHECKING:
-    from .models import Registration
-    from .records import Record
-    from .rendering import Renderer
+    from generator.model.meeting import Registration
+    from generator.model.records import Record
+    from generator.output.renderer import Renderer
 
 __all__ = [
     "DigestResult",
@@ -42,7 +42,7 @@ __all__ = [
 def check_variant(variant: str | None) -> None:
     if variant is None:
         return
-    from .engines.pdf import pdf_variants
+    from generator.output.pdf import pdf_variants
 
     known = pdf_variants()
     if variant not in known:
@@ -62,7 +62,7 @@ def validate(
 
     An ``InputError`` lists all problems of all files.
     """
-    from .records import load_records
+    from generator.model.records import load_records
 
     return load_records(record_files(paths), settings, strict)
 
@@ -129,7 +129,7 @@ def render(
     if docs and not plan.stale:  # every output was written before, so the choices were valid
         kept = [w for found in plan.kept_warnings.values() for w in found]
         return RenderResult([], kept, plan.skipped)
-    from .pipeline import Execution, check_docs, render_stale
+    from generator.build.pipeline import Execution, check_docs, render_stale
 
     check_docs(docs)
     execution = Execution(renderer, templates, strict, pdf_variant, jobs, executor, progress)
@@ -188,7 +188,7 @@ def digest(
         skipped = [Output(settings_path, "digest", fmt, targets[fmt]) for fmt in formats]
         kept = [w for entry in entries.values() if entry for w in entry.warnings]
         return DigestResult(None, [], list(dict.fromkeys(kept)), skipped)
-    from .pipeline import Execution, render_digest
+    from generator.build.pipeline import Execution, render_digest
 
     execution = Execution(renderer, templates, strict, pdf_variant, jobs, executor, progress)
     return render_digest(files, period=period, key=key, state=state, targets=targets,

@@ -11,12 +11,13 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+#: The ``generator`` package itself (its code is part of every output's inputs).
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 @cache
 def data_dir(name: str) -> Path:
-    for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
+    for candidate in (PACKAGE_DIR / "_data" / name, PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"giaoban is installed without its {name}/ folder")

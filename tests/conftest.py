@@ -12,7 +12,7 @@ import yaml
 
 from generator import Renderer, render
 from generator.messages import set_language
-from generator.profiles import Profile, builtin_profiles, load_profile
+from generator.model.profiles import Profile, builtin_profiles, load_profile
 
 os.environ.setdefault("GIAOBAN_LANG", "en")
 

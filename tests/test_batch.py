@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator import InputError, Renderer, digest, render
-from generator.cli import main
-from generator.models import Registration
-from generator.state import STATE_NAME
+from generator.build.state import STATE_NAME
+from generator.cli.command import main
+from generator.model.meeting import Registration
 
 from conftest import RECORD, SETTINGS, write_yaml
 
@@ -95,11 +95,11 @@ def test_unchanged_outputs_are_skipped_without_reading_records(
     assert len(first.outputs) == 6 and not first.skipped
     assert (out / STATE_NAME).is_file()
 
-    import generator.pipeline
+    import generator.build.pipeline
 
     read: list[Path] = []
-    real = generator.pipeline.load_records
-    monkeypatch.setattr(generator.pipeline, "load_records",
+    real = generator.build.pipeline.load_records
+    monkeypatch.setattr(generator.build.pipeline, "load_records",
                         lambda paths, *a: read.extend(paths) or real(paths, *a))  # fmt: skip
     again = render([batch / "records"], out=out, renderer=renderer)
     assert not again.outputs and len(again.skipped) == 6 and read == []
@@ -188,9 +188,9 @@ def test_doctor_reports_fonts_and_the_subsetter(
 def test_doctor_exits_4_when_the_fonts_lack_vietnamese(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import generator.doctor
+    import generator.commands.doctor
 
-    monkeypatch.setattr(generator.doctor, "_missing_letters", lambda path: "ơư")
+    monkeypatch.setattr(generator.commands.doctor, "_missing_letters", lambda path: "ơư")
     assert main(["doctor"]) == 4
     assert "lacks Vietnamese letters: ơư" in capsys.readouterr().out
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from generator import InputError, validate
-from generator.aggregation import Digest, build_digest
-from generator.kinds import DirectiveStatus as S
-from generator.periods import parse_period
-from generator.settings import Settings
+from generator.documents.aggregation import Digest, build_digest
+from generator.model.kinds import DirectiveStatus as S
+from generator.model.periods import parse_period
+from generator.model.settings import Settings
 
 from conftest import RECORD, SETTINGS, write_yaml
 

@@ -9,8 +9,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
 
-from generator.engines.docx import style_name
-from generator.engines.metrics import text_width_pt
+from generator.output.docx import style_name
+from generator.output.fonts import text_width_pt
 
 from conftest import Rendered
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator import GiaobanError, RenderResult
-from generator.cli import cli, main
+from generator.cli.command import cli, main
+from generator.commands.watch import watch
 from generator.messages import CATALOG, CLICK_VI
-from generator.watching import watch
 
 from conftest import RECORD, write_yaml
 from readback import pdf_words
@@ -255,8 +255,8 @@ def test_watch_command_renders_on_change_and_stops_on_ctrl_c(project: Path) -> N
 
 
 def test_watch_follows_what_the_settings_name(project: Path) -> None:
-    from generator.profiles import builtin_profiles
-    from generator.watching import watched_paths
+    from generator.commands.watch import watched_paths
+    from generator.model.profiles import builtin_profiles
 
     from conftest import SETTINGS
 

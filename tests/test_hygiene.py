@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from generator import InputError, validate
-from generator.cli import main
-from generator.hygiene import check_text
-from generator.legacy import detect, tables
-from generator.syllables import is_acceptable_word, is_syllable, split_glued
+from generator.cli.command import main
+from generator.vietnamese.encodings import detect, tables
+from generator.vietnamese.hygiene import check_text
+from generator.vietnamese.syllables import is_acceptable_word, is_syllable, split_glued
 
 from conftest import RECORD, write_yaml
 

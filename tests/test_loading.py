@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.loading import load_yaml
+from generator.inputs.loading import load_yaml
 
 
 def load(tmp_path: Path, text: str | bytes) -> object:
@@ -87,7 +87,7 @@ def test_alias_expansion_is_bounded(tmp_path: Path) -> None:
 
 
 def test_libyaml_and_python_parsers_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import loading
+    from generator.inputs import loading
 
     text = "title: Hội nghị\nchairs:\n  - name: A\n    titles: [x, y]\ntime: 14:00\nn: 0x1f\n"
     results = []
@@ -113,7 +113,7 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
-    from generator.loading import MAX_FILE_BYTES
+    from generator.inputs.loading import MAX_FILE_BYTES
 
     with pytest.raises(InputError, match="more than the"):
         load(tmp_path, "a: " + "x" * MAX_FILE_BYTES + "\n")

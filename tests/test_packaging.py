@@ -24,7 +24,8 @@ def test_wheel_contains_templates_and_config(tmp_path: Path) -> None:
         "generator/_data/config/profiles/hd36.yaml",
         "generator/_data/config/profiles/nd30.yaml",
         "generator/_data/config/documents.yaml",
-        "generator/cli.py",
+        "generator/cli/command.py",
+        "generator/output/docx.py",
     ):
         assert required in names, required
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -101,8 +101,8 @@ def test_metadata(rendered: Rendered) -> None:
 def test_the_fonts_used_cover_the_whole_vietnamese_alphabet(rendered: Rendered) -> None:
     from fontTools.ttLib import TTFont
 
-    from generator.engines.metrics import font_file
-    from generator.legacy import VIETNAMESE_LETTERS
+    from generator.output.fonts import font_file
+    from generator.vietnamese.encodings import VIETNAMESE_LETTERS
 
     for bold in (False, True):
         for italic in (False, True):

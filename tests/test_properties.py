@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import InputError, validate
-from generator.hygiene import check_text
-from generator.legacy import detect
-from generator.loading import load_yaml
+from generator.inputs.loading import load_yaml
+from generator.vietnamese.encodings import detect
+from generator.vietnamese.hygiene import check_text
 
 from conftest import RECORD, SETTINGS
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator import InputError, Renderer, render
-from generator.engines.pdf import PdfRenderer
+from generator.output.pdf import PdfRenderer
 from generator.resources import templates_dir
 
 from conftest import RECORD, write_yaml

@@ -11,9 +11,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator import validate
-from generator.cli import main
-from generator.loading import load_yaml
-from generator.schema import json_schema
+from generator.cli.command import main
+from generator.inputs.loading import load_yaml
+from generator.model.schema import json_schema
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator import InputError, Renderer, render
-from generator.cli import main
-from generator.templating import make_environment, render_template
+from generator.cli.command import main
+from generator.output.templating import make_environment, render_template
 
 from conftest import RECORD, SETTINGS, write_yaml
 from readback import docx_words, pdf_pages, pdf_words

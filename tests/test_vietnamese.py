@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from generator.profiles import builtin_profiles, load_profile
-from generator.vietnamese import date_prose, end_document, roman, sentence
+from generator.model.profiles import builtin_profiles, load_profile
+from generator.vietnamese.text import date_prose, end_document, roman, sentence
 
 
 @pytest.mark.parametrize(("n", "text"), [(1, "I"), (3, "III"), (4, "IV"), (9, "IX"), (14, "XIV"),

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.build.writing import write_atomic
 from generator.errors import OutputError
-from generator.writing import write_atomic
 
 
 def test_write_replaces_completely(tmp_path: Path) -> None:
@@ -51,13 +51,13 @@ def test_killed_render_leaves_no_partial_output(project: Path) -> None:
     out = project / "out"
     script = (
         "import os, sys, time\n"
-        "import generator.writing as w\n"
+        "import generator.build.writing as w\n"
         "real = os.replace\n"
         "def slow(a, b):\n"
         "    time.sleep(30)\n"
         "    real(a, b)\n"
         "w.Path.replace = lambda self, target: slow(self, target)\n"
-        "from generator.cli import main\n"
+        "from generator.cli.command import main\n"
         f"sys.exit(main(['render', {str(project / 'record.yaml')!r}, '--out', {str(out)!r}]))\n"
     )
     proc = subprocess.Popen(
@@ -71,7 +71,7 @@ def test_killed_render_leaves_no_partial_output(project: Path) -> None:
     assert out.exists()
     finished = [p for p in out.iterdir() if not p.name.startswith(".")]
     assert finished == []  # the first output was still a temporary file when killed
-    from generator.cli import main
+    from generator.cli.command import main
 
     assert main(["render", str(project / "record.yaml"), "--out", str(out), "-q"]) == 0
     names = sorted(p.name for p in out.iterdir())

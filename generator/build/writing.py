@@ -1,0 +1,48 @@
+"""Atomic output: a file is either absent, the old one, or complete.
+
+Each output is written to a temporary file in the same folder, flushed to
+disk and renamed over the target, so an interrupted run never leaves a
+truncated DOCX or PDF that Word would refuse to open.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from generator.errors import OutputError
+from generator.messages import message
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a plainly created file would get: the old file's, else 0666 less umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as e:
+        raise OutputError(message("output_failed", path=path, reason=e.strerror or e)) from e
+    try:
+        os.fchmod(fd, _mode_for(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(path)
+        for stale in path.parent.glob(f".{path.name}.*.part"):
+            stale.unlink(missing_ok=True)  # left by a run that was killed mid-write
+    except BaseException as e:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            reason = e.strerror or e
+            raise OutputError(message("output_failed", path=path, reason=reason)) from e
+        raise

@@ -1,0 +1,372 @@
+"""The ``giaoban`` command: parses options, calls the library, maps errors to exit codes.
+
+Exit codes: 0 success; 1 invalid input (records, settings, profiles,
+templates), nothing written; 2 wrong usage of the command; 3 an output could
+not be written; 4 ``doctor`` found something that degrades output or speed;
+70 an internal error (a bug); 130 interrupted.
+
+Every text a user reads comes from the message catalog: help texts and option
+descriptions are message ids (``help_…``, ``opt_…``) resolved when shown, see
+``clihelp``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+import click
+
+from generator import api
+from generator.build.tasks import default_jobs
+from generator.cli.help import Group, Option, localize_click
+from generator.cli.progress import progress_display
+from generator.errors import ExitCode, GiaobanError, InputError, Problem, Severity
+from generator.messages import Language, message, set_language
+from generator.model.kinds import MeetingKind
+from generator.output.formats import FORMATS
+
+# Commands import what they use beyond this, so that a run which finds its
+# outputs up to date, or only prints help, starts quickly.
+
+localize_click()
+option = functools.partial(click.option, cls=Option)
+DATES = click.DateTime(["%Y-%m-%d", "%d/%m/%Y"])
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+records_argument = click.argument(
+    "records", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+settings_option = option(
+    "--settings", type=click.Path(path_type=Path, dir_okay=False), help="opt_settings"
+)
+formats_option = option(
+    "--to", "formats", default=",".join(FORMATS), show_default=True, help="opt_to"
+)
+docs_option = option("--doc", "docs", default="tb", show_default=True, help="opt_doc")
+profile_option = option("--profile", help="opt_profile")
+out_option = option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out"),
+    show_default=True,
+    help="opt_out",
+)
+quiet_option = option("-q", "--quiet", is_flag=True, help="opt_quiet")
+verbose_option = option("-v", "--verbose", is_flag=True, help="opt_verbose")
+json_option = option("--json", "as_json", is_flag=True, help="opt_json")
+strict_option = option("--strict", is_flag=True, help="opt_strict")
+jobs_option = option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    default=default_jobs,
+    show_default="opt_jobs_default",
+    help="opt_jobs",
+)
+templates_option = option(
+    "--templates",
+    "templates",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="opt_templates",
+)
+variant_option = option("--pdf-variant", metavar="VARIANT", help="opt_variant")
+force_option = option("--force", is_flag=True, help="opt_force")
+
+
+def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options ``render`` and ``watch`` share, in the order help lists them."""
+    for decorate in reversed((records_argument, docs_option, formats_option, profile_option,
+                              out_option, settings_option, templates_option, variant_option,
+                              strict_option)):  # fmt: skip
+        command = decorate(command)
+    return command
+
+
+def _output_json(output: api.Output) -> dict[str, str]:
+    return {"record": str(output.record), "doc": output.doc, "format": output.format,
+            "path": str(output.path)}  # fmt: skip
+
+
+def _echo_json(data: dict[str, object]) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@contextmanager
+def _json_errors(as_json: bool) -> Iterator[None]:
+    """With --json, a failed run still prints a JSON result (then fails as usual)."""
+    try:
+        yield
+    except InputError as e:
+        if as_json:
+            _echo_json({"ok": False, "errors": [p.as_json() for p in e.problems]})
+        raise
+
+
+def _warn(warnings: Sequence[Problem]) -> None:
+    """Findings grouped per file (they arrive sorted by position)."""
+    current = None
+    for warning in sorted(warnings, key=lambda w: (w.position, w.message)):
+        if warning.position.path != current and current is not None:
+            click.echo("", err=True)
+        current = warning.position.path
+        click.echo(str(warning), err=True)
+
+
+def _report(result: api.RenderResult | api.DigestResult, out: Path, quiet: bool,
+            verbose: bool, started: float) -> None:  # fmt: skip
+    if quiet:
+        return
+    for output in result.outputs:
+        click.echo(message("wrote", path=output.path))
+    if verbose:
+        for output in result.skipped:
+            click.echo(message("kept", path=output.path))
+    if result.outputs or not result.skipped:
+        click.echo(message("render_summary", count=len(result.outputs), out=out))
+    if result.skipped:
+        click.echo(message("up_to_date", count=len(result.skipped), out=out))
+    if verbose:
+        click.echo(message("elapsed", seconds=f"{time.perf_counter() - started:.2f}"))
+
+
+def _set_language(_ctx: click.Context, _param: click.Parameter, value: Language | None) -> None:
+    if value:
+        set_language(value)
+
+
+@click.group(cls=Group, help="help_cli", context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="giaoban")
+@option("--lang", type=click.Choice(["vi", "en"]), help="opt_lang", is_eager=True,
+        expose_value=False, callback=_set_language)  # fmt: skip
+def cli() -> None:
+    """The group: ``--lang`` is applied as soon as it is read, before any help is shown."""
+
+
+@cli.command(help="help_validate")
+@records_argument
+@settings_option
+@strict_option
+@json_option
+@verbose_option
+def validate(records: Sequence[Path], settings: Path | None, strict: bool, as_json: bool,
+             verbose: bool) -> None:  # fmt: skip
+
+    from generator.model.records import warnings_of
+
+    with _json_errors(as_json):
+        loaded = api.validate(records, settings=settings, strict=strict)
+    warnings = warnings_of(loaded)
+    if as_json:
+        _echo_json({"ok": True, "files": [str(r.path) for r in loaded],
+                    "warnings": [w.as_json() for w in warnings]})  # fmt: skip
+        return
+    _warn(warnings)
+    if verbose:
+        for record in loaded:
+            click.echo(message("checked", path=record.path, id=record.id))
+    click.echo(message("valid_summary", count=len(loaded), errors=0, warnings=len(warnings)))
+
+
+@cli.command(help="help_fix")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=False, exists=True))  # fmt: skip
+@option("--no-backup", is_flag=True, help="opt_no_backup")
+def fix(files: Sequence[Path], no_backup: bool) -> None:
+    from generator.commands.fix import fix_file
+
+    for path in files:
+        result = fix_file(path, backup=not no_backup)
+        click.echo(message("fixed", path=path, lines=result.changed_lines,
+                           backup=result.backup or "-"))  # fmt: skip
+
+
+@cli.command(help="help_render")
+@_render_options
+@jobs_option
+@force_option
+@json_option
+@quiet_option
+@verbose_option
+def render(records: Sequence[Path], docs: str, formats: str, profile: str | None, out: Path,
+           settings: Path | None, templates: tuple[Path, ...], pdf_variant: str | None,
+           strict: bool, jobs: int, force: bool, as_json: bool, quiet: bool,
+           verbose: bool) -> None:  # fmt: skip
+    started = time.perf_counter()
+    with _json_errors(as_json), progress_display(quiet or as_json) as progress:
+        result = api.render(records, docs=_split(docs), formats=_split(formats), profile=profile,
+                            out=out, settings=settings, templates=templates, strict=strict,
+                            pdf_variant=pdf_variant, jobs=jobs, force=force,
+                            progress=progress)  # fmt: skip
+    if as_json:
+        _echo_json({"ok": True, "written": [_output_json(o) for o in result.outputs],
+                    "up_to_date": [_output_json(o) for o in result.skipped],
+                    "warnings": [w.as_json() for w in result.warnings]})  # fmt: skip
+        return
+    _warn(result.warnings)
+    _report(result, out, quiet, verbose, started)
+
+
+@cli.command(help="help_digest")
+@records_argument
+@option("--period", required=True, help="opt_period")
+@formats_option
+@profile_option
+@out_option
+@settings_option
+@option("--number", type=click.IntRange(1), help="opt_number")
+@option("--date", "issued", type=DATES, help="opt_report_date")
+@templates_option
+@variant_option
+@strict_option
+@jobs_option
+@force_option
+@quiet_option
+@verbose_option
+def digest(records: Sequence[Path], period: str, formats: str, profile: str | None, out: Path,
+           settings: Path | None, number: int | None, issued: dt.datetime | None,
+           templates: tuple[Path, ...], pdf_variant: str | None, strict: bool, jobs: int,
+           force: bool, quiet: bool, verbose: bool) -> None:  # fmt: skip
+
+    from generator.model.meeting import Registration
+
+    started = time.perf_counter()
+    registration = Registration(number=number, date=issued.date() if issued else None)
+    with progress_display(quiet) as progress:
+        result = api.digest(records, period=period, formats=_split(formats), profile=profile,
+                            out=out, settings=settings, registration=registration,
+                            templates=templates, strict=strict, pdf_variant=pdf_variant,
+                            jobs=jobs, force=force, progress=progress)  # fmt: skip
+    _warn(result.warnings)
+    left_out = result.digest.left_out if result.digest else []
+    if left_out and not quiet:
+        names = ", ".join(r.path.name for r in left_out)
+        click.echo(message("left_out", count=len(left_out), period=period, names=names))
+    _report(result, out, quiet, verbose, started)
+
+
+@cli.command(help="help_watch")
+@_render_options
+def watch(records: Sequence[Path], docs: str, formats: str, profile: str | None, out: Path,
+          settings: Path | None, templates: tuple[Path, ...], pdf_variant: str | None,
+          strict: bool) -> None:  # fmt: skip
+    from generator.commands.watch import watch as watch_records
+
+    def report(outcome: api.RenderResult | GiaobanError) -> None:
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        if isinstance(outcome, GiaobanError):
+            for line in outcome.lines():
+                click.echo(line, err=True)
+            click.echo(message("watch_failed", time=stamp), err=True)
+            return
+        _warn(outcome.warnings)
+        for output in outcome.outputs:
+            click.echo(message("wrote", path=output.path))
+        click.echo(message("watch_round", time=stamp, count=len(outcome.outputs),
+                           kept=len(outcome.skipped)))  # fmt: skip
+
+    watch_records(records, report=report, out=out, settings=settings, templates=templates,
+                  docs=_split(docs), formats=_split(formats), profile=profile, strict=strict,
+                  pdf_variant=pdf_variant)  # fmt: skip
+
+
+@cli.command(help="help_init")
+@click.argument("folder", required=False, default=".",
+                type=click.Path(path_type=Path, file_okay=False))  # fmt: skip
+def init(folder: Path) -> None:
+    from generator.commands import scaffold
+
+    created = scaffold.init_folder(folder)
+    for path in created:
+        click.echo(message("created", path=path))
+    click.echo(message("init_next", settings=created[0], records=folder / "records"))
+
+
+@cli.command(help="help_new")
+@option("--kind", type=click.Choice([k.value for k in MeetingKind]), default="briefing",
+        show_default=True, help="opt_kind")  # fmt: skip
+@option("--date", "day", type=DATES, help="opt_new_date")
+@option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False), help="opt_dir")
+def new(kind: str, day: dt.datetime | None, folder: Path | None) -> None:
+    from generator.commands import scaffold
+
+    if folder is None:
+        folder = Path("records") if Path("records").is_dir() else Path()
+    date = day.date() if day else dt.date.today()
+    created = scaffold.new_record(folder, MeetingKind(kind), date)
+    click.echo(message("created", path=created.path))
+    click.echo(message("new_next", path=created.path))
+
+
+@cli.command(help="help_schema")
+@click.argument("kind", type=click.Choice(["record", "settings"]), default="record")
+def schema(kind: Literal["record", "settings"]) -> None:
+    from generator.commands import scaffold
+
+    click.echo(scaffold.schema_bytes(kind).decode("utf-8"), nl=False)
+
+
+@cli.command(help="help_doctor")
+@templates_option
+def doctor(templates: tuple[Path, ...]) -> None:
+    from generator.commands.doctor import diagnose
+
+    report = diagnose(templates)
+    for finding in report.findings:
+        mark = "ok " if finding.ok else "!! "
+        click.echo(f"{mark}{finding.label}: {finding.detail}")
+    problems = sum(not f.ok for f in report.findings)
+    if problems:
+        click.echo(message("doctor_summary_bad", count=problems))
+        click.get_current_context().exit(int(ExitCode.DEGRADED))
+    click.echo(message("doctor_summary_ok"))
+
+
+@cli.command(help="help_completion")
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    from click.shell_completion import get_completion_class
+
+    completer = get_completion_class(shell)
+    assert completer is not None
+    click.echo(completer(cli, {}, "giaoban", "_GIAOBAN_COMPLETE").source())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit code instead of raising."""
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="giaoban",
+                          standalone_mode=False)  # fmt: skip
+    except click.ClickException as e:
+        e.show()
+        return e.exit_code
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        return int(ExitCode.INTERRUPTED)
+    except GiaobanError as e:
+        for line in e.lines():
+            click.echo(line, err=True)
+        if isinstance(e, InputError):
+            errors = sum(p.severity is Severity.ERROR for p in e.problems)
+            warnings = len(e.problems) - errors
+            click.echo(message("problem_count", errors=errors, warnings=warnings), err=True)
+        return int(e.exit_code)
+    except Exception as e:  # a bug of ours: say so plainly, details on request
+        if os.environ.get("GIAOBAN_DEBUG"):
+            traceback.print_exc()
+        click.echo(message("internal_error", error=f"{type(e).__name__}: {e}"), err=True)
+        return int(ExitCode.INTERNAL)
+    # click returns an exit code (from --help, --version) or the command's None.
+    return result if isinstance(result, int) else int(ExitCode.OK)

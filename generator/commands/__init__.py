@@ -1,0 +1,1 @@
+"""The commands beyond rendering: watch, init and new, doctor, fix."""

@@ -1,0 +1,100 @@
+"""``giaoban watch``: render again whenever a record, the settings, a profile or a template changes.
+
+Each round is an ordinary incremental ``render``: only the outputs whose
+inputs changed are rendered again, and a bad record is reported without
+ending the watch, so a clerk keeps the preview open while writing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from generator.api import RenderResult, record_files, render
+from generator.build.fingerprint import settings_references
+from generator.build.tasks import forget_renderers
+from generator.errors import GiaobanError
+from generator.inputs.locations import find_settings
+from generator.model.profiles import load_profile
+from generator.model.settings import load_settings
+from generator.output.renderer import Renderer
+from generator.resources import config_dir, templates_dir
+
+#: Called after each round with its result, or the error that stopped it.
+Report = Callable[[RenderResult | GiaobanError], None]
+
+
+def watched_paths(paths: Sequence[Path], settings: Path | None, templates: Sequence[Path],
+                  profile: str | None = None) -> list[Path]:  # fmt: skip
+    """What a render of ``paths`` reads: records, settings and the profile file and
+    templates they name, the templates given."""
+    found: list[Path] = [Path(p).resolve() for p in paths]
+    found += [Path(t).resolve() for t in templates]
+    found += [templates_dir(), config_dir()]
+    try:
+        files = record_files(paths)
+    except GiaobanError:
+        files = []
+    settings_files = {settings} if settings else set()
+    for file in files:
+        try:
+            settings_files.add(find_settings(file))
+        except GiaobanError:
+            continue
+    for path in settings_files:
+        found += [path.resolve(), *(p.resolve() for p in settings_references(path, profile))]
+    unique = dict.fromkeys(p for p in found if p.exists())
+    # A folder watched covers what is inside it.
+    return [p for p in unique if not any(p != q and p.is_relative_to(q) for q in unique)]
+
+
+def _ignored(out: Path) -> Callable[[Any, str], bool]:
+    out = out.resolve()
+
+    def keep(change: Any, path: str) -> bool:
+        target = Path(path)
+        if target.is_relative_to(out) or target.name.endswith((".part", ".bak", "~")):
+            return False
+        return target.suffix in (".yaml", ".yml", ".j2", ".html", ".css") or target.is_dir()
+
+    return keep
+
+
+def watch(
+    paths: Sequence[Path],
+    *,
+    report: Report,
+    out: Path = Path("out"),
+    settings: Path | None = None,
+    templates: Sequence[Path] = (),
+    stop: threading.Event | None = None,
+    **options: Any,
+) -> None:
+    """Render now, then after every change, until ``stop`` is set (or Ctrl+C).
+
+    ``options`` are those of ``render`` (docs, formats, profile…). Rounds run
+    in this process with one warm renderer: a round usually re-renders one
+    record, and fresh worker processes would each start WeasyPrint again.
+    """
+    from watchfiles import watch as changes_of
+
+    renderer = Renderer(templates)
+
+    def round_() -> None:
+        # Settings, profiles and templates may have changed since the last round.
+        load_settings.cache_clear()
+        load_profile.cache_clear()
+        forget_renderers()
+        renderer.reload()
+        try:
+            report(render(paths, out=out, settings=settings, renderer=renderer, **options))
+        except GiaobanError as e:
+            report(e)
+
+    round_()
+    targets: Iterable[Path] = watched_paths(paths, settings, templates, options.get("profile"))
+    for _changes in changes_of(*targets, watch_filter=_ignored(out), stop_event=stop,
+                               debounce=300, raise_interrupt=False):  # fmt: skip
+        round_()

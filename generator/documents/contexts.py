@@ -1,0 +1,185 @@
+"""Template contexts: plain data for one document, computed from records.
+
+Everything the format profile decides (number line, date line, signature
+prefix, recipients punctuation) is computed here, so templates only lay text
+out and tests can check the wording without rendering anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from dataclasses import dataclass
+from string import Formatter
+from typing import Any
+
+from generator.documents.aggregation import Digest
+from generator.documents.chart import bar_chart
+from generator.model.catalog import document_types, vocabulary
+from generator.model.kinds import DirectiveStatus
+from generator.model.meeting import Meeting, Registration
+from generator.model.profiles import Profile
+from generator.model.records import Record
+from generator.model.settings import Settings, Signer
+from generator.vietnamese.text import lower_first
+
+#: Meetings are dated in Vietnam's local time (UTC+7, no daylight saving).
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document properties written into both the PDF and the DOCX."""
+
+    title: str
+    author: str
+    subject: str
+    created: dt.datetime
+    language: str = "vi"
+
+
+def fill(text: str, **values: str) -> str:
+    """``text`` with ``{name}`` fields filled; unknown fields are left as written."""
+    out = []
+    for literal, field, _spec, _conversion in Formatter().parse(text):
+        out.append(literal)
+        if field is not None:
+            out.append(values.get(field, "{" + field + "}"))
+    return "".join(out)
+
+
+def signature(signer: Signer, profile: Profile) -> dict[str, str]:
+    authority = ""
+    if signer.mode is not None:
+        prefix = profile.signature.prefixes.get(signer.mode.value, signer.mode.value.upper())
+        authority = f"{prefix} {signer.on_behalf_of}"
+    return {"authority": authority, "title": signer.title, "name": signer.name}
+
+
+def recipients(names: list[str], archive: str | None, profile: Profile) -> dict[str, Any]:
+    fmt = profile.recipients
+    entries = [fill(fmt.entry, name=name) for name in names]
+    if archive:
+        entries.append(fill(fmt.archive, archive=archive))
+    return {"label": fmt.label, "entries": entries}
+
+
+def meeting_title(meeting: Meeting) -> str:
+    """The title as it stands inside a sentence."""
+    words = vocabulary().kinds[meeting.kind]
+    if words.title_is_name:
+        return meeting.title
+    return lower_first(meeting.title)
+
+
+def document_frame(
+    settings: Settings,
+    profile: Profile,
+    doc_key: str,
+    registration: Registration,
+    year: int,
+    subject: str,
+    created: dt.datetime,
+    **fields: str,
+) -> dict[str, Any]:
+    """What every document has: header, type, closing line, signature, recipients, metadata.
+
+    ``fields`` fill the ``{…}`` placeholders of the type's summary and closing lines.
+    """
+    doc_type = document_types()[doc_key]
+    doc_settings = settings.documents.get(doc_key)
+    signer = (doc_settings and doc_settings.signer) or settings.signer
+    names = doc_settings.recipients if doc_settings and doc_settings.recipients else None
+    closing = (doc_settings and doc_settings.closing) or doc_type.closing or ""
+    summary = (doc_settings and doc_settings.summary) or doc_type.summary or ""
+    values = {"issuer": settings.issuing_body, **fields}
+    return {
+        "doc": {
+            "key": doc_key,
+            "name": doc_type.name,
+            "symbol": doc_type.symbol,
+            "number_line": profile.number_line(
+                doc_type.symbol, settings.issuer_symbol, registration.number
+            ),
+            "date_line": profile.date_line_text(settings.place, registration.date, year),
+            "summary": fill(summary, **values),
+            "closing": fill(closing, **values),
+        },
+        "issuer": {
+            "parent_body": settings.parent_body,
+            "issuing_body": settings.issuing_body,
+            "mark": profile.header.issuing_mark,
+        },
+        "national": [line.text for line in profile.header.national],
+        "words": vocabulary(),
+        "signature": signature(signer, profile),
+        "recipients": recipients(
+            names if names is not None else settings.recipients, settings.archive, profile
+        ),
+        "profile": profile,
+        "meta": Metadata(
+            title=f"{doc_type.name} - {subject}",
+            author=settings.issuing_body,
+            subject=subject,
+            created=created,
+        ),
+    }
+
+
+def briefing_context(
+    record: Record, settings: Settings, profile: Profile, doc_key: str
+) -> dict[str, Any]:
+    """The context of a one-meeting document (notice of conclusions, short report)."""
+    meeting = record.meeting
+    registration = meeting.documents.get(doc_key) or Registration()
+    issued = registration.date or meeting.date
+    title = meeting_title(meeting)
+    frame = document_frame(
+        settings,
+        profile,
+        doc_key,
+        registration,
+        year=issued.year,
+        subject=meeting.title,
+        created=dt.datetime.combine(issued, meeting.time or dt.time(0, 0), tzinfo=VIETNAM_TIME),
+        meeting=title,
+    )
+    return {**frame, "meeting": meeting, "meeting_title": title}
+
+
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def digest_context(
+    digest: Digest, settings: Settings, profile: Profile, registration: Registration
+) -> dict[str, Any]:
+    """The context of a periodic report; the chart is drawn here, from the digest's data."""
+    period_name = digest.period.name_vi()
+    issued = registration.date or digest.period.end
+    frame = document_frame(
+        settings,
+        profile,
+        "digest",
+        registration,
+        year=issued.year,
+        subject=period_name,
+        created=dt.datetime.combine(issued, dt.time(0, 0), tzinfo=VIETNAM_TIME),
+        period=period_name,
+    )
+    words = vocabulary()
+    statuses = list(DirectiveStatus)
+    chart_width_mm = profile.text_width_mm * 0.8
+    chart = bar_chart(
+        [words.statuses[s] for s in statuses],
+        [digest.status_counts[s] for s in statuses],
+        f"Nhiệm vụ được giao theo tình trạng, {period_name}",
+        profile.font.family,
+        chart_width_mm,
+    )
+    return {
+        **frame,
+        "digest": digest,
+        "period_name": period_name,
+        "chart": {"src": _data_uri(chart), "width_mm": round(chart_width_mm, 1)},
+    }

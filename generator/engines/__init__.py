@@ -1,1 +1,0 @@
-"""Renderers from the documents' HTML to the output formats."""

@@ -1,0 +1,288 @@
+"""YAML files to plain data, keeping the source position of every value.
+
+PyYAML's own loaders lose positions, silently keep the last of two equal keys
+and follow YAML 1.1, where ``14:00`` is the number 840 and ``no`` is false.
+Here the document is composed into nodes with a resolver closer to YAML 1.2
+(only ``true``/``false`` are booleans; dates stay text for the models to
+parse with a clear error), then built into dicts and lists while a map from
+each value's path to its position is filled in. Text is normalised to NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import InputError, Position, Problem
+from generator.messages import message
+
+Path_ = tuple[str | int, ...]
+
+#: Most values one file may expand to; bounds the cost of alias-heavy input.
+MAX_VALUES = 200_000
+#: Largest record or settings file read (a year of long meetings is far smaller).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Deepest nesting of lists and mappings (records need fewer than ten levels).
+MAX_DEPTH = 64
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.2 core-schema scalars: no sexagesimal numbers, no yes/no booleans."""
+
+
+_Resolver.yaml_implicit_resolvers = {}
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class _PyLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    yaml.constructor.SafeConstructor,
+    _Resolver,
+):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+_LOADERS: list[type[Any]] = [_PyLoader]
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    class _CLoader(CParser, yaml.constructor.SafeConstructor, _Resolver):
+        """libyaml parses (ten times faster) and keeps marks; resolving stays ours."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+    _LOADERS.insert(0, _CLoader)
+
+
+def _new_loader(text: str) -> Any:
+    """The fastest loader this PyYAML has: both build the same nodes and marks."""
+    return _LOADERS[0](text)
+
+
+def _step(node: Any, part: str | int) -> tuple[bool, Any]:
+    """Whether ``part`` is in ``node``, and what it holds there."""
+    if isinstance(node, dict):
+        return part in node, node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return True, node[part]
+    return False, None
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a loaded file stands."""
+
+    path: Path
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+
+    def locate(self, loc: Path_, data: Any) -> Position:
+        """The best position for an error at ``loc`` (as pydantic reports it).
+
+        Parts of ``loc`` that are not in the data (union tags) are skipped; a
+        key that is missing points at the mapping that should hold it.
+        """
+        here: Path_ = ()
+        node = data
+        for part in loc:
+            found, child = _step(node, part)
+            if found:
+                node = child
+                here = (*here, part)
+        return self.values.get(here, Position(self.path))
+
+    def key(self, loc: Path_) -> Position:
+        return self.keys.get(loc) or self.values.get(loc) or Position(self.path)
+
+
+@dataclass
+class LoadedFile:
+    path: Path
+    data: Any
+    source: SourceMap
+    #: Paths of the text values that were not NFC and were normalised.
+    normalized: list[Path_] = field(default_factory=list)
+
+
+def _position(path: Path, mark: Any) -> Position:
+    if mark is None:
+        return Position(path)
+    return Position(path, mark.line + 1, mark.column + 1)
+
+
+def _encoding_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Problem:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 10:
+        return Problem(Position(path, 1, 1), message("utf16"))
+    prefix = raw[: error.start].decode("utf-8-sig")  # valid up to the bad byte
+    where = _line_column(path, prefix, len(prefix))
+    return Problem(where, message("not_utf8", offset=error.start))
+
+
+def read_text(path: Path) -> str:
+    """The file's text; UTF-8 with or without BOM, or a clear error."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            detail = message("too_big", size=size, limit=MAX_FILE_BYTES)
+            raise InputError([Problem(Position(path), detail)])
+        raw = path.read_bytes()
+    except FileNotFoundError as e:
+        raise InputError([Problem(Position(path), message("file_not_found"))]) from e
+    except OSError as e:
+        raise InputError(
+            [Problem(Position(path), message("file_unreadable", reason=e.strerror or e))]
+        ) from e
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError([_encoding_problem(path, raw, e)]) from e
+
+
+class _Builder:
+    def __init__(self, path: Path, loader: yaml.constructor.SafeConstructor) -> None:
+        self.path = path
+        self.loader = loader
+        self.source = SourceMap(path)
+        self.problems: list[Problem] = []
+        self.normalized: list[Path_] = []
+        self.count = 0
+
+    def build(self, node: yaml.Node, at: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            where = _position(self.path, node.start_mark)
+            raise InputError([Problem(where, message("too_many_values", limit=MAX_VALUES))])
+        self.source.values.setdefault(at, _position(self.path, node.start_mark))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, at)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
+        value = self.loader.construct_object(node, deep=True)
+        if isinstance(value, str):
+            normal = unicodedata.normalize("NFC", value)
+            if normal != value:
+                self.normalized.append(at)
+            return normal
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, at: Path_) -> dict[str, Any]:
+        self.loader.flatten_mapping(node)
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Position] = {}
+        for key_node, value_node in node.value:
+            key_pos = _position(self.path, key_node.start_mark)
+            key = (
+                self.loader.construct_object(key_node)
+                if isinstance(key_node, yaml.ScalarNode)
+                else None
+            )
+            if not isinstance(key, str):
+                self.problems.append(Problem(key_pos, message("non_string_key", key=key)))
+                continue
+            key = unicodedata.normalize("NFC", key)
+            if key in first_seen:
+                first_line = first_seen[key].line
+                self.problems.append(
+                    Problem(key_pos, message("duplicate_key", key=key, first_line=first_line))
+                )
+                continue
+            first_seen[key] = key_pos
+            self.source.keys[(*at, key)] = key_pos
+            result[key] = self.build(value_node, (*at, key))
+        return result
+
+
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+def _line_column(path: Path, text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _check_layout(path: Path, text: str) -> None:
+    """Tabs in indentation, and nesting too deep to compose safely, before parsing."""
+    problems = [
+        Problem(_line_column(path, text, m.end() - 1), message("tab_indent"))
+        for m in _TAB_INDENT.finditer(text)
+    ]
+    if problems:
+        raise InputError(problems)
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADERS[0]):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    where = _position(path, event.start_mark)
+                    raise InputError([Problem(where, message("too_deep", limit=MAX_DEPTH))])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the parse below reports it with its position
+
+
+def load_yaml(path: Path) -> LoadedFile:
+    """Load one YAML file; every problem in it is reported in one ``InputError``."""
+    text = read_text(path)
+    _check_layout(path, text)
+    loader = _new_loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        detail = e.problem or e.context or "?"
+        raise InputError(
+            [Problem(_position(path, mark), message("yaml_syntax", problem=detail))]
+        ) from e
+    except yaml.YAMLError as e:
+        raise InputError([Problem(Position(path), message("yaml_syntax", problem=e))]) from e
+    if node is None:
+        raise InputError([Problem(Position(path, 1, 1), message("empty_file"))])
+    builder = _Builder(path, loader)
+    try:
+        data = builder.build(node, ())
+    except yaml.constructor.ConstructorError as e:
+        raise InputError(
+            [Problem(_position(path, e.problem_mark), message("yaml_syntax", problem=e.problem))]
+        ) from e
+    finally:
+        loader.dispose()
+    if builder.problems:
+        raise InputError(builder.problems)
+    return LoadedFile(path, data, builder.source, builder.normalized)

@@ -1,0 +1,64 @@
+"""The document types and the vocabulary of meetings, read from ``config/``.
+
+A new document type is an entry in ``config/documents.yaml`` plus a template;
+the Vietnamese words for kinds, levels, parts of day and statuses are in
+``config/vocabulary.yaml`` so they can be corrected without touching code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import Field, RootModel
+
+from generator.inputs.loading import load_yaml
+from generator.inputs.validation import validate_model
+from generator.model.kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
+from generator.model.meeting import Strict, Text
+from generator.resources import config_dir
+
+
+class DocumentType(Strict):
+    symbol: Annotated[str, Field(pattern=r"^[A-ZĐ][A-Za-zĐ]{0,5}$")]
+    name: Text
+    template: Text
+    #: ``meeting``: one document per record (``render``); ``period``: one per period (``digest``).
+    scope: Literal["meeting", "period"] = "meeting"
+    summary: Text | None = None
+    closing: Text | None = None
+
+
+class DocumentTypes(RootModel[dict[str, DocumentType]]):
+    pass
+
+
+class KindWords(Strict):
+    label: Text
+    noun: Text
+    slug: Text
+    #: Whether a title of this kind is a proper name ("Hội nghị …") or a phrase
+    #: that is lower-cased inside a sentence ("buổi làm việc với …").
+    title_is_name: bool = True
+
+
+class Vocabulary(Strict):
+    kinds: dict[MeetingKind, KindWords]
+    levels: dict[Level, Text]
+    parts_of_day: dict[PartOfDay, Text]
+    statuses: dict[DirectiveStatus, Text]
+    report_kinds: dict[ReportKind, Text]
+
+
+@cache
+def document_types() -> dict[str, DocumentType]:
+    return validate_model(DocumentTypes, load_yaml(config_dir() / "documents.yaml")).root
+
+
+def document_keys(scope: Literal["meeting", "period"]) -> list[str]:
+    return [key for key, doc in document_types().items() if doc.scope == scope]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    return validate_model(Vocabulary, load_yaml(config_dir() / "vocabulary.yaml"))

@@ -1,0 +1,226 @@
+"""Typed meeting records, as secretariats write them in YAML.
+
+Only what every real meeting has is required (title, kind, convening body,
+date, chairs); everything else may be left out, because different meetings
+fill different parts. Unknown keys are errors: a misspelt key would otherwise
+drop a paragraph without a word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    Tag,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from generator.model.kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
+from generator.model.periods import Period, PeriodError, parse_period
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+Text = Annotated[str, Field(min_length=1)]
+
+_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def _vietnamese_date(value: Any) -> Any:
+    """Accept "25/9/2024" as well as ISO "2024-09-25"; reject impossible days."""
+    if isinstance(value, str):
+        match = _VN_DATE.match(value)
+        try:
+            if match:
+                day, month, year = (int(g) for g in match.groups())
+                return dt.date(year, month, day)
+            return dt.date.fromisoformat(value.strip())
+        except ValueError as e:
+            raise PydanticCustomError(
+                "invalid_date", "invalid date {value}", {"value": value}
+            ) from e
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_vietnamese_date),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*$"}
+    ),
+]
+Time = Annotated[
+    dt.time, WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?$"})
+]
+
+
+def _period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        try:
+            return parse_period(value)
+        except PeriodError:
+            pass
+    raise PydanticCustomError("bad_period", "not a period: {value}", {"value": value})
+
+
+PeriodField = Annotated[
+    Period,
+    PlainValidator(_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-(Q[1-4]|H[12]|9M))?$"},
+                {"type": "integer", "minimum": 1900, "maximum": 2999},
+            ]
+        }
+    ),
+]
+
+
+def _as_list(value: Any) -> Any:
+    """A single name may be written without list dashes."""
+    return [value] if isinstance(value, str) else value
+
+
+Names = Annotated[
+    list[Text],
+    BeforeValidator(_as_list),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
+                              {"type": "array", "items": {"type": "string", "minLength": 1}}]}),
+]  # fmt: skip
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+
+
+class Person(Strict):
+    name: Text
+    titles: Names = []
+
+
+def _attendee_tag(value: Any) -> str:
+    return "group" if isinstance(value, str) else "person"
+
+
+#: An attendee is a named person, or a group described in words.
+Attendee = Annotated[
+    Annotated[Person, Tag("person")] | Annotated[Text, Tag("group")],
+    Discriminator(_attendee_tag),
+]
+
+
+class Report(Strict):
+    title: Text
+    kind: ReportKind = ReportKind.REPORT
+    presented_by: Text | None = None
+
+
+class Figure(Strict):
+    label: Text
+    value: int | float
+    unit: str | None = None
+
+
+class OrganizationResult(Strict):
+    organization: Text
+    items: list[Text] = []
+    figures: list[Figure] = []
+
+
+class Results(Strict):
+    general: list[Text] = []
+    by_organization: list[OrganizationResult] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.general or self.by_organization)
+
+
+class Proposal(Strict):
+    by: Text
+    content: Text
+    to: Names = []
+    response: Text | None = None
+
+
+class Directive(Strict):
+    id: Id | None = None
+    content: Text
+    assignees: Names = []
+    deadline: Date | None = None
+    status: DirectiveStatus = DirectiveStatus.ASSIGNED
+
+
+class DirectiveUpdate(Strict):
+    """A later record's word on an earlier directive, so the old record stays as written.
+
+    ``directive`` is the directive's ``id``, or ``<record id>#<n>`` for the n-th
+    directive (from 1) of a record whose directives have no ids.
+    """
+
+    directive: Text
+    status: DirectiveStatus
+    note: Text | None = None
+
+
+class Source(Strict):
+    title: Text | None = None
+    publisher: Text | None = None
+    url: Text | None = None
+    published: Text | None = None
+    authors: Names = []
+
+
+class Registration(Strict):
+    """Number and date given to one document when it is registered and issued."""
+
+    number: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    date: Date | None = None
+
+
+class Meeting(Strict):
+    id: Id | None = None
+    title: Text
+    kind: MeetingKind
+    level: Level = Level.PROVINCE
+    convened_by: Text
+    period: PeriodField | None = None
+    date: Date
+    part_of_day: PartOfDay | None = None
+    time: Time | None = None
+    place: Text | None = None
+    chairs: Annotated[list[Person], Field(min_length=1)]
+    attendees: list[Attendee] = []
+    organizations: list[Text] = []
+    reports: list[Report] = []
+    results: Results = Results()
+    limitations: list[Text] = []
+    proposals: list[Proposal] = []
+    conclusions: list[Text] = []
+    concluded_by: Text | None = None
+    directives: list[Directive] = []
+    directive_updates: list[DirectiveUpdate] = []
+    writer: Text | None = None
+    sources: list[Source] = []
+    attachments: list[Text] = []
+    documents: dict[str, Registration] = {}
+
+    @property
+    def concluder(self) -> Person:
+        """Who gave the conclusions: ``concluded_by`` if set, else the first chair."""
+        for person in self.chairs:
+            if person.name == self.concluded_by:
+                return person
+        return self.chairs[0]

@@ -1,0 +1,232 @@
+"""Format profiles: the layout rules of a standard (NĐ30, HD36, …) as data.
+
+A profile is a YAML file; ``config/profiles/NAME.yaml`` are the built-in ones
+and any other file can be named by path. The same profile feeds the print
+stylesheet of the PDF and the Word styles of the DOCX, so both outputs follow
+one set of numbers. A new guidance is a new file, never a code change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from generator.errors import InputError, Position, Problem
+from generator.inputs.loading import load_yaml
+from generator.inputs.validation import validate_model
+from generator.messages import message
+from generator.model.meeting import Strict
+from generator.resources import config_dir
+from generator.vietnamese.text import day_month_year
+
+Size = Annotated[float, Field(gt=0, le=96)]
+Fraction = Annotated[float, Field(gt=0, le=1)]
+
+#: Classes every template may use; each profile must style all of them.
+COMPONENTS = (
+    "parent-body",
+    "issuing-body",
+    "issuing-mark",
+    "doc-number",
+    "place-date",
+    "doc-type",
+    "doc-summary",
+    "body",
+    "section",
+    "subsection",
+    "point",
+    "recipients-label",
+    "recipient",
+    "sig-authority",
+    "sig-title",
+    "sig-name",
+    "page-number",
+    "table-head",
+    "table-cell",
+    "figure",
+    "caption",
+    "appendix-title",
+    "appendix-subtitle",
+)
+
+#: Elements without a class take the style of these components.
+TAG_DEFAULTS = {
+    "p": "body",
+    "h2": "section",
+    "h3": "subsection",
+    "h4": "point",
+    "th": "table-head",
+    "td": "table-cell",
+}
+
+
+class Rule(Strict):
+    """A solid line under a component, as long as ``length`` times its text."""
+
+    length: Fraction = 1.0
+    weight_pt: Annotated[float, Field(gt=0, le=4)] = 0.75
+    gap_pt: Annotated[float, Field(ge=0, le=24)] = 1.0
+
+
+class Style(Strict):
+    size_pt: Size
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    upper: bool = False
+    align: Literal["left", "center", "right", "justify"] = "center"
+    first_line_indent_cm: Annotated[float, Field(ge=0, le=5)] = 0
+    space_before_pt: Annotated[float, Field(ge=0, le=72)] = 0
+    space_after_pt: Annotated[float, Field(ge=0, le=72)] = 0
+    line_spacing: Annotated[float, Field(ge=0.8, le=3)] = 1.0
+    keep_with_next: bool = False
+    page_break_before: bool = False
+    rule: Rule | None = None
+
+
+class NationalLine(Style):
+    text: Annotated[str, Field(min_length=1)]
+
+
+class Margins(Strict):
+    top: Size
+    bottom: Size
+    left: Size
+    right: Size
+
+
+class Page(Strict):
+    width_mm: Annotated[float, Field(gt=50, le=1000)] = 210
+    height_mm: Annotated[float, Field(gt=50, le=1000)] = 297
+    margins_mm: Margins
+
+
+class Font(Strict):
+    family: Annotated[str, Field(min_length=1)]
+    fallbacks: list[str] = []
+    #: Height of one "single" line in em for this font (Word's single spacing).
+    single_line_em: Annotated[float, Field(gt=0.8, le=2)] = 1.15
+
+
+class Header(Strict):
+    issuer_width: Fraction = 0.5
+    national: Annotated[list[NationalLine], Field(min_length=1)]
+    issuing_mark: str | None = None
+
+
+class NumberFormat(Strict):
+    format: Annotated[str, Field(min_length=1)]
+    min_digits: Annotated[int, Field(ge=1, le=6)] = 1
+    #: Printed in place of the number until the document is registered.
+    blank: str = "      "
+
+
+class DateLine(Strict):
+    format: Annotated[str, Field(min_length=1)]
+    pad_day_below: Annotated[int, Field(ge=0, le=32)] = 10
+    pad_months: list[Annotated[int, Field(ge=1, le=12)]] = [1, 2]
+    blank: str = "     "
+
+
+class Signature(Strict):
+    prefixes: dict[str, str]
+
+
+class RecipientsFormat(Strict):
+    label: str = "Nơi nhận:"
+    entry: Annotated[str, Field(min_length=1)] = "- {name};"
+    archive: Annotated[str, Field(min_length=1)] = "- Lưu: {archive}."
+    width: Fraction = 0.5
+
+
+class PageNumber(Strict):
+    first_page: bool = False
+    offset_mm: Annotated[float, Field(ge=0, le=50)] = 10
+
+
+class Profile(Strict):
+    name: Annotated[str, Field(min_length=1)]
+    description: str = ""
+    page: Page
+    font: Font
+    header: Header
+    components: dict[str, Style]
+    number: NumberFormat
+    date_line: DateLine
+    signature: Signature
+    recipients: RecipientsFormat = RecipientsFormat()
+    page_number: PageNumber = PageNumber()
+
+    @property
+    def text_width_mm(self) -> float:
+        m = self.page.margins_mm
+        return self.page.width_mm - m.left - m.right
+
+    def styles(self) -> dict[str, Style]:
+        """Every styled class: the components and the national header lines."""
+        lines = {f"national-{i}": line for i, line in enumerate(self.header.national, 1)}
+        return {**self.components, **lines}
+
+    def selectors(self) -> dict[str, str]:
+        """CSS selector of each styled class, with the bare tags that default to it."""
+        out = {name: f".{name}" for name in self.styles()}
+        for tag, name in TAG_DEFAULTS.items():
+            out[name] += f", {tag}:not([class])"
+        return out
+
+    def font_stack(self) -> list[str]:
+        return [self.font.family, *self.font.fallbacks]
+
+    def number_line(self, symbol: str, issuer: str, number: int | None) -> str:
+        blank = self.number.blank.replace(" ", "\u00a0")
+        digits = f"{number:0{self.number.min_digits}d}" if number else blank
+        return self.number.format.format(number=digits, type=symbol, issuer=issuer)
+
+    def date_line_text(self, place: str, day: dt.date | None, year: int) -> str:
+        if day is None:
+            blank = self.date_line.blank.replace(" ", "\u00a0")
+            return self.date_line.format.format(place=place, day=blank, month=blank, year=year)
+        d, m, y = day_month_year(
+            day,
+            pad_day_below=self.date_line.pad_day_below,
+            pad_months=frozenset(self.date_line.pad_months),
+        )
+        return self.date_line.format.format(place=place, day=d, month=m, year=y)
+
+
+def builtin_profiles() -> dict[str, Path]:
+    return {p.stem: p for p in sorted((config_dir() / "profiles").glob("*.yaml"))}
+
+
+def resolve_profile(name_or_path: str, relative_to: Path | None = None) -> Path:
+    """A built-in profile by name, or a profile file by path."""
+    builtin = builtin_profiles()
+    if name_or_path in builtin:
+        return builtin[name_or_path]
+    candidate = Path(name_or_path)
+    if relative_to is not None and not candidate.is_absolute():
+        candidate = relative_to / candidate
+    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
+        return candidate
+    where = Position(relative_to or Path(name_or_path))
+    available = ", ".join(builtin)
+    raise InputError(
+        [Problem(where, message("profile_not_found", name=name_or_path, available=available))]
+    )
+
+
+@cache
+def load_profile(path: Path) -> Profile:
+    loaded = load_yaml(path)
+    profile = validate_model(Profile, loaded)
+    missing = [c for c in COMPONENTS if c not in profile.components]
+    if missing:
+        where = loaded.source.key(("components",))
+        raise InputError(
+            [Problem(where, message("missing", field=f"components.{name}")) for name in missing]
+        )
+    return profile

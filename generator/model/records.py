@@ -1,0 +1,139 @@
+"""Meeting record files: loaded, typed and checked against their settings.
+
+Every file of a run is read and checked before anything is rendered, and all
+problems are gathered into one ``InputError``, so a clerk fixes a batch in one
+pass instead of one error per run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from generator.errors import InputError, Problem
+from generator.inputs.loading import SourceMap, load_yaml
+from generator.inputs.locations import find_settings
+from generator.inputs.validation import validate_model
+from generator.messages import message
+from generator.model.catalog import document_types
+from generator.model.meeting import Meeting
+from generator.model.settings import Settings, load_settings
+from generator.vietnamese.hygiene import check_file
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Record:
+    path: Path
+    meeting: Meeting
+    source: SourceMap
+    settings_path: Path
+    #: Text hygiene findings (warnings; errors under ``strict``, which stop the run).
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """Names the outputs: the record's ``id``, else a safe form of the file name."""
+        if self.meeting.id:
+            return self.meeting.id
+        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", self.path.stem).strip(".-")
+        return slug or "record"
+
+
+def _cross_checks(meeting: Meeting, source: SourceMap, settings: Settings) -> list[Problem]:
+    """Rules that span fields, or a record and its settings."""
+    problems = []
+    chairs = [p.name for p in meeting.chairs]
+    if meeting.concluded_by and meeting.concluded_by not in chairs:
+        problems.append(
+            Problem(
+                source.key(("concluded_by",)),
+                message("concluder_not_chair", name=meeting.concluded_by, chairs=", ".join(chairs)),
+            )
+        )
+    period = meeting.period
+    grace = settings.review_grace_days
+    if period is not None and not (
+        period.start <= meeting.date <= period.end + dt.timedelta(days=grace)
+    ):
+        problems.append(
+            Problem(
+                source.values[("date",)],
+                message(
+                    "date_outside_period",
+                    date=meeting.date.isoformat(),
+                    period=period,
+                    start=period.start.isoformat(),
+                    end=period.end.isoformat(),
+                    grace=grace,
+                ),
+            )
+        )
+    known = document_types()
+    for doc in meeting.documents:
+        if doc not in known:
+            problems.append(
+                Problem(
+                    source.key(("documents", doc)),
+                    message("unknown_document_type", doc=doc, known=", ".join(known)),
+                )
+            )
+    return problems
+
+
+def _collect(problems: list[Problem], step: Callable[[], T]) -> T | None:
+    """Run one step; keep its problems instead of stopping at them."""
+    try:
+        return step()
+    except InputError as e:
+        problems.extend(e.problems)
+        return None
+
+
+def load_record(path: Path, settings_path: Path | None = None, strict: bool = False) -> Record:
+    """One record, typed and checked, or an ``InputError`` with all its problems.
+
+    Text hygiene findings are kept on the record as warnings; ``strict`` makes
+    them errors.
+    """
+    loaded = load_yaml(path)
+    problems: list[Problem] = []
+    meeting = _collect(problems, lambda: validate_model(Meeting, loaded))
+    settings_file = settings_path or _collect(problems, lambda: find_settings(path))
+    settings = settings_file and _collect(problems, lambda: load_settings(settings_file))
+    known = frozenset(w.casefold() for w in settings.known_words) if settings else frozenset()
+    findings = check_file(loaded, known, strict)
+    if meeting is not None and settings:
+        problems.extend(_cross_checks(meeting, loaded.source, settings))
+    if strict:
+        problems.extend(findings)
+    if problems or meeting is None or settings_file is None:
+        raise InputError(problems)
+    return Record(path, meeting, loaded.source, settings_file, tuple(findings))
+
+
+def warnings_of(records: Iterable[Record]) -> list[Problem]:
+    """The text hygiene findings of all ``records``, in order."""
+    return [w for record in records for w in record.warnings]
+
+
+def load_records(
+    paths: Iterable[Path], settings_path: Path | None = None, strict: bool = False
+) -> list[Record]:
+    """All records, or one ``InputError`` with the problems of every file."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            records.append(load_record(path, settings_path, strict))
+        except InputError as e:
+            problems.extend(e.problems)
+    if problems:
+        # A settings file shared by several records reports its problems once.
+        raise InputError(dict.fromkeys(problems))
+    return records

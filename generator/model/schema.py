@@ -1,0 +1,61 @@
+"""JSON Schemas of records and settings, generated from the models, for editors.
+
+The structure comes from the pydantic models, so it cannot drift from what
+``validate`` accepts; the descriptions and examples come from
+``config/fields.yaml``, in Vietnamese, for the clerks who see them as they type
+(VS Code with the YAML extension, and any editor that speaks the YAML language
+server). A field without a description there is a test failure, not a gap.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, Literal
+
+import yaml
+
+from generator.model.meeting import Meeting, Strict
+from generator.model.settings import Settings
+from generator.resources import config_dir
+
+Kind = Literal["record", "settings"]
+MODELS: dict[Kind, type[Strict]] = {"record": Meeting, "settings": Settings}
+SCHEMA_FILES: dict[Kind, str] = {
+    "record": "record.schema.json",
+    "settings": "settings.schema.json",
+}
+
+
+@cache
+def field_docs() -> dict[str, dict[str, Any]]:
+    loaded = yaml.safe_load((config_dir() / "fields.yaml").read_text(encoding="utf-8"))
+    return dict(loaded)
+
+
+def describe(model: str, field: str | None = None) -> str:
+    """The description of a model (``field`` None) or of one of its fields ("" if none)."""
+    entry = field_docs().get(model, {}).get("_" if field is None else field)
+    if isinstance(entry, dict):
+        return str(entry.get("description", ""))
+    return str(entry or "")
+
+
+def _annotate(schema: dict[str, Any], model: str) -> None:
+    docs = field_docs().get(model, {})
+    if "_" in docs:
+        schema["description"] = docs["_"]
+    for name, prop in schema.get("properties", {}).items():
+        entry = docs.get(name)
+        if isinstance(entry, dict):
+            prop["description"] = entry["description"]
+            if "example" in entry:
+                prop["examples"] = [entry["example"]]
+
+
+def json_schema(kind: Kind) -> dict[str, Any]:
+    model = MODELS[kind]
+    schema = model.model_json_schema()
+    _annotate(schema, model.__name__)
+    for name, definition in schema.get("$defs", {}).items():
+        _annotate(definition, name)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -1,0 +1,87 @@
+"""Settings: what stays the same from one meeting to the next.
+
+They live in ``giaoban.yaml`` beside the records (or in a folder above them),
+so a secretariat writes its issuing body, signers and recipients once.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Self
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.errors import InputError, Position, Problem
+from generator.inputs.loading import load_yaml
+from generator.inputs.validation import validate_model
+from generator.messages import message
+from generator.model.meeting import Strict, Text
+
+
+class SignMode(StrEnum):
+    """How the signer signs: for a collective body, as deputy, by order, …"""
+
+    ON_BEHALF = "tm"
+    DEPUTY = "kt"
+    BY_ORDER = "tl"
+    ACTING = "q"
+    BY_AUTHORISATION = "tuq"
+
+
+class Signer(Strict):
+    mode: SignMode | None = None
+    on_behalf_of: Text | None = None
+    title: Text
+    name: Text
+
+    @model_validator(mode="after")
+    def _body_for_mode(self) -> Self:
+        if self.mode is not None and not self.on_behalf_of:
+            raise PydanticCustomError(
+                "signer_needs_body", "mode {mode} needs on_behalf_of", {"mode": self.mode.value}
+            )
+        return self
+
+
+class DocumentSettings(Strict):
+    """Per document type (``tb``, ``bc``, …): who signs, who receives, closing line."""
+
+    signer: Signer | None = None
+    recipients: list[Text] | None = None
+    summary: Text | None = None
+    closing: Text | None = None
+
+
+class Settings(Strict):
+    profile: Text = "hd36"
+    parent_body: Text | None = None
+    issuing_body: Text
+    issuer_symbol: Text
+    place: Text
+    signer: Signer
+    recipients: list[Text] = []
+    archive: Text | None = None
+    documents: dict[str, DocumentSettings] = {}
+    organizations: list[Text] = []
+    #: Words the text checks should accept (names, foreign words).
+    known_words: list[Text] = []
+    review_grace_days: Annotated[int, Field(ge=0, le=366)] = 92
+    #: A folder of templates searched before the built-in ones (relative to this file).
+    templates: Text | None = None
+
+    def template_dirs(self, settings_path: Path) -> tuple[Path, ...]:
+        if self.templates is None:
+            return ()
+        folder = (settings_path.parent / self.templates).resolve()
+        if not folder.is_dir():
+            detail = message("templates_not_found", path=folder)
+            raise InputError([Problem(Position(settings_path), detail)])
+        return (folder,)
+
+
+@cache
+def load_settings(path: Path) -> Settings:
+    return validate_model(Settings, load_yaml(path))
