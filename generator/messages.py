@@ -243,10 +243,10 @@ CATALOG: dict[str, dict[Language, str]] = {
         "examples/giaoban.yaml vào đó rồi điền, hoặc dùng --settings TỆP",
     },
     "profile_not_found": {
-        "en": "format profile '{name}' not found; available: {available}, or give the path of "
-        "a profile .yaml file",
-        "vi": "không có mẫu thể thức '{name}'; hiện có: {available}, hoặc ghi đường dẫn tệp "
-        ".yaml của mẫu",
+        "en": "format profile '{name}' not found (a path is relative to {folder}); available: "
+        "{available}, or give the path of a profile .yaml file",
+        "vi": "không có mẫu thể thức '{name}' (đường dẫn tính từ thư mục {folder}); hiện có: "
+        "{available}, hoặc ghi đường dẫn tệp .yaml của mẫu",
     },
     # templates
     "template_syntax": {
@@ -545,8 +545,10 @@ CATALOG: dict[str, dict[Language, str]] = {
         "vi": "Loại văn bản, cách nhau bằng dấu phẩy: tb (thông báo kết luận), bc (báo cáo).",
     },
     "opt_profile": {
-        "en": "Format profile: hd36, nd30, or the path of a profile file.",
-        "vi": "Mẫu thể thức: hd36, nd30, hoặc đường dẫn tệp mẫu riêng.",
+        "en": "Format profile: hd36, nd30, or the path of a profile file (relative to the "
+        "current folder; in giaoban.yaml, relative to that file).",
+        "vi": "Mẫu thể thức: hd36, nd30, hoặc đường dẫn tệp mẫu riêng (tính từ thư mục hiện "
+        "tại; trong giaoban.yaml thì tính từ thư mục của tệp đó).",
     },
     "opt_out": {"en": "Folder for the documents.", "vi": "Thư mục lưu văn bản."},
     "opt_quiet": {"en": "Print nothing but problems.", "vi": "Chỉ in lỗi và cảnh báo."},
@@ -568,8 +570,10 @@ CATALOG: dict[str, dict[Language, str]] = {
     },
     "opt_jobs_default": {"en": "the number of CPUs", "vi": "số CPU"},
     "opt_templates": {
-        "en": "A folder of your templates, searched before the built-in ones (repeatable).",
-        "vi": "Thư mục mẫu văn bản riêng, được tìm trước mẫu có sẵn (dùng được nhiều lần).",
+        "en": "A folder of your templates, searched before the built-in ones (repeatable; "
+        "relative to the current folder).",
+        "vi": "Thư mục mẫu văn bản riêng, được tìm trước mẫu có sẵn (dùng được nhiều lần; tính "
+        "từ thư mục hiện tại).",
     },
     "opt_variant": {
         "en": "Write the PDF as pdf/a-2b (archive copies), pdf/a-3b, pdf/ua-1 (accessible)… "

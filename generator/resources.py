@@ -7,15 +7,16 @@ checkout or an editable install they are the top-level ``templates/`` and
 
 from __future__ import annotations
 
-from functools import cache
 from importlib import metadata
 from pathlib import Path
+
+from generator.caches import cached
 
 #: The ``generator`` package itself (its code is part of every output's inputs).
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-@cache
+@cached
 def data_dir(name: str) -> Path:
     for candidate in (PACKAGE_DIR / "_data" / name, PACKAGE_DIR.parent / name):
         if candidate.is_dir():

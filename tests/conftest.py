@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from generator import Renderer, render
+from generator.inputs.locations import builtin_profiles
 from generator.messages import set_language
-from generator.model.profiles import Profile, builtin_profiles, load_profile
+from generator.model.profiles import Profile, load_profile
 
 os.environ.setdefault("GIAOBAN_LANG", "en")
 

@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
 
-from generator.output.docx import style_name
+from generator.output.docx.styles import style_name
 from generator.output.fonts import text_width_pt
 
 from conftest import Rendered

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import GiaobanError, RenderResult
+from generator.api import Options
 from generator.cli.command import cli, main
 from generator.commands.watch import watch
 from generator.messages import CATALOG, CLICK_VI
@@ -126,8 +127,8 @@ def test_watch_renders_again_on_change_and_survives_errors(project: Path) -> Non
     stop = threading.Event()
     out = project / "out"
     watcher = threading.Thread(target=watch, args=([project / "record.yaml"],),
-                               kwargs={"report": report, "out": out, "stop": stop,
-                                       "formats": ("pdf",)})  # fmt: skip
+                               kwargs={"report": report, "stop": stop,
+                                       "options": Options(out=out, formats=("pdf",))})  # fmt: skip
     watcher.start()
     try:
         first = next_round()
@@ -256,7 +257,7 @@ def test_watch_command_renders_on_change_and_stops_on_ctrl_c(project: Path) -> N
 
 def test_watch_follows_what_the_settings_name(project: Path) -> None:
     from generator.commands.watch import watched_paths
-    from generator.model.profiles import builtin_profiles
+    from generator.inputs.locations import builtin_profiles
 
     from conftest import SETTINGS
 
@@ -267,7 +268,7 @@ def test_watch_follows_what_the_settings_name(project: Path) -> None:
     write_yaml(project / "giaoban.yaml",
                {**SETTINGS, "templates": "mẫu", "profile": "profiles/mine.yaml"})  # fmt: skip
     record = project / "record.yaml"
-    found = watched_paths([record], None, ())
+    found = watched_paths([record], Options())
     resolved = project.resolve()
     for expected in (record, project / "giaoban.yaml", project / "mẫu", mine):
         assert resolved / expected.relative_to(project) in found, expected

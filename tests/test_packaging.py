@@ -25,7 +25,7 @@ def test_wheel_contains_templates_and_config(tmp_path: Path) -> None:
         "generator/_data/config/profiles/nd30.yaml",
         "generator/_data/config/documents.yaml",
         "generator/cli/command.py",
-        "generator/output/docx.py",
+        "generator/output/docx/writer.py",
     ):
         assert required in names, required
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

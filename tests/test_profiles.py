@@ -11,8 +11,8 @@ from docx.shared import Mm, Pt
 from pypdf import PdfReader
 
 from generator import InputError, render
-from generator.model.profiles import builtin_profiles
-from generator.output.docx import style_name
+from generator.inputs.locations import builtin_profiles
+from generator.output.docx.styles import style_name
 
 from conftest import SETTINGS, write_yaml
 from readback import MM, chars_of, pdf_pages

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from generator import InputError, Renderer, render
-from generator.output.pdf import PdfRenderer
+from generator.errors import TemplateError
+from generator.inputs.locations import builtin_profiles
+from generator.model.metadata import Metadata
+from generator.model.profiles import load_profile
+from generator.output.formats import Document
+from generator.output.pdf import Writer
 from generator.resources import templates_dir
 
 from conftest import RECORD, write_yaml
@@ -36,6 +42,12 @@ def test_injection_corpus_is_printed_literally_in_docx_and_pdf(project: Path) ->
         assert "49" not in text  # {{ 7*7 }} was not evaluated
 
 
+def _document(html: str, asset_dirs: tuple[Path, ...]) -> Document:
+    profile = load_profile(builtin_profiles()["hd36"])
+    meta = Metadata("t", "a", "s", dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    return Document(html, "", profile, meta, Path("record.yaml"), asset_dirs)
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -47,12 +59,13 @@ def test_injection_corpus_is_printed_literally_in_docx_and_pdf(project: Path) ->
     ],
 )
 def test_fetcher_refuses_everything_outside_the_allowed_folders(url: str) -> None:
-    renderer = PdfRenderer([templates_dir()])
     html = (
         f'<html><body><p>a</p><img src="{url}"><link rel="stylesheet" href="{url}"></body></html>'
     )
-    renderer.render(html, "", templates_dir())
-    assert url in renderer.refused or url.replace("/../", "/") in " ".join(renderer.refused)
+    with pytest.raises(TemplateError) as refused:
+        Writer().write(_document(html, ()))
+    (problem,) = refused.value.problems
+    assert url in problem.message or url.replace("/../", "/") in problem.message
 
 
 def test_fetcher_serves_files_inside_the_template_folder(tmp_path: Path) -> None:
@@ -61,9 +74,8 @@ def test_fetcher_serves_files_inside_the_template_folder(tmp_path: Path) -> None
         'height="10"/></svg>',
         "utf-8",
     )
-    renderer = PdfRenderer([tmp_path])
-    renderer.render(f'<img src="{(tmp_path / "logo.svg").as_uri()}">', "", tmp_path)
-    assert renderer.refused == []
+    html = f'<img src="{(tmp_path / "logo.svg").as_uri()}">'
+    assert Writer().write(_document(html, (tmp_path,))).startswith(b"%PDF")
 
 
 def test_record_id_cannot_escape_the_output_folder(project: Path) -> None:

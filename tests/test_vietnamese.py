@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from generator.model.profiles import builtin_profiles, load_profile
+from generator.inputs.locations import builtin_profiles
+from generator.model.profiles import load_profile
 from generator.vietnamese.text import date_prose, end_document, roman, sentence
 
 

@@ -7,7 +7,7 @@ options that change the output, giaoban's own code, and the versions of the
 libraries that draw the documents. File times are never consulted: a copied or touched file is not
 a changed one, and an edit that keeps the timestamp is still seen.
 
-This module reads bytes only (no YAML typing, no rendering libraries), so a
+This module reads bytes and the settings' YAML only (no typing, no rendering libraries), so a
 run where nothing changed finishes before those would have been imported.
 """
 
@@ -18,11 +18,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator.build.options import Options
+from generator.errors import InputError
+from generator.inputs.loading import load_yaml
+from generator.inputs.locations import Named, resolve_named
 from generator.resources import PACKAGE_DIR, config_dir, package_version, templates_dir
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LIBRARIES = ("giaoban", "weasyprint", "python-docx", "jinja2", "matplotlib")
 
 
@@ -30,13 +31,14 @@ def _tree_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def environment(template_dirs: tuple[Path, ...]) -> str:
-    """The hash of what every output of a run shares: code versions, templates, configuration."""
+def environment() -> str:
+    """The hash of what every output of a run shares: code versions, built-in templates,
+    configuration. (Template folders of the user's are part of ``settings_hash``.)"""
     digest = hashlib.sha256()
     for name in _LIBRARIES:
         digest.update(f"{name}={package_version(name)}\n".encode())
     # giaoban's own code too: an editable install changes without a new version.
-    for folder in (*template_dirs, templates_dir(), config_dir(), PACKAGE_DIR):
+    for folder in (templates_dir(), config_dir(), PACKAGE_DIR):
         if Path(folder).is_dir():
             _hash_tree(digest, Path(folder))
     return digest.hexdigest()
@@ -48,30 +50,36 @@ def _hash_tree(digest: Any, folder: Path) -> None:
         digest.update(_read(path))
 
 
-def settings_references(settings: Path, override: str | None) -> list[Path]:
-    """The files and folders the settings name: a profile file, a templates folder."""
+def named_by(settings: Path, options: Options) -> Named | None:
+    """The profile file and template folders a run with these settings reads.
+
+    Asked of the one resolver that loading and ``watch`` use too. ``None``
+    while the settings cannot be read or name something missing: the run then
+    loads them and reports why.
+    """
     try:
-        loaded = yaml.load(settings.read_bytes(), Loader=_LOADER)
-    except (OSError, yaml.YAMLError):
-        loaded = None
-    values = loaded if isinstance(loaded, dict) else {}
-    refs = []
-    for name, relative_to in ((override, Path.cwd()), (values.get("profile"), settings.parent),
-                              (values.get("templates"), settings.parent)):  # fmt: skip
-        if isinstance(name, str) and name:
-            candidate = Path(name)
-            refs.append(candidate if candidate.is_absolute() else relative_to / candidate)
-    return refs
+        data = load_yaml(settings).data
+        values = data if isinstance(data, dict) else {}
+        profile, templates = values.get("profile"), values.get("templates")
+        return resolve_named(
+            settings,
+            profile if isinstance(profile, str) else None,
+            templates if isinstance(templates, str) else None,
+            option_profile=options.profile,
+            option_templates=options.templates,
+        )
+    except InputError:
+        return None
 
 
-def settings_hash(settings: Path, override: str | None) -> str:
-    """The hash of a settings file and of the profile file and templates it names."""
+def settings_hash(settings: Path, options: Options) -> str:
+    """The hash of a settings file and of the profile file and template folders named."""
     digest = hashlib.sha256(_read(settings))
-    for ref in settings_references(settings, override):
-        if ref.is_dir():
-            _hash_tree(digest, ref)
-        elif ref.is_file():
-            digest.update(b"\0" + _read(ref))
+    named = named_by(settings, options)
+    if named is not None:
+        digest.update(b"\0" + _read(named.profile))
+        for folder in named.templates:
+            _hash_tree(digest, folder)
     return digest.hexdigest()
 
 

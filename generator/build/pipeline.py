@@ -1,58 +1,68 @@
-"""The stages that read and render: load and check records, build each document's
-context, render everything in memory, and only then write, atomically.
+"""The stages that read and render, for what the plan found out of date: load and check
+records, build each document's content, render its HTML once, write every format in
+memory, and only then write the files, atomically.
 
-``api`` decides first, from content hashes alone, which outputs are out of
-date; this module does the work for those. A run with a bad record writes
-nothing at all, and every problem of the run is reported at once.
+A run with a bad record writes nothing at all, and every problem of the run
+is reported at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.documents.aggregation import build_digest
+from generator.build.options import Options
+from generator.build.plan import DigestPlan, RenderPlan
+from generator.build.results import DigestResult, Output, RenderResult
+from generator.build.state import OutputState, digest_state_key, state_key
 from generator.build.tasks import Progress, Task, run_tasks
-from generator.model.catalog import document_keys
-from generator.documents.contexts import briefing_context, digest_context
-from generator.errors import InputError, Position, Problem, UsageError
+from generator.build.writing import write_atomic
+from generator.documents.aggregation import build_digest
+from generator.documents.contexts import Content, briefing_context, digest_context
+from generator.errors import InputError, Position, Problem
+from generator.inputs.locations import Named, resolve_named
 from generator.messages import message
 from generator.model.meeting import Registration
 from generator.model.periods import Period
-from generator.model.profiles import Profile, load_profile, resolve_profile
+from generator.model.profiles import load_profile
 from generator.model.records import Record, load_records, warnings_of
-from generator.output.renderer import Renderer
-from generator.build.results import DigestResult, Output, RenderResult
 from generator.model.settings import Settings, load_settings
-from generator.build.state import OutputState, RenderPlan, state_key
-from generator.build.writing import write_atomic
+from generator.output.formats import Document
+from generator.output.renderer import Renderer
 
 
-@dataclass(frozen=True)
+@dataclass
 class Execution:
-    """How a run renders: with which renderer (or template folders), how strictly,
-    which PDF variant, and where the tasks run."""
+    """Where a run's documents are rendered: the renderers (one per set of template
+    folders, sharing their writers), and the executor or process count for the files."""
 
-    renderer: Renderer | None
-    templates: Sequence[Path]
-    strict: bool
-    pdf_variant: str | None
-    jobs: int
+    renderer: Renderer
     executor: Executor | None
+    jobs: int
     progress: Progress | None
+    _renderers: dict[tuple[Path, ...], Renderer] = field(default_factory=dict)
 
-    def run(self, renderer: Renderer, tasks: Sequence[Task]) -> list[bytes]:
-        return run_tasks(tasks, renderer=renderer, executor=self.executor, jobs=self.jobs,
+    def renderer_for(self, template_dirs: tuple[Path, ...]) -> Renderer:
+        if template_dirs == self.renderer.template_dirs:
+            return self.renderer
+        if template_dirs not in self._renderers:
+            self._renderers[template_dirs] = self.renderer.with_templates(template_dirs)
+        return self._renderers[template_dirs]
+
+    def document(self, content: Content, named: Named, source: Path, options: Options) -> Document:
+        renderer = self.renderer_for(named.templates)
+        return renderer.document(content.doc, content.context, profile=load_profile(named.profile),
+                                 meta=content.meta, source=source,
+                                 pdf_variant=options.pdf_variant)  # fmt: skip
+
+    def run(self, tasks: Sequence[Task]) -> list[bytes]:
+        return run_tasks(tasks, write=self._write, executor=self.executor, jobs=self.jobs,
                          progress=self.progress)  # fmt: skip
 
-
-def check_docs(docs: Sequence[str]) -> None:
-    known = document_keys("meeting")
-    for doc in docs or [""]:
-        if doc not in known:
-            raise UsageError(message("unknown_doc", value=doc, known=", ".join(known)))
+    def _write(self, task: Task) -> bytes:
+        return self.renderer.write(task.document, task.format)
 
 
 def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
@@ -60,33 +70,21 @@ def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
     return out / f"{record.id}.{doc}.{fmt}"
 
 
-def profile_for(settings_path: Path, settings: Settings, override: str | None) -> Profile:
-    return load_profile(resolve_profile(override or settings.profile, settings_path.parent))
+def named_for(settings_path: Path, settings: Settings, options: Options) -> Named:
+    return resolve_named(settings_path, settings.profile, settings.templates,
+                         option_profile=options.profile,
+                         option_templates=options.templates)  # fmt: skip
 
 
-def render_stale(
-    plan: RenderPlan,
-    *,
-    docs: Sequence[str],
-    formats: Sequence[str],
-    profile: str | None,
-    settings: Path | None,
-    execution: Execution,
-) -> RenderResult:
-    """Render what ``plan`` found out of date, write it, and record it in the state."""
-    renderer = execution.renderer or Renderer(execution.templates)
-    out, stale, variant = plan.out, plan.stale, execution.pdf_variant
-    records = load_records(list(stale), settings, execution.strict)
+def _conflicts(records: Sequence[Record], plan: RenderPlan, options: Options) -> list[Problem]:
+    """Two records writing one file, or a record's output overwriting an input."""
     inputs = {r.path.resolve() for r in records} | {r.settings_path.resolve() for r in records}
     claimed: dict[Path, Path] = {o.path: o.record for o in plan.skipped}
-    planned: list[Output] = []
-    tasks: list[Task] = []
-    dirs = tuple(renderer.template_dirs)
-    problems: list[Problem] = []
+    problems = []
     for record in records:
-        for doc in docs:
-            for fmt in formats:
-                target = output_path(out, record, doc, fmt)
+        for doc in options.docs:
+            for fmt in options.formats:
+                target = output_path(plan.out, record, doc, fmt)
                 other = claimed.setdefault(target, record.path)
                 if other != record.path:
                     detail = message("duplicate_output", path=target, other=other)
@@ -94,72 +92,80 @@ def render_stale(
                 if target.resolve() in inputs:
                     detail = message("output_is_input", path=target)
                     problems.append(Problem(Position(record.path), detail))
-        record_settings = load_settings(record.settings_path)
+    return problems
+
+
+def render_stale(
+    plan: RenderPlan, options: Options, state: OutputState, execution: Execution
+) -> RenderResult:
+    """Render what ``plan`` found out of date, write it, and record it in the state."""
+    records = load_records(list(plan.stale), options.settings, options.strict)
+    problems = _conflicts(records, plan, options)
+    planned: list[Output] = []
+    tasks: list[Task] = []
+    for record in records:
         try:
-            record_dirs = (*dirs, *record_settings.template_dirs(record.settings_path))
-            record_profile = profile_for(record.settings_path, record_settings, profile)
-            for doc in docs:
-                wanted = [fmt for fmt in formats if (doc, fmt) in stale[record.path]]
+            named = named_for(record.settings_path, record.settings, options)
+            for doc in options.docs:
+                wanted = [f for f in options.formats if (doc, f) in plan.stale[record.path]]
                 if not wanted:
                     continue
-                context = briefing_context(record, record_settings, record_profile, doc)
+                content = briefing_context(record, record.settings, load_profile(named.profile),
+                                           doc)  # fmt: skip
+                document = execution.document(content, named, record.path, options)
                 for fmt in wanted:
-                    target = output_path(out, record, doc, fmt)
-                    planned.append(Output(record.path, doc, fmt, target))
-                    tasks.append(Task(doc, fmt, context, record.path, record_dirs, variant))
+                    planned.append(Output(record.path, doc, fmt, output_path(plan.out, record,
+                                                                             doc, fmt)))  # fmt: skip
+                    tasks.append(Task(document, fmt, record.path.name, doc))
         except InputError as e:
             problems.extend(e.problems)
     if problems:
         raise InputError(dict.fromkeys(problems))
-    blobs = execution.run(renderer, tasks)
+    blobs = execution.run(tasks)
     warnings = {r.path: list(r.warnings) for r in records}
     for output, data in zip(planned, blobs, strict=True):
         write_atomic(output.path, data)
         made_from = plan.keys.get(output.record)
         if made_from is not None:
-            plan.state.record(state_key(output.record, output.doc, output.format), output.path,
-                              made_from, data, warnings[output.record])  # fmt: skip
+            state.record(state_key(output.record, output.doc, output.format), output.path,
+                         made_from, data, warnings[output.record])  # fmt: skip
     if planned:
-        plan.state.save()
+        state.save()
     # Records not read this time: their warnings as recorded when they were rendered.
-    kept = [w for f, found in plan.kept_warnings.items() if f not in stale for w in found]
-    return RenderResult(planned, warnings_of(records) + kept, plan.skipped)
+    kept = [w for f, found in plan.kept_warnings.items() if f not in plan.stale for w in found]
+    return RenderResult(planned, warnings_of(records) + kept, list(plan.skipped))
 
 
 def render_digest(
     files: list[Path],
     *,
     period: Period,
-    key: str,
+    registration: Registration,
+    plan: DigestPlan,
+    options: Options,
     state: OutputState,
-    targets: dict[str, Path],
-    settings_path: Path,
-    settings: Path | None,
-    profile: str | None,
-    registration: Registration | None,
     execution: Execution,
 ) -> DigestResult:
     """Read every record, aggregate the period, render and write its report."""
-    renderer = execution.renderer or Renderer(execution.templates)
-    records = load_records(files, settings, execution.strict)
-    shared_settings = load_settings(settings_path)
-    data = build_digest(records, period, shared_settings)
+    records = load_records(files, options.settings, options.strict)
+    settings = load_settings(plan.settings)
+    data = build_digest(records, period, settings)
     if not data.meetings:
-        where = Position(settings_path.parent)
+        where = Position(plan.settings.parent)
         detail = message("empty_period", period=period.name_vi(), start=period.start.isoformat(),
                          end=period.end.isoformat())  # fmt: skip
         raise InputError([Problem(where, detail)])
-    chosen = profile_for(settings_path, shared_settings, profile)
-    context = digest_context(data, shared_settings, chosen, registration or Registration())
-    dirs = (*renderer.template_dirs, *shared_settings.template_dirs(settings_path))
-    formats = list(targets)
-    variant = execution.pdf_variant
-    tasks = [Task("digest", fmt, context, settings_path, dirs, variant) for fmt in formats]
-    blobs = execution.run(renderer, tasks)
+    named = named_for(plan.settings, settings, options)
+    content = digest_context(data, settings, load_profile(named.profile), registration)
+    document = execution.document(content, named, plan.settings, options)
+    formats = list(plan.stale)
+    tasks = [Task(document, fmt, str(period), "digest") for fmt in formats]
+    blobs = execution.run(tasks)
     warnings = warnings_of(records)
-    outputs = [Output(settings_path, "digest", fmt, targets[fmt]) for fmt in formats]
+    outputs = [Output(plan.settings, "digest", fmt, plan.targets[fmt]) for fmt in formats]
     for output, blob in zip(outputs, blobs, strict=True):
         write_atomic(output.path, blob)
-        state.record(f"digest|{period}|{output.format}", output.path, key, blob, warnings)
+        state.record(digest_state_key(period, output.format), output.path, plan.key, blob,
+                     warnings)  # fmt: skip
     state.save()
-    return DigestResult(data, outputs, warnings, [])
+    return DigestResult(data, outputs, warnings, list(plan.skipped))

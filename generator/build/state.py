@@ -13,15 +13,25 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from generator.errors import Problem
 from generator.build.fingerprint import content_hash
-from generator.build.results import Output
 from generator.build.writing import write_atomic
 
 STATE_NAME = ".giaoban-state.json"
 _FORMAT = 2
+
+
+class Reason(StrEnum):
+    """Why an output is rendered."""
+
+    NEW = "new"
+    CHANGED = "inputs changed"
+    OUTPUT_CHANGED = "output edited or missing"
+    FORCED = "forced"
+    NO_SETTINGS = "settings not found"
 
 
 @dataclass
@@ -55,16 +65,18 @@ class OutputState:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.entries = {}  # no state, or not ours: everything is rendered
 
-    def current(self, folder: Path, key: str, inputs: str) -> Entry | None:
-        """The entry of ``key`` if it was made from ``inputs`` and its file is as written."""
+    def why_stale(self, key: str, inputs: str) -> Reason | None:
+        """``None`` if ``key``'s output was made from ``inputs`` and its file is as written."""
         entry = self.entries.get(key)
-        if entry is None or entry.inputs != inputs:
-            return None
+        if entry is None:
+            return Reason.NEW
+        if entry.inputs != inputs:
+            return Reason.CHANGED
         try:
-            data = (folder / entry.name).read_bytes()
+            data = (self.path.parent / entry.name).read_bytes()
         except OSError:
-            return None
-        return entry if content_hash(data) == entry.output else None
+            return Reason.OUTPUT_CHANGED
+        return None if content_hash(data) == entry.output else Reason.OUTPUT_CHANGED
 
     def record(
         self, key: str, output: Path, inputs: str, data: bytes, warnings: list[Problem]
@@ -77,21 +89,11 @@ class OutputState:
         write_atomic(self.path, text.encode("utf-8"))
 
 
-@dataclass
-class RenderPlan:
-    """What ``api.render`` found before reading any record."""
-
-    out: Path
-    state: OutputState
-    #: The inputs' hash of each record file whose settings were found.
-    keys: dict[Path, str]
-    skipped: list[Output]
-    #: The warnings recorded for outputs left as they were, by record file.
-    kept_warnings: dict[Path, list[Problem]]
-    #: The (document, format) pairs to render, by record file.
-    stale: dict[Path, set[tuple[str, str]]]
-
-
 def state_key(record: Path, doc: str, fmt: str) -> str:
     """Names an output in the folder's state before its record is read (by file, not id)."""
     return f"{record.resolve()}|{doc}|{fmt}"
+
+
+def digest_state_key(period: object, fmt: str) -> str:
+    """Names a period's report in the folder's state."""
+    return f"digest|{period}|{fmt}"

@@ -1,12 +1,12 @@
-"""Rendering many documents: in this process, or spread over an executor's workers.
+"""Writing many files: in this process, or spread over an executor's workers.
 
-A task is one format of one document, with its template context: plain,
+A task is one format of one document whose HTML is already rendered: plain,
 picklable data, so any ``concurrent.futures.Executor`` can run it, a process
 pool by default or a distributed executor a library user brings. Each worker
-process keeps one ``Renderer`` (templates, stylesheets, fonts, base DOCX) for
-all the tasks it is given. Results come back in task order whatever the
-number of workers, and rendering is deterministic, so the files are the same
-byte for byte for any ``--jobs``.
+process keeps one writer per format (fonts, base DOCX) for all the tasks it is
+given. Results come back in task order whatever the number of workers, and
+writing is deterministic, so the files are the same byte for byte for any
+``--jobs``.
 """
 
 from __future__ import annotations
@@ -16,55 +16,32 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import ExitStack
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from generator.output.renderer import Renderer
+from generator.caches import cached
+from generator.output.formats import Document, Writer, new_writer
 
 
 @dataclass(frozen=True)
 class Task:
-    doc: str
+    document: Document
     format: str
-    context: dict[str, Any]
-    #: The file problems in the template output are reported against.
-    source: Path
-    template_dirs: tuple[Path, ...] = ()
-    #: A WeasyPrint PDF variant (``pdf/a-2b``…), for PDF tasks.
-    pdf_variant: str | None = None
+    #: What the progress display names: the record or period, and the document type.
+    label: str
+    doc: str
 
 
 #: Called after each task with the number done, the total and the task.
 Progress = Callable[[int, int, Task], None]
 
-_RENDERERS: dict[tuple[Path, ...], Renderer] = {}
 
-
-def _worker_renderer(template_dirs: tuple[Path, ...]) -> Renderer:
-    from generator.output.renderer import Renderer
-
-    renderer = _RENDERERS.get(template_dirs)
-    if renderer is None:
-        renderer = _RENDERERS[template_dirs] = Renderer(template_dirs)
-    return renderer
-
-
-def forget_renderers() -> None:
-    """Drop the renderers kept for template folders (their templates are read again)."""
-    _RENDERERS.clear()
+@cached
+def _worker_writer(fmt: str) -> Writer:
+    return new_writer(fmt)
 
 
 def run_task(task: Task) -> bytes:
     """One task in a worker: module-level so executors can pickle a reference to it."""
-    return render_with(_worker_renderer(task.template_dirs), task)
-
-
-def render_with(renderer: Renderer, task: Task) -> bytes:
-    formats = (task.format,)
-    return renderer.render(task.doc, task.context, formats, task.source, task.pdf_variant)[
-        task.format
-    ]
+    return _worker_writer(task.format).write(task.document)
 
 
 def default_jobs() -> int:
@@ -78,7 +55,7 @@ def default_jobs() -> int:
 def run_tasks(
     tasks: Sequence[Task],
     *,
-    renderer: Renderer,
+    write: Callable[[Task], bytes],
     executor: Executor | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
@@ -86,7 +63,7 @@ def run_tasks(
     """The bytes of every task, in task order.
 
     With an ``executor`` it runs there; else with ``jobs`` > 1 and more than
-    one task, in a process pool made for this call; else here, with ``renderer``.
+    one task, in a process pool made for this call; else here, with ``write``.
     The first failure stops the run and is raised as it was raised in the worker.
     """
     done = 0
@@ -98,11 +75,9 @@ def run_tasks(
             progress(done, len(tasks), task)
 
     if executor is None and (jobs <= 1 or len(tasks) <= 1):
-        # ``renderer`` serves the tasks with its template folders; others get their own.
         results = []
         for task in tasks:
-            chosen = renderer if task.template_dirs == tuple(renderer.template_dirs) else None
-            results.append(render_with(chosen or _worker_renderer(task.template_dirs), task))
+            results.append(write(task))
             tick(task)
         return results
     with ExitStack() as stack:

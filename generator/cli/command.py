@@ -42,8 +42,8 @@ option = functools.partial(click.option, cls=Option)
 DATES = click.DateTime(["%Y-%m-%d", "%d/%m/%Y"])
 
 
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
 records_argument = click.argument(
@@ -206,11 +206,11 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
            strict: bool, jobs: int, force: bool, as_json: bool, quiet: bool,
            verbose: bool) -> None:  # fmt: skip
     started = time.perf_counter()
+    options = api.Options(docs=_split(docs), formats=_split(formats), profile=profile, out=out,
+                          settings=settings, templates=templates, strict=strict,
+                          pdf_variant=pdf_variant, jobs=jobs, force=force)  # fmt: skip
     with _json_errors(as_json), progress_display(quiet or as_json) as progress:
-        result = api.render(records, docs=_split(docs), formats=_split(formats), profile=profile,
-                            out=out, settings=settings, templates=templates, strict=strict,
-                            pdf_variant=pdf_variant, jobs=jobs, force=force,
-                            progress=progress)  # fmt: skip
+        result = api.render(records, options, progress=progress)
     if as_json:
         _echo_json({"ok": True, "written": [_output_json(o) for o in result.outputs],
                     "up_to_date": [_output_json(o) for o in result.skipped],
@@ -245,11 +245,12 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
 
     started = time.perf_counter()
     registration = Registration(number=number, date=issued.date() if issued else None)
+    options = api.Options(formats=_split(formats), profile=profile, out=out, settings=settings,
+                          templates=templates, strict=strict, pdf_variant=pdf_variant, jobs=jobs,
+                          force=force)  # fmt: skip
     with progress_display(quiet) as progress:
-        result = api.digest(records, period=period, formats=_split(formats), profile=profile,
-                            out=out, settings=settings, registration=registration,
-                            templates=templates, strict=strict, pdf_variant=pdf_variant,
-                            jobs=jobs, force=force, progress=progress)  # fmt: skip
+        result = api.digest(records, period=period, registration=registration, options=options,
+                            progress=progress)  # fmt: skip
     _warn(result.warnings)
     left_out = result.digest.left_out if result.digest else []
     if left_out and not quiet:
@@ -278,9 +279,10 @@ def watch(records: Sequence[Path], docs: str, formats: str, profile: str | None,
         click.echo(message("watch_round", time=stamp, count=len(outcome.outputs),
                            kept=len(outcome.skipped)))  # fmt: skip
 
-    watch_records(records, report=report, out=out, settings=settings, templates=templates,
-                  docs=_split(docs), formats=_split(formats), profile=profile, strict=strict,
-                  pdf_variant=pdf_variant)  # fmt: skip
+    options = api.Options(docs=_split(docs), formats=_split(formats), profile=profile, out=out,
+                          settings=settings, templates=templates, strict=strict,
+                          pdf_variant=pdf_variant)  # fmt: skip
+    watch_records(records, report=report, options=options)
 
 
 @cli.command(help="help_init")

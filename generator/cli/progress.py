@@ -17,7 +17,7 @@ from generator.messages import message
 
 
 def _label(task: Task) -> str:
-    return f"{task.source.name} → {task.doc}.{task.format}"
+    return f"{task.label} → {task.doc}.{task.format}"
 
 
 def _plain(done: int, total: int, task: Task) -> None:

@@ -13,11 +13,12 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
+from generator.caches import cached
+from generator.inputs.locations import builtin_profiles
 from generator.messages import message
-from generator.model.profiles import builtin_profiles, load_profile
+from generator.model.profiles import load_profile
 from generator.resources import package_version, templates_dir
 from generator.vietnamese.encodings import VIETNAMESE_LETTERS
 
@@ -45,7 +46,7 @@ def _version(name: str) -> str:
     return package_version(name) or message("doctor_missing")
 
 
-@cache
+@cached
 def _installed_families() -> frozenset[str]:
     if shutil.which("fc-list") is None:
         return frozenset()

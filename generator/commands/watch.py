@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from generator.api import RenderResult, record_files, render
-from generator.build.fingerprint import settings_references
-from generator.build.tasks import forget_renderers
+from generator.build.fingerprint import named_by
+from generator.build.options import Options
+from generator.caches import clear_all
 from generator.errors import GiaobanError
 from generator.inputs.locations import find_settings
-from generator.model.profiles import load_profile
-from generator.model.settings import load_settings
 from generator.output.renderer import Renderer
 from generator.resources import config_dir, templates_dir
 
@@ -26,25 +26,27 @@ from generator.resources import config_dir, templates_dir
 Report = Callable[[RenderResult | GiaobanError], None]
 
 
-def watched_paths(paths: Sequence[Path], settings: Path | None, templates: Sequence[Path],
-                  profile: str | None = None) -> list[Path]:  # fmt: skip
+def watched_paths(paths: Sequence[Path], options: Options) -> list[Path]:
     """What a render of ``paths`` reads: records, settings and the profile file and
     templates they name, the templates given."""
     found: list[Path] = [Path(p).resolve() for p in paths]
-    found += [Path(t).resolve() for t in templates]
+    found += [t.resolve() for t in options.templates]
     found += [templates_dir(), config_dir()]
     try:
         files = record_files(paths)
     except GiaobanError:
         files = []
-    settings_files = {settings} if settings else set()
+    settings_files = {options.settings} if options.settings else set()
     for file in files:
         try:
             settings_files.add(find_settings(file))
         except GiaobanError:
             continue
     for path in settings_files:
-        found += [path.resolve(), *(p.resolve() for p in settings_references(path, profile))]
+        found.append(path.resolve())
+        named = named_by(path, options)
+        if named is not None:
+            found += [named.profile, *named.templates]
     unique = dict.fromkeys(p for p in found if p.exists())
     # A folder watched covers what is inside it.
     return [p for p in unique if not any(p != q and p.is_relative_to(q) for q in unique)]
@@ -66,35 +68,32 @@ def watch(
     paths: Sequence[Path],
     *,
     report: Report,
-    out: Path = Path("out"),
-    settings: Path | None = None,
-    templates: Sequence[Path] = (),
+    options: Options | None = None,
     stop: threading.Event | None = None,
-    **options: Any,
 ) -> None:
     """Render now, then after every change, until ``stop`` is set (or Ctrl+C).
 
-    ``options`` are those of ``render`` (docs, formats, profile…). Rounds run
-    in this process with one warm renderer: a round usually re-renders one
-    record, and fresh worker processes would each start WeasyPrint again.
+    Rounds run in this process with one warm renderer: a round usually
+    re-renders one record, and fresh worker processes would each start
+    WeasyPrint again.
     """
     from watchfiles import watch as changes_of
 
-    renderer = Renderer(templates)
+    options = options or Options()
+    renderer = Renderer(options.templates)
+    single = replace(options, jobs=1)
 
     def round_() -> None:
         # Settings, profiles and templates may have changed since the last round.
-        load_settings.cache_clear()
-        load_profile.cache_clear()
-        forget_renderers()
+        clear_all()
         renderer.reload()
         try:
-            report(render(paths, out=out, settings=settings, renderer=renderer, **options))
+            report(render(paths, single, renderer=renderer))
         except GiaobanError as e:
             report(e)
 
     round_()
-    targets: Iterable[Path] = watched_paths(paths, settings, templates, options.get("profile"))
-    for _changes in changes_of(*targets, watch_filter=_ignored(out), stop_event=stop,
+    targets: Iterable[Path] = watched_paths(paths, options)
+    for _changes in changes_of(*targets, watch_filter=_ignored(options.out), stop_event=stop,
                                debounce=300, raise_interrupt=False):  # fmt: skip
         round_()

@@ -7,17 +7,16 @@ out and tests can check the wording without rendering anything.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
 from generator.documents.aggregation import Digest
-from generator.documents.chart import bar_chart
 from generator.model.catalog import document_types, vocabulary
 from generator.model.kinds import DirectiveStatus
 from generator.model.meeting import Meeting, Registration
+from generator.model.metadata import Metadata
 from generator.model.profiles import Profile
 from generator.model.records import Record
 from generator.model.settings import Settings, Signer
@@ -28,14 +27,13 @@ VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
 
 
 @dataclass(frozen=True)
-class Metadata:
-    """Document properties written into both the PDF and the DOCX."""
+class Content:
+    """What one document says: its template's context, and the file's properties."""
 
-    title: str
-    author: str
-    subject: str
-    created: dt.datetime
-    language: str = "vi"
+    #: The document type (``tb``, ``bc``, ``digest``).
+    doc: str
+    context: dict[str, Any]
+    meta: Metadata
 
 
 def fill(text: str, **values: str) -> str:
@@ -78,8 +76,7 @@ def document_frame(
     doc_key: str,
     registration: Registration,
     year: int,
-    subject: str,
-    created: dt.datetime,
+    meta: Metadata,
     **fields: str,
 ) -> dict[str, Any]:
     """What every document has: header, type, closing line, signature, recipients, metadata.
@@ -116,70 +113,67 @@ def document_frame(
         "recipients": recipients(
             names if names is not None else settings.recipients, settings.archive, profile
         ),
-        "profile": profile,
-        "meta": Metadata(
-            title=f"{doc_type.name} - {subject}",
-            author=settings.issuing_body,
-            subject=subject,
-            created=created,
-        ),
+        "meta": meta,
     }
 
 
-def briefing_context(
-    record: Record, settings: Settings, profile: Profile, doc_key: str
-) -> dict[str, Any]:
+def metadata(settings: Settings, doc_key: str, subject: str, created: dt.datetime) -> Metadata:
+    """The file's properties: title (document type and subject), author (the issuing body)."""
+    name = document_types()[doc_key].name
+    return Metadata(title=f"{name} - {subject}", author=settings.issuing_body, subject=subject,
+                    created=created)  # fmt: skip
+
+
+def briefing_context(record: Record, settings: Settings, profile: Profile, doc_key: str) -> Content:
     """The context of a one-meeting document (notice of conclusions, short report)."""
     meeting = record.meeting
     registration = meeting.documents.get(doc_key) or Registration()
     issued = registration.date or meeting.date
     title = meeting_title(meeting)
+    created = dt.datetime.combine(issued, meeting.time or dt.time(0, 0), tzinfo=VIETNAM_TIME)
+    meta = metadata(settings, doc_key, meeting.title, created)
     frame = document_frame(
         settings,
         profile,
         doc_key,
         registration,
         year=issued.year,
-        subject=meeting.title,
-        created=dt.datetime.combine(issued, meeting.time or dt.time(0, 0), tzinfo=VIETNAM_TIME),
+        meta=meta,
         meeting=title,
     )
-    return {**frame, "meeting": meeting, "meeting_title": title}
-
-
-def _data_uri(png: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return Content(doc_key, {**frame, "meeting": meeting, "meeting_title": title}, meta)
 
 
 def digest_context(
     digest: Digest, settings: Settings, profile: Profile, registration: Registration
-) -> dict[str, Any]:
-    """The context of a periodic report; the chart is drawn here, from the digest's data."""
+) -> Content:
+    """The context of a periodic report, with what its chart shows (drawn by the template)."""
     period_name = digest.period.name_vi()
     issued = registration.date or digest.period.end
+    created = dt.datetime.combine(issued, dt.time(0, 0), tzinfo=VIETNAM_TIME)
+    meta = metadata(settings, "digest", period_name, created)
     frame = document_frame(
         settings,
         profile,
         "digest",
         registration,
         year=issued.year,
-        subject=period_name,
-        created=dt.datetime.combine(issued, dt.time(0, 0), tzinfo=VIETNAM_TIME),
+        meta=meta,
         period=period_name,
     )
     words = vocabulary()
     statuses = list(DirectiveStatus)
     chart_width_mm = profile.text_width_mm * 0.8
-    chart = bar_chart(
-        [words.statuses[s] for s in statuses],
-        [digest.status_counts[s] for s in statuses],
-        f"Nhiệm vụ được giao theo tình trạng, {period_name}",
-        profile.font.family,
-        chart_width_mm,
-    )
-    return {
+    context = {
         **frame,
         "digest": digest,
         "period_name": period_name,
-        "chart": {"src": _data_uri(chart), "width_mm": round(chart_width_mm, 1)},
+        "chart": {
+            "labels": [words.statuses[s] for s in statuses],
+            "values": [digest.status_counts[s] for s in statuses],
+            "title": f"Nhiệm vụ được giao theo tình trạng, {period_name}",
+            "family": profile.font.family,
+            "width_mm": chart_width_mm,
+        },
     }
+    return Content("digest", context, meta)

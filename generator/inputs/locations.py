@@ -1,24 +1,46 @@
-"""Where records and their settings are: the files named, folders searched, the nearest
-``giaoban.yaml``. Plain path work, so an up-to-date run needs nothing heavier."""
+"""Where things are: the records named or found in folders, the nearest ``giaoban.yaml``,
+and the one resolver of the paths that the settings and the options name.
+
+Loading, hashing and ``watch`` all ask this module, so a profile file or a
+templates folder is the same file for each of them. The rule: a path given on
+the command line is relative to the working folder, as in every command; a
+path written in ``giaoban.yaml`` is relative to that file's folder, so the
+settings work from wherever the command is run. Plain path work, so an
+up-to-date run needs nothing heavier.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from generator.caches import cached
 from generator.errors import InputError, Position, Problem
 from generator.messages import message
+from generator.resources import config_dir
 
 SETTINGS_NAME = "giaoban.yaml"
+#: The profile of settings that name none.
+DEFAULT_PROFILE = "hd36"
 
 
 def find_settings(record: Path) -> Path:
     """The nearest ``giaoban.yaml`` in the record's folder or a folder above it."""
-    for folder in record.resolve().parents:
-        candidate = folder / SETTINGS_NAME
-        if candidate.is_file():
-            return candidate
-    raise InputError([Problem(Position(record), message("settings_not_found", name=SETTINGS_NAME))])
+    found = _settings_above(record.resolve().parent)
+    if found is None:
+        detail = message("settings_not_found", name=SETTINGS_NAME)
+        raise InputError([Problem(Position(record), detail)])
+    return found
+
+
+@cached
+def _settings_above(folder: Path) -> Path | None:
+    """Asked once per folder and run: every record of a folder shares the answer."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / SETTINGS_NAME).is_file():
+            return candidate / SETTINGS_NAME
+    return None
 
 
 def record_files(paths: Iterable[Path]) -> list[Path]:
@@ -42,3 +64,61 @@ def record_files(paths: Iterable[Path]) -> list[Path]:
             raise InputError([Problem(Position(path), message("no_yaml_found"))])
         found.extend(inside)
     return list(dict.fromkeys(found))
+
+
+def builtin_profiles() -> dict[str, Path]:
+    return {p.stem: p for p in sorted((config_dir() / "profiles").glob("*.yaml"))}
+
+
+@dataclass(frozen=True)
+class Named:
+    """The files a run reads besides the records, as the settings and options name them."""
+
+    #: The format profile's file.
+    profile: Path
+    #: Template folders, searched in this order: the options', then the settings'.
+    templates: tuple[Path, ...]
+
+
+def profile_file(name: str, relative_to: Path, named_in: Path) -> Path:
+    """A built-in profile by name, or a profile file by path (relative to ``relative_to``)."""
+    builtin = builtin_profiles()
+    if name in builtin:
+        return builtin[name]
+    candidate = relative_to / name
+    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
+        return candidate.resolve()
+    detail = message("profile_not_found", name=name, available=", ".join(builtin),
+                     folder=relative_to.resolve())  # fmt: skip
+    raise InputError([Problem(Position(named_in), detail)])
+
+
+def templates_folder(name: str | Path, relative_to: Path, named_in: Path) -> Path:
+    folder = (relative_to / name).resolve()
+    if not folder.is_dir():
+        raise InputError([Problem(Position(named_in), message("templates_not_found", path=folder))])
+    return folder
+
+
+def resolve_named(
+    settings_file: Path,
+    profile: str | None,
+    templates: str | None,
+    *,
+    option_profile: str | None = None,
+    option_templates: Sequence[Path] = (),
+) -> Named:
+    """What a settings file (its ``profile`` and ``templates`` values) and the options name.
+
+    The ``--profile`` option wins over the settings' profile; ``--templates``
+    folders are searched before the settings' folder.
+    """
+    here, settings_folder = Path.cwd(), settings_file.parent
+    if option_profile:
+        chosen = profile_file(option_profile, here, Path(option_profile))
+    else:
+        chosen = profile_file(profile or DEFAULT_PROFILE, settings_folder, settings_file)
+    folders = [templates_folder(t, here, Path(t)) for t in option_templates]
+    if templates:
+        folders.append(templates_folder(templates, settings_folder, settings_file))
+    return Named(chosen, tuple(folders))

@@ -7,11 +7,11 @@ the Vietnamese words for kinds, levels, parts of day and statuses are in
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Annotated, Literal
 
 from pydantic import Field, RootModel
 
+from generator.caches import cached
 from generator.inputs.loading import load_yaml
 from generator.inputs.validation import validate_model
 from generator.model.kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
@@ -50,7 +50,7 @@ class Vocabulary(Strict):
     report_kinds: dict[ReportKind, Text]
 
 
-@cache
+@cached
 def document_types() -> dict[str, DocumentType]:
     return validate_model(DocumentTypes, load_yaml(config_dir() / "documents.yaml")).root
 
@@ -59,6 +59,6 @@ def document_keys(scope: Literal["meeting", "period"]) -> list[str]:
     return [key for key, doc in document_types().items() if doc.scope == scope]
 
 
-@cache
+@cached
 def vocabulary() -> Vocabulary:
     return validate_model(Vocabulary, load_yaml(config_dir() / "vocabulary.yaml"))

@@ -9,59 +9,22 @@ one set of numbers. A new guidance is a new file, never a code change.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.errors import InputError, Position, Problem
+from generator.caches import cached
+from generator.errors import InputError, Problem
 from generator.inputs.loading import load_yaml
 from generator.inputs.validation import validate_model
 from generator.messages import message
+from generator.model.components import COMPONENTS, NATIONAL_PREFIX, TAG_DEFAULTS
 from generator.model.meeting import Strict
-from generator.resources import config_dir
 from generator.vietnamese.text import day_month_year
 
 Size = Annotated[float, Field(gt=0, le=96)]
 Fraction = Annotated[float, Field(gt=0, le=1)]
-
-#: Classes every template may use; each profile must style all of them.
-COMPONENTS = (
-    "parent-body",
-    "issuing-body",
-    "issuing-mark",
-    "doc-number",
-    "place-date",
-    "doc-type",
-    "doc-summary",
-    "body",
-    "section",
-    "subsection",
-    "point",
-    "recipients-label",
-    "recipient",
-    "sig-authority",
-    "sig-title",
-    "sig-name",
-    "page-number",
-    "table-head",
-    "table-cell",
-    "figure",
-    "caption",
-    "appendix-title",
-    "appendix-subtitle",
-)
-
-#: Elements without a class take the style of these components.
-TAG_DEFAULTS = {
-    "p": "body",
-    "h2": "section",
-    "h3": "subsection",
-    "h4": "point",
-    "th": "table-head",
-    "td": "table-cell",
-}
 
 
 class Rule(Strict):
@@ -168,7 +131,7 @@ class Profile(Strict):
 
     def styles(self) -> dict[str, Style]:
         """Every styled class: the components and the national header lines."""
-        lines = {f"national-{i}": line for i, line in enumerate(self.header.national, 1)}
+        lines = {f"{NATIONAL_PREFIX}{i}": line for i, line in enumerate(self.header.national, 1)}
         return {**self.components, **lines}
 
     def selectors(self) -> dict[str, str]:
@@ -198,28 +161,7 @@ class Profile(Strict):
         return self.date_line.format.format(place=place, day=d, month=m, year=y)
 
 
-def builtin_profiles() -> dict[str, Path]:
-    return {p.stem: p for p in sorted((config_dir() / "profiles").glob("*.yaml"))}
-
-
-def resolve_profile(name_or_path: str, relative_to: Path | None = None) -> Path:
-    """A built-in profile by name, or a profile file by path."""
-    builtin = builtin_profiles()
-    if name_or_path in builtin:
-        return builtin[name_or_path]
-    candidate = Path(name_or_path)
-    if relative_to is not None and not candidate.is_absolute():
-        candidate = relative_to / candidate
-    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
-        return candidate
-    where = Position(relative_to or Path(name_or_path))
-    available = ", ".join(builtin)
-    raise InputError(
-        [Problem(where, message("profile_not_found", name=name_or_path, available=available))]
-    )
-
-
-@cache
+@cached
 def load_profile(path: Path) -> Profile:
     loaded = load_yaml(path)
     profile = validate_model(Profile, loaded)

@@ -33,6 +33,8 @@ class Record:
     meeting: Meeting
     source: SourceMap
     settings_path: Path
+    #: The settings, loaded once for every record that shares them.
+    settings: Settings
     #: Text hygiene findings (warnings; errors under ``strict``, which stop the run).
     warnings: tuple[Problem, ...] = ()
 
@@ -105,16 +107,18 @@ def load_record(path: Path, settings_path: Path | None = None, strict: bool = Fa
     problems: list[Problem] = []
     meeting = _collect(problems, lambda: validate_model(Meeting, loaded))
     settings_file = settings_path or _collect(problems, lambda: find_settings(path))
-    settings = settings_file and _collect(problems, lambda: load_settings(settings_file))
+    settings = None
+    if settings_file is not None:
+        settings = _collect(problems, lambda: load_settings(settings_file))
     known = frozenset(w.casefold() for w in settings.known_words) if settings else frozenset()
     findings = check_file(loaded, known, strict)
     if meeting is not None and settings:
         problems.extend(_cross_checks(meeting, loaded.source, settings))
     if strict:
         problems.extend(findings)
-    if problems or meeting is None or settings_file is None:
+    if problems or meeting is None or settings_file is None or settings is None:
         raise InputError(problems)
-    return Record(path, meeting, loaded.source, settings_file, tuple(findings))
+    return Record(path, meeting, loaded.source, settings_file, settings, tuple(findings))
 
 
 def warnings_of(records: Iterable[Record]) -> list[Problem]:

@@ -9,11 +9,11 @@ server). A field without a description there is a test failure, not a gap.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any, Literal
 
 import yaml
 
+from generator.caches import cached
 from generator.model.meeting import Meeting, Strict
 from generator.model.settings import Settings
 from generator.resources import config_dir
@@ -26,7 +26,7 @@ SCHEMA_FILES: dict[Kind, str] = {
 }
 
 
-@cache
+@cached
 def field_docs() -> dict[str, dict[str, Any]]:
     loaded = yaml.safe_load((config_dir() / "fields.yaml").read_text(encoding="utf-8"))
     return dict(loaded)

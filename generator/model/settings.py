@@ -7,17 +7,16 @@ so a secretariat writes its issuing body, signers and recipients once.
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.errors import InputError, Position, Problem
+from generator.caches import cached
 from generator.inputs.loading import load_yaml
+from generator.inputs.locations import DEFAULT_PROFILE
 from generator.inputs.validation import validate_model
-from generator.messages import message
 from generator.model.meeting import Strict, Text
 
 
@@ -56,7 +55,8 @@ class DocumentSettings(Strict):
 
 
 class Settings(Strict):
-    profile: Text = "hd36"
+    #: A built-in profile's name, or a profile file (relative to this file).
+    profile: Text = DEFAULT_PROFILE
     parent_body: Text | None = None
     issuing_body: Text
     issuer_symbol: Text
@@ -72,16 +72,7 @@ class Settings(Strict):
     #: A folder of templates searched before the built-in ones (relative to this file).
     templates: Text | None = None
 
-    def template_dirs(self, settings_path: Path) -> tuple[Path, ...]:
-        if self.templates is None:
-            return ()
-        folder = (settings_path.parent / self.templates).resolve()
-        if not folder.is_dir():
-            detail = message("templates_not_found", path=folder)
-            raise InputError([Problem(Position(settings_path), detail)])
-        return (folder,)
 
-
-@cache
+@cached
 def load_settings(path: Path) -> Settings:
     return validate_model(Settings, load_yaml(path))

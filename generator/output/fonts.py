@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from functools import cache
 
 from fontTools.ttLib import TTFont
+
+from generator.caches import cached
 
 #: Average advance of a serif glyph in em, used only when no font file is found.
 _FALLBACK_EM = 0.5
 
 
-@cache
+@cached
 def font_file(family: str, bold: bool, italic: bool) -> str | None:
     if shutil.which("fc-match") is None:
         return None
@@ -32,7 +33,7 @@ def font_file(family: str, bold: bool, italic: bool) -> str | None:
     return result.stdout.strip() or None
 
 
-@cache
+@cached
 def _advances(path: str) -> tuple[dict[int, int], int, int]:
     font = TTFont(path, lazy=True)
     cmap = font.getBestCmap()

@@ -1,8 +1,8 @@
 """HTML to PDF with WeasyPrint, fetching nothing outside the allowed folders.
 
-One ``PdfRenderer`` serves many documents: it keeps WeasyPrint's font
-configuration and each profile's parsed stylesheet, which are the costly parts
-of a render after the layout itself.
+Resources are served only from the template folders and ``data:`` URLs; any
+other URL (the network, a file elsewhere) is refused and reported, so a
+template cannot read the machine's files into a document.
 """
 
 from __future__ import annotations
@@ -11,7 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from generator.errors import Position, Problem, TemplateError
+from generator.messages import message
+from generator.output.formats import Document
 from generator.output.libraries import linker_cache_lookup
+from generator.resources import templates_dir
 
 with linker_cache_lookup():
     from weasyprint import CSS, HTML
@@ -47,33 +51,43 @@ class _FolderFetcher(URLFetcher):  # type: ignore[misc]
         raise FetchRefused(url)
 
 
-class PdfRenderer:
-    def __init__(self, allowed_dirs: Sequence[Path]) -> None:
-        self.fetcher = _FolderFetcher(allowed_dirs)
+class Writer:
+    """Keeps WeasyPrint's font configuration and each parsed stylesheet between documents:
+    after the layout itself, they are the costly parts of a render."""
+
+    def __init__(self) -> None:
         self.font_config = FontConfiguration()
-        self._stylesheets: dict[str, CSS] = {}
+        self._fetchers: dict[tuple[Path, ...], _FolderFetcher] = {}
+        self._stylesheets: dict[tuple[str, tuple[Path, ...]], CSS] = {}
 
-    def stylesheet(self, css: str) -> CSS:
-        sheet = self._stylesheets.get(css)
-        if sheet is None:
-            sheet = CSS(string=css, font_config=self.font_config, url_fetcher=self.fetcher)
-            self._stylesheets[css] = sheet
-        return sheet
+    def _fetcher(self, allowed: tuple[Path, ...]) -> _FolderFetcher:
+        if allowed not in self._fetchers:
+            self._fetchers[allowed] = _FolderFetcher(allowed)
+        return self._fetchers[allowed]
 
-    @property
-    def refused(self) -> list[str]:
-        return self.fetcher.refused
+    def _stylesheet(self, css: str, allowed: tuple[Path, ...]) -> CSS:
+        key = (css, allowed)
+        if key not in self._stylesheets:
+            self._stylesheets[key] = CSS(string=css, font_config=self.font_config,
+                                         url_fetcher=self._fetcher(allowed))  # fmt: skip
+        return self._stylesheets[key]
 
-    def render(self, html: str, css: str, base_dir: Path, variant: str | None = None) -> bytes:
-        """The PDF of ``html``; URLs that were refused are left in ``refused``.
+    def write(self, document: Document) -> bytes:
+        """The PDF of the document; a resource it asked for and may not have is an error.
 
-        ``variant`` is one of WeasyPrint's (``pdf/a-2b`` for archives, ``pdf/ua-1``…).
+        ``document.pdf_variant`` is one of WeasyPrint's (``pdf/a-2b`` for
+        archives, ``pdf/ua-1``…).
         """
-        self.fetcher.refused = []
-        document = HTML(string=html, base_url=str(base_dir) + "/", url_fetcher=self.fetcher).render(
-            stylesheets=[self.stylesheet(css)], font_config=self.font_config
-        )
-        data: bytes = document.write_pdf(pdf_variant=variant)
+        allowed = (*document.asset_dirs, templates_dir())
+        fetcher = self._fetcher(allowed)
+        fetcher.refused = []
+        html = HTML(string=document.html, base_url=str(templates_dir()) + "/", url_fetcher=fetcher)
+        rendered = html.render(stylesheets=[self._stylesheet(document.css, allowed)],
+                               font_config=self.font_config)  # fmt: skip
+        data: bytes = rendered.write_pdf(pdf_variant=document.pdf_variant)
+        if fetcher.refused:
+            detail = message("fetch_refused", urls=", ".join(fetcher.refused))
+            raise TemplateError([Problem(Position(document.source), detail)])
         return data
 
 

@@ -28,6 +28,7 @@ from jinja2 import (
 from generator.errors import Position, Problem, TemplateError
 from generator.messages import message
 from generator.model.meeting import Person
+from generator.output.chart import bar_chart_uri
 from generator.resources import templates_dir
 from generator.vietnamese.text import (
     date_prose,
@@ -78,6 +79,7 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
         sentence=sentence,
         upper_first=upper_first,
         lower_first=lower_first,
+        bar_chart=bar_chart_uri,
     )
     return env
 

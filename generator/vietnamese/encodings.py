@@ -12,8 +12,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
+from generator.caches import cached
 from generator.inputs.loading import load_yaml
 from generator.resources import config_dir
 from generator.vietnamese.syllables import is_acceptable_word
@@ -33,7 +33,7 @@ class Tables:
     suspects: frozenset[str]
 
 
-@cache
+@cached
 def tables() -> Tables:
     data = load_yaml(config_dir() / "vietnamese" / "legacy-encodings.yaml").data
     tcvn3 = data["tcvn3"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
+from generator.caches import cached
 from generator.inputs.loading import load_yaml
 from generator.resources import config_dir
 
@@ -28,7 +28,7 @@ class Rules:
     known_words: frozenset[str]
 
 
-@cache
+@cached
 def rules() -> Rules:
     data = load_yaml(config_dir() / "vietnamese" / "syllables.yaml").data
     return Rules(

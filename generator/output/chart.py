@@ -1,5 +1,8 @@
 """The digest's chart: a bar chart as a PNG, the same image in the PDF and the DOCX.
 
+The document says what to draw (labels, values, title, width, font: plain
+data in its context); templates draw it with the ``bar_chart`` filter.
+
 Drawn with matplotlib in the document's own font (the one fontconfig picks for
 the profile's family, so Vietnamese labels render), at print resolution, with
 no timestamps in the file so the same data gives the same bytes.
@@ -7,8 +10,10 @@ no timestamps in the file so the same data gives the same bytes.
 
 from __future__ import annotations
 
+import base64
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from generator.output.fonts import font_file
 
@@ -46,3 +51,10 @@ def bar_chart(
         return out.getvalue()
     finally:
         plt.close(figure)
+
+
+def bar_chart_uri(chart: Mapping[str, Any]) -> str:
+    """The chart of a context's ``chart`` data as a ``data:`` URI for an ``img``."""
+    png = bar_chart(chart["labels"], chart["values"], chart["title"], chart["family"],
+                    chart["width_mm"])  # fmt: skip
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")

@@ -1,0 +1,58 @@
+"""The names templates, the print stylesheet and the DOCX writer share.
+
+A template marks each paragraph with a component class; the format profile
+styles every component; the PDF's stylesheet and the DOCX's Word styles are
+both generated from those styles. ``docs/html-subset.md`` documents this set
+(a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+#: Classes every template may use; each profile must style all of them.
+COMPONENTS = (
+    "parent-body",
+    "issuing-body",
+    "issuing-mark",
+    "doc-number",
+    "place-date",
+    "doc-type",
+    "doc-summary",
+    "body",
+    "section",
+    "subsection",
+    "point",
+    "recipients-label",
+    "recipient",
+    "sig-authority",
+    "sig-title",
+    "sig-name",
+    "page-number",
+    "table-head",
+    "table-cell",
+    "figure",
+    "caption",
+    "appendix-title",
+    "appendix-subtitle",
+)
+
+#: The national header's lines take the classes ``national-1``, ``national-2``, …
+NATIONAL_PREFIX = "national-"
+
+#: Elements without a class take the style of these components.
+TAG_DEFAULTS = {
+    "p": "body",
+    "h2": "section",
+    "h3": "subsection",
+    "h4": "point",
+    "th": "table-head",
+    "td": "table-cell",
+}
+
+#: Tables that lay the page out (no borders, widths from the profile), not data tables.
+HEADER_TABLE = "doc-header"
+CLOSING_TABLE = "doc-closing"
+LAYOUT_TABLES = (HEADER_TABLE, CLOSING_TABLE)
+
+#: Elements that make a paragraph of their own, and those that stay inside one.
+BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6")
+INLINE_TAGS = ("br", "strong", "b", "em", "i", "u", "span", "sup", "sub", "img")

@@ -1,0 +1,289 @@
+"""The documents' HTML walked into a python-docx document.
+
+It reads the small HTML vocabulary of our templates (docs/html-subset.md,
+``generator.model.components``):
+
+- ``table.doc-header`` and ``table.doc-closing``: borderless layout tables
+  whose column widths come from the profile; any other ``table`` is a data
+  table with borders whose ``thead`` rows repeat on every page;
+- ``p`` and ``h1``–``h4`` with a component class: a paragraph in that
+  component's Word style; bare ``p``, ``h2``, ``h3``, ``h4`` take the body,
+  section, subsection and point styles;
+- inline ``strong``/``b``, ``em``/``i``, ``u``, ``span``, ``sup``, ``sub``, ``img``
+  and ``br``.
+
+A rule under a component is a paragraph border sized from the font's metrics,
+which Word and LibreOffice both draw.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from dataclasses import dataclass
+
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from lxml.html import HtmlElement
+
+from generator.model.components import (
+    BLOCK_TAGS,
+    CLOSING_TABLE,
+    HEADER_TABLE,
+    INLINE_TAGS,
+    LAYOUT_TABLES,
+    TAG_DEFAULTS,
+)
+from generator.model.profiles import Profile, Style
+from generator.output.docx.styles import RULE_STYLE, set_child, style_name
+from generator.output.fonts import text_width_pt
+
+_SPACE = re.compile(r"[ \t\r\n\f]+")
+
+
+@dataclass(frozen=True)
+class _Format:
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+@dataclass
+class _Segment:
+    text: str
+    fmt: _Format
+    br: bool = False
+    image: bytes | None = None
+    width_pt: float | None = None
+
+
+_DATA_URI = re.compile(r"^data:image/(?:png|jpeg|gif);base64,(?P<data>.+)$", re.DOTALL)
+_WIDTH = re.compile(r"width:\s*(?P<value>[\d.]+)\s*(?P<unit>mm|cm|pt|%)")
+
+
+def _length_pt(style: str, relative_to: float) -> float | None:
+    """A CSS width from a ``style`` attribute, in points."""
+    match = _WIDTH.search(style)
+    if not match:
+        return None
+    value = float(match["value"])
+    factor = {"mm": 72 / 25.4, "cm": 72 / 2.54, "pt": 1.0, "%": relative_to / 100}
+    return value * factor[match["unit"]]
+
+
+def _image(element: HtmlElement) -> bytes | None:
+    match = _DATA_URI.match(element.get("src", ""))
+    return base64.b64decode(match["data"]) if match else None
+
+
+def _segments(element: HtmlElement) -> list[_Segment]:
+    """The inline content of a block, with HTML white-space collapsing."""
+    out: list[_Segment] = []
+
+    def walk(node: HtmlElement, fmt: _Format) -> None:
+        if node.text:
+            out.append(_Segment(node.text, fmt))
+        for child in node:
+            if isinstance(child.tag, str):
+                tag = child.tag
+                if tag == "br":
+                    out.append(_Segment("", fmt, br=True))
+                elif tag == "img":
+                    width = _length_pt(child.get("style", ""), 0)
+                    out.append(_Segment("", fmt, image=_image(child), width_pt=width))
+                else:
+                    walk(
+                        child,
+                        _Format(
+                            bold=fmt.bold or tag in ("strong", "b"),
+                            italic=fmt.italic or tag in ("em", "i"),
+                            underline=fmt.underline or tag == "u",
+                        ),
+                    )
+            if child.tail:
+                out.append(_Segment(child.tail, fmt))
+
+    walk(element, _Format())
+    collapsed: list[_Segment] = []
+    at_line_start = True
+    for seg in out:
+        if seg.image is not None:
+            collapsed.append(seg)
+            at_line_start = False
+            continue
+        if seg.br:
+            if collapsed and collapsed[-1].text.endswith(" "):
+                collapsed[-1].text = collapsed[-1].text.rstrip(" ")
+            collapsed.append(seg)
+            at_line_start = True
+            continue
+        text = _SPACE.sub(" ", seg.text)
+        if at_line_start:
+            text = text.lstrip(" ")
+        if not text:
+            continue
+        if collapsed and not collapsed[-1].br and collapsed[-1].text.endswith(" "):
+            text = text.lstrip(" ")
+        collapsed.append(_Segment(text, seg.fmt))
+        at_line_start = False
+    while collapsed and not collapsed[-1].br and collapsed[-1].text.endswith(" "):
+        collapsed[-1].text = collapsed[-1].text.rstrip(" ")
+        if not collapsed[-1].text:
+            collapsed.pop()
+    return collapsed
+
+
+class HtmlWriter:
+    """Walks one document's HTML and appends to a python-docx document."""
+
+    def __init__(self, doc: DocxDocument, profile: Profile) -> None:
+        self.doc = doc
+        self.profile = profile
+        self.styles = profile.styles()
+        # python-docx resolves a style by name on every assignment (a scan of all
+        # styles); the ids are looked up once and set directly instead.
+        names = {style_name(c): c for c in self.styles} | {RULE_STYLE: RULE_STYLE}
+        self.style_ids = {names[s.name]: s.style_id for s in doc.styles if s.name in names}
+        self.fresh_cells: set[int] = set()
+
+    def new_paragraph(self, container: DocxDocument | _Cell) -> Paragraph:
+        if isinstance(container, _Cell) and id(container._tc) in self.fresh_cells:
+            self.fresh_cells.discard(id(container._tc))
+            first: Paragraph = container.paragraphs[0]
+            return first
+        return container.add_paragraph()
+
+    def component(self, element: HtmlElement) -> str:
+        for cls in element.classes:
+            if cls in self.styles:
+                return str(cls)
+        return TAG_DEFAULTS.get(element.tag, "body")
+
+    def blocks(
+        self, element: HtmlElement, container: DocxDocument | _Cell, width_pt: float
+    ) -> None:
+        children = [c for c in element if isinstance(c.tag, str)]
+        if all(c.tag in INLINE_TAGS for c in children):
+            if (element.text or "").strip() or children:
+                self.paragraph(element, container, width_pt)
+            return
+        for child in children:
+            if child.tag == "table":
+                self.table(child, container, width_pt)
+            elif child.tag in BLOCK_TAGS:
+                self.paragraph(child, container, width_pt)
+            else:
+                self.blocks(child, container, width_pt)
+
+    def paragraph(self, element: HtmlElement, container: DocxDocument | _Cell,
+                  width_pt: float) -> None:  # fmt: skip
+        component = self.component(element)
+        style = self.styles[component]
+        paragraph = self.new_paragraph(container)
+        paragraph._p.style = self.style_ids[component]
+        text_parts = []
+        for seg in _segments(element):
+            if seg.br:
+                paragraph.add_run().add_break()
+                continue
+            if seg.image is not None:
+                width = min(seg.width_pt or width_pt, width_pt)
+                paragraph.add_run().add_picture(io.BytesIO(seg.image), width=Pt(width))
+                continue
+            text = seg.text.upper() if style.upper else seg.text
+            text_parts.append(text)
+            run = paragraph.add_run(text)
+            run.bold = True if seg.fmt.bold else None
+            run.italic = True if seg.fmt.italic else None
+            run.underline = True if seg.fmt.underline else None
+        if style.rule is not None:
+            paragraph.paragraph_format.space_after = Pt(0)
+            self.rule(container, "".join(text_parts), style, width_pt)
+
+    def rule(self, container: DocxDocument | _Cell, text: str, style: Style,
+             width_pt: float) -> None:  # fmt: skip
+        assert style.rule is not None
+        available = width_pt - style.first_line_indent_cm * 72 / 2.54
+        measured = text_width_pt(text, self.profile.font.family, style.size_pt, style.bold,
+                                 style.italic)  # fmt: skip
+        length = style.rule.length * min(measured, available)
+        spare = max(0.0, width_pt - length)
+        left = {"left": 0.0, "right": spare}.get(style.align, spare / 2)
+        paragraph = self.new_paragraph(container)
+        paragraph._p.style = self.style_ids[RULE_STYLE]
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = Pt(left)
+        fmt.right_indent = Pt(spare - left)
+        fmt.space_before = Pt(style.rule.gap_pt)
+        fmt.space_after = Pt(style.space_after_pt)
+        borders = set_child(paragraph._p.get_or_add_pPr(), "w:pBdr")
+        set_child(borders, "w:bottom", **{
+            "w:val": "single", "w:sz": str(max(2, round(style.rule.weight_pt * 8))),
+            "w:space": "0", "w:color": "000000",
+        })  # fmt: skip
+
+    def table(self, element: HtmlElement, container: DocxDocument | _Cell, width_pt: float) -> None:
+        rows = element.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+        if not rows:
+            return
+        ncols = max(len(row.xpath("./td | ./th")) for row in rows)
+        fractions = self.column_fractions(element, ncols)
+        widths = [width_pt * f for f in fractions]
+        layout = bool(set(LAYOUT_TABLES) & set(element.classes))
+        table = container.add_table(rows=0, cols=ncols)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        self.table_properties(table, width_pt, widths, layout)
+        for row_element in rows:
+            row = table.add_row()
+            trpr = row._tr.get_or_add_trPr()
+            if row_element.getparent().tag == "thead":
+                set_child(trpr, "w:tblHeader", **{"w:val": "true"})
+            if layout:
+                set_child(trpr, "w:cantSplit", **{"w:val": "true"})
+            for cell, cell_element, width in zip(
+                row.cells, row_element.xpath("./td | ./th"), widths, strict=False
+            ):
+                cell.width = Pt(width)
+                self.fresh_cells.add(id(cell._tc))
+                self.blocks(cell_element, cell, width)
+
+    def column_fractions(self, element: HtmlElement, ncols: int) -> list[float]:
+        classes = set(element.classes)
+        if HEADER_TABLE in classes:
+            first = self.profile.header.issuer_width
+        elif CLOSING_TABLE in classes:
+            first = self.profile.recipients.width
+        else:
+            declared = [_length_pt(c.get("style", ""), 1.0) for c in element.iter("col")]
+            if len(declared) == ncols and all(declared):
+                total = sum(d for d in declared if d)
+                return [(d or 0) / total for d in declared]
+            return [1 / ncols] * ncols
+        return [first, 1 - first] if ncols == 2 else [1 / ncols] * ncols
+
+    def table_properties(self, table: Table, width_pt: float, widths: list[float],
+                         layout: bool) -> None:  # fmt: skip
+        tblpr = table._tbl.tblPr
+        set_child(tblpr, "w:tblW", **{"w:w": str(round(width_pt * 20)), "w:type": "dxa"})
+        set_child(tblpr, "w:tblLayout", **{"w:type": "fixed"})
+        borders = set_child(tblpr, "w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            if layout:
+                set_child(borders, f"w:{edge}", **{"w:val": "nil"})
+            else:
+                set_child(
+                    borders,
+                    f"w:{edge}",
+                    **{"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"},
+                )
+        if layout:
+            margins = set_child(tblpr, "w:tblCellMar")
+            for edge in ("left", "right"):
+                set_child(margins, f"w:{edge}", **{"w:w": "0", "w:type": "dxa"})
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Pt(width)
