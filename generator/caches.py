@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -27,3 +28,23 @@ def cached(function: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
 def clear_all() -> None:
     for clear in _CLEARERS:
         clear()
+
+
+def cached_per_content(function: Callable[[Path], T]) -> Callable[[Path], T]:
+    """Cached per file while its bytes stay the same, so a process that renders, sees a
+    settings or profile file edited, and renders again (a script, ``watch``) reads it anew."""
+    memo: dict[Path, tuple[bytes, T]] = {}
+
+    @functools.wraps(function)
+    def wrapper(path: Path) -> T:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return function(path)  # which reports why it cannot be read
+        hit = memo.get(path)
+        if hit is None or hit[0] != data:
+            hit = memo[path] = (data, function(path))
+        return hit[1]
+
+    _CLEARERS.append(memo.clear)
+    return wrapper

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from generator.model.catalog import vocabulary
 from generator.model.periods import Period, PeriodError, PeriodKind, parse_period
 
 D = dt.date
@@ -26,7 +27,7 @@ D = dt.date
 )
 def test_parse_name_and_bounds(text: str, name: str, start: dt.date, end: dt.date) -> None:
     period = parse_period(text)
-    assert period.name_vi() == name
+    assert vocabulary().period_name(period) == name
     assert (period.start, period.end) == (start, end)
     assert str(parse_period(str(period))) == str(period)
 

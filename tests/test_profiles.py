@@ -68,3 +68,48 @@ def test_profile_missing_a_component_is_reported(project: Path) -> None:
     write_yaml(path, data)
     with pytest.raises(InputError, match=r"components\.sig-name"):
         render([project / "record.yaml"], profile=str(path), out=project / "out")
+
+
+def _number_line(output: Path) -> str:
+    return str(Document(str(output)).tables[0].cell(1, 0).paragraphs[0].text)
+
+
+def test_a_relative_profile_option_is_one_file_for_loading_and_hashing(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: ``--profile mine.yaml`` was hashed from the working folder but loaded
+    from the settings' folder, so edits to it were not seen."""
+    work = tmp_path_factory.mktemp("work")
+    profile = made_up_profile(work)
+    monkeypatch.chdir(work)
+    out = project / "out"
+    options = {"profile": "profiles/made-up.yaml", "formats": ("docx",), "out": out}
+    (first,) = render([project / "record.yaml"], **options).outputs
+    assert _number_line(first.path) == "No. 005 (TB/TU)"
+    data = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    data["number"]["format"] = "Nr. {number} ({type}/{issuer})"
+    write_yaml(profile, data)
+    (again,) = render([project / "record.yaml"], **options).outputs  # seen as changed
+    assert _number_line(again.path) == "Nr. 005 (TB/TU)"
+
+
+def test_a_relative_profile_option_is_relative_to_the_working_folder(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made_up_profile(project)  # beside the settings, not in the working folder
+    work = tmp_path_factory.mktemp("elsewhere")
+    monkeypatch.chdir(work)
+    with pytest.raises(InputError) as refused:
+        render([project / "record.yaml"], profile="profiles/made-up.yaml", out=project / "out")
+    assert f"relative to {work.resolve()}" in str(refused.value)
+
+
+def test_edits_to_the_settings_profile_file_are_seen(project: Path) -> None:
+    profile = made_up_profile(project)
+    write_yaml(project / "giaoban.yaml", {**SETTINGS, "profile": "profiles/made-up.yaml"})
+    render([project / "record.yaml"], formats=("docx",), out=project / "out")
+    data = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    data["number"]["min_digits"] = 4
+    write_yaml(profile, data)
+    (again,) = render([project / "record.yaml"], formats=("docx",), out=project / "out").outputs
+    assert _number_line(again.path) == "No. 0005 (TB/TU)"

@@ -24,6 +24,7 @@ from generator.documents.contexts import Content, briefing_context, digest_conte
 from generator.errors import InputError, Position, Problem
 from generator.inputs.locations import Named, resolve_named
 from generator.messages import message
+from generator.model.catalog import vocabulary
 from generator.model.meeting import Registration
 from generator.model.periods import Period
 from generator.model.profiles import load_profile
@@ -152,7 +153,7 @@ def render_digest(
     data = build_digest(records, period, settings)
     if not data.meetings:
         where = Position(plan.settings.parent)
-        detail = message("empty_period", period=period.name_vi(), start=period.start.isoformat(),
+        detail = message("empty_period", period=vocabulary().period_name(period), start=period.start.isoformat(),
                          end=period.end.isoformat())  # fmt: skip
         raise InputError([Problem(where, detail)])
     named = named_for(plan.settings, settings, options)

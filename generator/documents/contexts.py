@@ -148,7 +148,8 @@ def digest_context(
     digest: Digest, settings: Settings, profile: Profile, registration: Registration
 ) -> Content:
     """The context of a periodic report, with what its chart shows (drawn by the template)."""
-    period_name = digest.period.name_vi()
+    words = vocabulary()
+    period_name = words.period_name(digest.period)
     issued = registration.date or digest.period.end
     created = dt.datetime.combine(issued, dt.time(0, 0), tzinfo=VIETNAM_TIME)
     meta = metadata(settings, "digest", period_name, created)
@@ -161,7 +162,6 @@ def digest_context(
         meta=meta,
         period=period_name,
     )
-    words = vocabulary()
     statuses = list(DirectiveStatus)
     chart_width_mm = profile.text_width_mm * 0.8
     context = {
@@ -171,7 +171,7 @@ def digest_context(
         "chart": {
             "labels": [words.statuses[s] for s in statuses],
             "values": [digest.status_counts[s] for s in statuses],
-            "title": f"Nhiệm vụ được giao theo tình trạng, {period_name}",
+            "title": words.chart_title.format(period=period_name),
             "family": profile.font.family,
             "width_mm": chart_width_mm,
         },

@@ -103,6 +103,14 @@ def _step(node: Any, part: str | int) -> tuple[bool, Any]:
     return False, None
 
 
+def field_name(path: Path_) -> str:
+    """``results.general[1]``: a path into the record as the user wrote it."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 @dataclass
 class SourceMap:
     """Where each value (and each mapping key) of a loaded file stands."""

@@ -14,9 +14,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.errors import InputError, Position, Problem
-from generator.inputs.loading import LoadedFile
+from generator.inputs.loading import LoadedFile, field_name
 from generator.messages import message
-from generator.vietnamese.hygiene import field_name
 
 M = TypeVar("M", bound=BaseModel)
 

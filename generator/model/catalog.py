@@ -16,7 +16,9 @@ from generator.inputs.loading import load_yaml
 from generator.inputs.validation import validate_model
 from generator.model.kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
 from generator.model.meeting import Strict, Text
+from generator.model.periods import Period, PeriodKind
 from generator.resources import config_dir
+from generator.vietnamese.text import roman
 
 
 class DocumentType(Strict):
@@ -42,12 +44,34 @@ class KindWords(Strict):
     title_is_name: bool = True
 
 
+class PeriodWords(Strict):
+    quarter: Text
+    first_half: Text
+    second_half: Text
+    nine_months: Text
+    year: Text
+
+
 class Vocabulary(Strict):
     kinds: dict[MeetingKind, KindWords]
     levels: dict[Level, Text]
     parts_of_day: dict[PartOfDay, Text]
     statuses: dict[DirectiveStatus, Text]
     report_kinds: dict[ReportKind, Text]
+    periods: PeriodWords
+    chart_title: Text
+
+    def period_name(self, period: Period) -> str:
+        """The period as documents write it, e.g. "quý III năm 2024"."""
+        words = self.periods
+        pattern = {
+            PeriodKind.QUARTER: words.quarter,
+            PeriodKind.HALF: words.first_half if period.index == 1 else words.second_half,
+            PeriodKind.NINE_MONTHS: words.nine_months,
+            PeriodKind.YEAR: words.year,
+        }[period.kind]
+        roman_index = roman(period.index) if period.kind is PeriodKind.QUARTER else ""
+        return pattern.format(roman=roman_index, year=period.year)
 
 
 @cached

@@ -1,8 +1,8 @@
 """Reporting periods: quarters, halves, nine months and years.
 
 Written ``2024-Q3``, ``2024-H1``, ``2024-H2``, ``2024-9M`` and ``2024``; named in
-documents "quý III năm 2024", "6 tháng đầu năm 2024", "9 tháng năm 2024",
-"năm 2024". The previous period is the one of the same kind just before.
+documents (words from ``config/vocabulary.yaml``) "quý III năm 2024", "6 tháng đầu năm 2024",
+"9 tháng năm 2024", "năm 2024". The previous period is the one of the same kind just before.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-
-from generator.vietnamese.text import roman
 
 
 class PeriodKind(StrEnum):
@@ -65,17 +63,6 @@ class Period:
             return Period(self.year, self.kind, self.index - 1)
         last = max(_MONTHS[self.kind])
         return Period(self.year - 1, self.kind, last)
-
-    def name_vi(self) -> str:
-        """The period as documents write it, e.g. "quý III năm 2024"."""
-        if self.kind is PeriodKind.QUARTER:
-            return f"quý {roman(self.index)} năm {self.year}"
-        if self.kind is PeriodKind.HALF:
-            which = "đầu" if self.index == 1 else "cuối"
-            return f"6 tháng {which} năm {self.year}"
-        if self.kind is PeriodKind.NINE_MONTHS:
-            return f"9 tháng năm {self.year}"
-        return f"năm {self.year}"
 
     def __str__(self) -> str:
         if self.kind is PeriodKind.YEAR:

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.caches import cached
+from generator.caches import cached_per_content
 from generator.errors import InputError, Problem
 from generator.inputs.loading import load_yaml
 from generator.inputs.validation import validate_model
@@ -161,7 +161,7 @@ class Profile(Strict):
         return self.date_line.format.format(place=place, day=d, month=m, year=y)
 
 
-@cached
+@cached_per_content
 def load_profile(path: Path) -> Profile:
     loaded = load_yaml(path)
     profile = validate_model(Profile, loaded)

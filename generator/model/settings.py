@@ -13,7 +13,7 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.caches import cached
+from generator.caches import cached_per_content
 from generator.inputs.loading import load_yaml
 from generator.inputs.locations import DEFAULT_PROFILE
 from generator.inputs.validation import validate_model
@@ -73,6 +73,6 @@ class Settings(Strict):
     templates: Text | None = None
 
 
-@cached
+@cached_per_content
 def load_settings(path: Path) -> Settings:
     return validate_model(Settings, load_yaml(path))

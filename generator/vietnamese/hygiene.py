@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.errors import Problem, Severity
-from generator.inputs.loading import LoadedFile, Path_
+from generator.inputs.loading import LoadedFile, Path_, field_name
 from generator.messages import message
 from generator.vietnamese.encodings import detect
 from generator.vietnamese.syllables import is_acceptable_word, split_glued
@@ -40,14 +40,6 @@ _CHECKS: list[tuple[str, re.Pattern[str]]] = [
     ("term_hyphen", re.compile(r"\b((?:19|20)\d\d)[ \u00a0]?-[ \u00a0]?((?:19|20)\d\d)\b")),
 ]
 _TOKEN = re.compile(r"[^\W\d_]+")
-
-
-def field_name(path: Path_) -> str:
-    """``results.general[1]``: a path into the record as the user wrote it."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def excerpt(text: str, start: int, end: int, margin: int = 18) -> str:

@@ -1,0 +1,77 @@
+"""The package's stages import one way: cli → commands → api → build → {documents, output}
+→ model → vietnamese → inputs → the base (errors, messages, resources) → caches."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "generator"
+
+#: Each stage may import the stages of a lower rank, and itself; never a higher or equal
+#: other one (documents and output share a rank: neither knows the other).
+RANKS = {
+    "caches": 0,
+    "errors": 1,
+    "messages": 1,
+    "resources": 1,
+    "inputs": 2,
+    "vietnamese": 3,
+    "model": 4,
+    "documents": 5,
+    "output": 5,
+    "build": 6,
+    "api": 7,
+    "commands": 8,
+    "cli": 9,
+    "__init__": 10,
+    "__main__": 10,
+}
+
+
+def _stage(module: str) -> str:
+    """``generator.model.meeting`` → ``model``."""
+    return module.split(".")[1] if "." in module else "__init__"
+
+
+def _imports() -> list[tuple[str, str, int]]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = ".".join(("generator", *path.relative_to(PACKAGE).with_suffix("").parts))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert node.level == 0, f"{module}:{node.lineno}: relative import"
+                if node.module == "generator":
+                    found += [(module, f"generator.{a.name}", node.lineno) for a in node.names]
+                elif node.module.startswith("generator."):
+                    found.append((module, node.module, node.lineno))
+            elif isinstance(node, ast.Import):
+                found += [(module, a.name, node.lineno) for a in node.names
+                          if a.name.startswith("generator.")]  # fmt: skip
+    return found
+
+
+def test_every_module_is_in_a_stage() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        stage = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        assert stage in RANKS, f"{path}: not in a stage folder"
+
+
+def test_imports_run_one_way() -> None:
+    imports = _imports()
+    assert len(imports) > 100  # the walk found the package's imports
+    wrong = []
+    for importer, imported, line in imports:
+        source, target = _stage(importer), _stage(imported)
+        if source != target and RANKS[target] >= RANKS[source]:
+            wrong.append(f"{importer}:{line} imports {imported}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("stage", ["inputs", "vietnamese", "model", "documents", "output"])
+def test_lower_stages_never_import_the_build_or_the_command(stage: str) -> None:
+    for importer, imported, _line in _imports():
+        if _stage(importer) == stage:
+            assert _stage(imported) not in ("build", "api", "commands", "cli"), importer
