@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out/examples
 
-.PHONY: examples test bench lint install install-test clean
+.PHONY: examples test bench golden lint install install-test clean
 
 $(BIN)/giaoban: pyproject.toml
 	bash scripts/install-system-packages.sh
@@ -41,3 +41,7 @@ bench: install-test
 
 clean:
 	rm -rf $(VENV) out build dist
+
+# Write the golden texts of the example documents anew (review the diff before committing).
+golden: install-test
+	GIAOBAN_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py

@@ -122,20 +122,25 @@ def layout_floor(renderer: Renderer, files: list[Path]) -> None:
     """WeasyPrint alone on the same HTML with a bare stylesheet: what no template can beat."""
     from weasyprint import CSS, HTML
 
-    from generator.api import validate
-    from generator.build.pipeline import profile_for
+    from generator.api import Options, validate
+    from generator.build.pipeline import named_for
     from generator.documents.contexts import briefing_context
-    from generator.model.settings import load_settings
+    from generator.model.profiles import load_profile
+    from generator.output.pdf import Writer
 
     records = validate(files)
-    settings = load_settings(records[0].settings_path)
-    profile = profile_for(records[0].settings_path, settings, None)
-    pdf = renderer.pdf_renderer
+    settings = records[0].settings
+    named = named_for(records[0].settings_path, settings, Options())
+    profile = load_profile(named.profile)
+    pdf = renderer.writer("pdf")
+    assert isinstance(pdf, Writer)
     bare = CSS(string="@page { size: A4; margin: 20mm 15mm 20mm 30mm } "
                "body { font-family: 'Liberation Serif'; font-size: 14pt }",
                font_config=pdf.font_config)  # fmt: skip
     for record in records:
-        html = renderer.html("tb", briefing_context(record, settings, profile, "tb"))
+        content = briefing_context(record, settings, profile, "tb")
+        html = renderer.document("tb", content.context, profile=profile, meta=content.meta,
+                                 source=record.path).html  # fmt: skip
         HTML(string=html).render(stylesheets=[bare], font_config=pdf.font_config).write_pdf()
 
 

@@ -337,6 +337,17 @@ CATALOG: dict[str, dict[Language, str]] = {
         "vi": "templates: không có thư mục {path}",
     },
     "kept": {"en": "up to date: {path}", "vi": "vẫn mới: {path}"},
+    "reason_new": {"en": "not written before", "vi": "chưa kết xuất lần nào"},
+    "reason_changed": {
+        "en": "the record, settings, profile, templates or options changed",
+        "vi": "hồ sơ, thiết lập, mẫu thể thức, mẫu văn bản hoặc tùy chọn đã thay đổi",
+    },
+    "reason_output_changed": {
+        "en": "the file was edited, replaced or deleted since it was written",
+        "vi": "tệp đã bị sửa, thay hoặc xóa sau khi ghi",
+    },
+    "reason_forced": {"en": "--force", "vi": "--force"},
+    "reason_no_settings": {"en": "no settings found yet", "vi": "chưa tìm thấy thiết lập"},
     "checked": {"en": "ok {path} (id {id})", "vi": "đạt {path} (mã {id})"},
     "elapsed": {"en": "done in {seconds} s", "vi": "xong trong {seconds} giây"},
     "watch_round": {

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,21 @@ def test_lower_stages_never_import_the_build_or_the_command(stage: str) -> None:
     for importer, imported, _line in _imports():
         if _stage(importer) == stage:
             assert _stage(imported) not in ("build", "api", "commands", "cli"), importer
+
+
+def test_the_html_subset_page_names_every_component_and_element() -> None:
+    """``docs/html-subset.md`` documents the vocabulary ``model/components.py`` defines."""
+    from generator.model.components import (
+        BLOCK_TAGS,
+        COMPONENTS,
+        INLINE_TAGS,
+        LAYOUT_TABLES,
+        NATIONAL_PREFIX,
+        TAG_DEFAULTS,
+    )
+
+    page = (PACKAGE.parent / "docs" / "html-subset.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([^`]+)`", page))
+    names = {*COMPONENTS, *BLOCK_TAGS, *INLINE_TAGS, *TAG_DEFAULTS, f"{NATIONAL_PREFIX}1"}
+    names |= {f"table.{cls}" for cls in LAYOUT_TABLES}
+    assert sorted(names - named) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +12,7 @@ import pytest
 
 from generator.cli.command import main
 
-from conftest import write_yaml
+from conftest import RECORD, write_yaml
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -92,3 +94,72 @@ def test_warnings_are_printed_and_strict_makes_them_errors(project: Path) -> Non
     assert ": error: limitations[0]: “tụcthực”" in strict.stderr
     assert "1 error(s), 0 warning(s); nothing was written" in strict.stderr
     assert not (project / "out").exists()
+
+
+def test_validate_and_render_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record = str(project / "record.yaml")
+    assert main(["validate", "--json", record]) == 0
+    checked = json.loads(capsys.readouterr().out)
+    assert checked == {"ok": True, "files": [record], "warnings": []}
+    out = str(project / "out")
+    assert main(["render", "--json", record, "--out", out, "-j", "1"]) == 0
+    captured = capsys.readouterr()
+    rendered = json.loads(captured.out)
+    assert captured.err == ""  # no progress lines with --json
+    assert [(o["doc"], o["format"]) for o in rendered["written"]] == [("tb", "docx"), ("tb", "pdf")]
+    assert all(Path(o["path"]).is_file() for o in rendered["written"])
+    assert main(["render", "--json", record, "--out", out]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["written"] == [] and len(again["up_to_date"]) == 2
+
+    bad = write_yaml(project / "bad.yaml", {**RECORD, "date": "31/02/2024"})
+    assert main(["validate", "--json", str(bad)]) == 1
+    failed = json.loads(capsys.readouterr().out)
+    assert failed["ok"] is False
+    (error,) = failed["errors"]
+    assert error["file"] == str(bad) and error["line"] > 1 and error["severity"] == "error"
+    assert "date" in error["message"]
+
+
+def test_verbose_lists_what_was_checked_and_kept(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = str(project / "record.yaml")
+    assert main(["validate", "-v", record]) == 0
+    assert f"ok {record} (id record)" in capsys.readouterr().out
+    args = ["render", record, "--out", str(project / "out"), "--to", "pdf"]
+    assert main([*args, "-v"]) == 0
+    assert "(not written before)" in capsys.readouterr().out
+    assert main([*args, "-v"]) == 0
+    out = capsys.readouterr().out
+    assert "up to date: " in out and "record.tb.pdf" in out and "done in" in out
+    (project / "out" / "record.tb.pdf").write_bytes(b"edited")
+    assert main([*args, "-v"]) == 0
+    assert "(the file was edited, replaced or deleted since it was written)" in (
+        capsys.readouterr().out
+    )
+    assert main([*args, "-v", "--force"]) == 0
+    assert "(--force)" in capsys.readouterr().out
+
+
+def test_shell_completion(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["completion", "bash"]) == 0
+    assert "_GIAOBAN_COMPLETE" in capsys.readouterr().out
+    env = {**os.environ, "_GIAOBAN_COMPLETE": "bash_complete", "COMP_WORDS": "giaoban ren",
+           "COMP_CWORD": "1"}  # fmt: skip
+    result = subprocess.run([sys.executable, "-m", "generator"],
+                            capture_output=True, text=True, env=env, check=False)  # fmt: skip
+    assert "plain,render" in result.stdout
+
+
+def test_a_progress_bar_on_a_terminal(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setenv("TERM", "xterm")
+    assert main(["render", str(project / "record.yaml"), "--out", str(project / "out"),
+                 "-j", "1"]) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    assert "2/2" in captured.err and "record.yaml → tb.pdf" in captured.err
+    assert "[2/2]" not in captured.err  # the bar, not the plain lines
+    assert "2 file(s) written" in captured.out

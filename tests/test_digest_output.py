@@ -18,6 +18,8 @@ from generator.api import digest
 from conftest import SETTINGS, write_yaml
 from readback import docx_words, page_number_lines, pdf_pages, pdf_words
 
+pytestmark = pytest.mark.slow
+
 MEETINGS = 40
 
 

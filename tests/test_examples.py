@@ -14,7 +14,7 @@ from readback import docx_words, pdf_words
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "records").glob("*.yaml"))
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"  # copies of shared/seeds
 
 #: Each example and its seed article, with the corrections its YAML comments note:
 #: (defect in the article, corrected text, words of the comment that notes it).

@@ -17,7 +17,7 @@ from generator.vietnamese.syllables import is_acceptable_word, is_syllable, spli
 
 from conftest import RECORD, write_yaml
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"  # copies of shared/seeds
 
 
 def findings(text: str) -> str:

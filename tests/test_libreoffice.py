@@ -11,7 +11,7 @@ import pytest
 from conftest import Rendered
 from readback import page_number_lines, pdf_words
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 def convert(docx: Path, out: Path) -> Path:

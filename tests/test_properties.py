@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,6 +18,8 @@ from generator.vietnamese.encodings import detect
 from generator.vietnamese.hygiene import check_text
 
 from conftest import RECORD, SETTINGS
+
+pytestmark = pytest.mark.slow
 
 EXAMPLES = int(os.environ.get("GIAOBAN_HYPOTHESIS_EXAMPLES", "300"))
 common = settings(max_examples=EXAMPLES, deadline=None,

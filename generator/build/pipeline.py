@@ -114,9 +114,10 @@ def render_stale(
                 content = briefing_context(record, record.settings, load_profile(named.profile),
                                            doc)  # fmt: skip
                 document = execution.document(content, named, record.path, options)
+                reasons = plan.stale[record.path]
                 for fmt in wanted:
-                    planned.append(Output(record.path, doc, fmt, output_path(plan.out, record,
-                                                                             doc, fmt)))  # fmt: skip
+                    target = output_path(plan.out, record, doc, fmt)
+                    planned.append(Output(record.path, doc, fmt, target, reasons[(doc, fmt)]))
                     tasks.append(Task(document, fmt, record.path.name, doc))
         except InputError as e:
             problems.extend(e.problems)
@@ -163,7 +164,8 @@ def render_digest(
     tasks = [Task(document, fmt, str(period), "digest") for fmt in formats]
     blobs = execution.run(tasks)
     warnings = warnings_of(records)
-    outputs = [Output(plan.settings, "digest", fmt, plan.targets[fmt]) for fmt in formats]
+    outputs = [Output(plan.settings, "digest", fmt, plan.targets[fmt], plan.stale[fmt])
+               for fmt in formats]  # fmt: skip
     for output, blob in zip(outputs, blobs, strict=True):
         write_atomic(output.path, blob)
         state.record(digest_state_key(period, output.format), output.path, plan.key, blob,

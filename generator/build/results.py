@@ -22,6 +22,8 @@ class Output:
     doc: str
     format: str
     path: Path
+    #: Why it was rendered (a ``Reason``); ``None`` for an output left as it was.
+    reason: str | None = None
 
 
 @dataclass(frozen=True)

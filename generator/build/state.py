@@ -25,13 +25,13 @@ _FORMAT = 2
 
 
 class Reason(StrEnum):
-    """Why an output is rendered."""
+    """Why an output is rendered (each a message id, shown with ``--verbose``)."""
 
-    NEW = "new"
-    CHANGED = "inputs changed"
-    OUTPUT_CHANGED = "output edited or missing"
-    FORCED = "forced"
-    NO_SETTINGS = "settings not found"
+    NEW = "reason_new"
+    CHANGED = "reason_changed"
+    OUTPUT_CHANGED = "reason_output_changed"
+    FORCED = "reason_forced"
+    NO_SETTINGS = "reason_no_settings"
 
 
 @dataclass

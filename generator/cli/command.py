@@ -132,6 +132,8 @@ def _report(result: api.RenderResult | api.DigestResult, out: Path, quiet: bool,
         return
     for output in result.outputs:
         click.echo(message("wrote", path=output.path))
+        if verbose and output.reason:
+            click.echo(f"  ({message(output.reason)})")
     if verbose:
         for output in result.skipped:
             click.echo(message("kept", path=output.path))
