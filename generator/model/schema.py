@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-import yaml
-
 from generator.caches import cached
+from generator.inputs.loading import load_yaml
 from generator.model.meeting import Meeting, Strict
 from generator.model.settings import Settings
 from generator.resources import config_dir
@@ -28,8 +27,7 @@ SCHEMA_FILES: dict[Kind, str] = {
 
 @cached
 def field_docs() -> dict[str, dict[str, Any]]:
-    loaded = yaml.safe_load((config_dir() / "fields.yaml").read_text(encoding="utf-8"))
-    return dict(loaded)
+    return dict(load_yaml(config_dir() / "fields.yaml").data)
 
 
 def describe(model: str, field: str | None = None) -> str:
