@@ -7,6 +7,7 @@ collected, not raised one by one, so a run reports all of them at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
@@ -52,7 +53,9 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.position}: {self.severity.value}: {self.message}"
+        """As a terminal shows it: control characters from the input (a key holding NUL
+        or an escape sequence) are written as escapes, never sent to the terminal."""
+        return _printable(f"{self.position}: {self.severity.value}: {self.message}")
 
     def as_json(self) -> dict[str, str | int]:
         """The problem for scripts (``--json``) and the output folder's state."""
@@ -64,6 +67,13 @@ class Problem:
     def from_json(cls, data: dict[str, str | int]) -> Problem:
         where = Position(Path(str(data["file"])), int(data["line"]), int(data["column"]))
         return cls(where, str(data["message"]), Severity(str(data["severity"])))
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class GiaobanError(Exception):

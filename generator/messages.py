@@ -63,12 +63,46 @@ CATALOG: dict[str, dict[Language, str]] = {
         "vi": "'{key}' bị viết hai lần (cả ở dòng {first_line}); chỉ giữ một",
     },
     "non_string_key": {
-        "en": "field names must be text; {key!r} is not",
-        "vi": "tên trường phải là chữ; {key!r} không phải",
+        "en": "field names must be text; {key} is not",
+        "vi": "tên trường phải là chữ; {key} không phải",
+    },
+    "complex_key": {
+        "en": "a list or mapping is used as a field name here; write 'name: value'",
+        "vi": "dùng danh sách hoặc nhóm trường làm tên trường ở đây; hãy viết 'tên: giá trị'",
     },
     "too_many_values": {
         "en": "the file expands to more than {limit} values (repeated anchors?); simplify it",
         "vi": "tệp bung ra quá {limit} giá trị (lặp neo/alias?); hãy viết đơn giản lại",
+    },
+    "too_much_text": {
+        "en": "the file expands to more than {limit} characters of text (an anchor repeated "
+        "with *alias?); write the text out once",
+        "vi": "tệp bung ra quá {limit} ký tự (một neo & được lặp lại bằng *alias?); hãy chỉ "
+        "viết đoạn văn một lần",
+    },
+    "recursive_alias": {
+        "en": "this alias (*name) refers to the list or mapping that contains it, which would "
+        "never end; write the value out instead",
+        "vi": "alias (*tên) này trỏ tới chính danh sách hay nhóm trường chứa nó, sẽ lặp vô tận; "
+        "hãy viết giá trị ra",
+    },
+    "control_char": {
+        "en": "the text holds the invisible control character U+{code} (pasted from another "
+        "program?), which no document can print; delete it",
+        "vi": "đoạn văn chứa ký tự điều khiển vô hình U+{code} (dán từ chương trình khác?), "
+        "văn bản không in được; hãy xóa nó",
+    },
+    "not_finite": {
+        "en": "{value} is not a number a document can print; write a figure",
+        "vi": "{value} không phải con số in được trong văn bản; hãy ghi một số",
+    },
+    "not_a_file": {
+        "en": "not a regular file (a folder, pipe or device?); name a .yaml file",
+        "vi": "không phải tệp thông thường (thư mục, pipe hay thiết bị?); hãy ghi tên tệp .yaml",
+    },
+    "utf32": {
+        "en": "the file is UTF-32, not UTF-8; save it as UTF-8",
+        "vi": "tệp đang ở mã UTF-32, không phải UTF-8; hãy lưu lại dạng UTF-8",
     },
     # text hygiene
     "not_nfc": {
@@ -155,6 +189,20 @@ CATALOG: dict[str, dict[Language, str]] = {
     "invalid_date": {
         "en": "{value!r} is not a valid date; write it as YYYY-MM-DD or DD/MM/YYYY",
         "vi": "{value!r} không phải ngày hợp lệ; viết dạng YYYY-MM-DD hoặc DD/MM/YYYY",
+    },
+    "bad_format": {
+        "en": "{value!r} is not a line giaoban can fill: write text with the fields {allowed} "
+        "only, each as {{name}} (no numbers, no ':' formats, no lone braces)",
+        "vi": "{value!r} không điền được: chỉ viết chữ và các trường {allowed}, mỗi trường dạng "
+        "{{tên}} (không số thứ tự, không định dạng ':', không ngoặc lẻ)",
+    },
+    "no_such_day": {
+        "en": "{value!r}: that month has no such day; check the day and the month",
+        "vi": "{value!r}: tháng đó không có ngày này; hãy kiểm tra ngày và tháng",
+    },
+    "date_range": {
+        "en": "{value!r} is outside the years {first}–{last} giaoban accepts; check the year",
+        "vi": "{value!r} nằm ngoài khoảng năm {first}–{last} giaoban nhận; hãy kiểm tra năm",
     },
     "invalid_time": {
         "en": '{value!r} is not a valid time; write it as HH:MM (quoted: "14:00")',

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -126,3 +128,60 @@ def test_legacy_encoded_file_bytes_point_at_the_line(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.position.line == 2
     assert "not UTF-8" in problem.message
+
+
+def problems_of(tmp_path: Path, text: str | bytes) -> list[str]:
+    with pytest.raises(InputError) as refused:
+        load(tmp_path, text)
+    return [str(p) for p in refused.value.problems]
+
+
+@pytest.mark.parametrize("escape", ["\\x0b", "\\x01", "\\x1b[31m", "\\uFFFF", "\\x7f", "\\x85"])
+def test_control_characters_are_refused_at_their_line(tmp_path: Path, escape: str) -> None:
+    (line,) = problems_of(tmp_path, f'title: ok\nlimitations: ["Tiếp {escape} tục"]\n')
+    assert ":2:" in line and "invisible control character U+" in line
+
+
+def test_control_characters_in_keys_are_printed_escaped(tmp_path: Path) -> None:
+    lines = problems_of(tmp_path, '"\\0k\\x1b[2J": 1\n')
+    assert all("\x1b" not in line and "\x00" not in line for line in lines)
+    assert any("U+0000" in line for line in lines)
+
+
+def test_a_recursive_alias_is_refused_not_a_crash(tmp_path: Path) -> None:
+    (line,) = problems_of(tmp_path, "a: &a [*a]\n")
+    assert "refers to the list or mapping that contains it" in line
+
+
+def test_repeated_text_through_aliases_is_bounded_in_characters(tmp_path: Path) -> None:
+    text = 'a: &a "' + "x" * 1_100_000 + '"\nb: [' + ", ".join(["*a"] * 2000) + "]\n"
+    started = time.perf_counter()
+    (line,) = problems_of(tmp_path, text)
+    assert "characters of text" in line
+    assert time.perf_counter() - started < 5  # refused in well under a second when quiet
+
+
+def test_a_pipe_named_like_a_record_is_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "r.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        load_yaml(fifo)
+
+
+def test_utf32_is_named_as_such(tmp_path: Path) -> None:
+    (line,) = problems_of(tmp_path, "title: x\n".encode("utf-32"))
+    assert "UTF-32" in line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("? [a, b]\n: c\n", "a list or mapping is used as a field name"),
+        ("1: x\n", "field names must be text; 1 is not"),
+        ("value: .nan\n", ".nan is not a number a document can print"),
+        ("value: -.inf\n", "-.inf is not a number a document can print"),
+    ],
+)
+def test_keys_and_numbers_a_document_cannot_hold(tmp_path: Path, text: str, expected: str) -> None:
+    (line,) = problems_of(tmp_path, text)
+    assert expected in line and "None" not in line

@@ -60,7 +60,28 @@ def test_impossible_date_is_reported_at_its_line(project: Path) -> None:
     (line,) = problems([path])
     number = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("date:"))
     assert line.startswith(f"{path}:{number}:")
-    assert "'2025-02-30' is not a valid date" in line
+    assert "'2025-02-30': that month has no such day; check the day and the month" in line
+    assert "YYYY" not in line  # the format was right: no advice about it
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("31/9/2024", "that month has no such day"),
+        ("2108-01-01", "outside the years 1900–2100"),
+        ("9999-12-31", "outside the years 1900–2100"),
+        ("0001-01-01", "outside the years 1900–2100"),
+        ("25.9.2024", "write it as YYYY-MM-DD or DD/MM/YYYY"),
+    ],
+)
+def test_dates_are_checked_for_format_day_and_years(
+    project: Path, written: str, expected: str
+) -> None:
+    path = write_yaml(project / "record.yaml", {**RECORD, "date": written, "period": None})
+    (line,) = problems([path])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, text in enumerate(lines, 1) if text.startswith("date:"))
+    assert expected in line and line.startswith(f"{path}:{number}:"), line
 
 
 def test_vietnamese_date_notation_is_accepted(project: Path) -> None:

@@ -31,6 +31,7 @@ from generator.cli.help import Group, Option, localize_click
 from generator.cli.progress import progress_display
 from generator.errors import ExitCode, GiaobanError, InputError, Problem, Severity
 from generator.messages import Language, message, set_language
+from generator.model.dates import FIRST_DATE, LAST_DATE
 from generator.model.kinds import MeetingKind
 from generator.output.formats import FORMATS
 
@@ -40,6 +41,19 @@ from generator.output.formats import FORMATS
 localize_click()
 option = functools.partial(click.option, cls=Option)
 DATES = click.DateTime(["%Y-%m-%d", "%d/%m/%Y"])
+
+
+def _date_in_range(
+    _ctx: click.Context, _param: click.Parameter, value: dt.datetime | None
+) -> dt.date | None:
+    """A date option as a date, within the years records may hold."""
+    if value is None:
+        return None
+    if not FIRST_DATE <= value.date() <= LAST_DATE:
+        detail = message("date_range", value=value.date().isoformat(), first=FIRST_DATE.year,
+                         last=LAST_DATE.year)  # fmt: skip
+        raise click.BadParameter(detail)
+    return value.date()
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -230,7 +244,7 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 @out_option
 @settings_option
 @option("--number", type=click.IntRange(1), help="opt_number")
-@option("--date", "issued", type=DATES, help="opt_report_date")
+@option("--date", "issued", type=DATES, callback=_date_in_range, help="opt_report_date")
 @templates_option
 @variant_option
 @strict_option
@@ -239,14 +253,14 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 @quiet_option
 @verbose_option
 def digest(records: Sequence[Path], period: str, formats: str, profile: str | None, out: Path,
-           settings: Path | None, number: int | None, issued: dt.datetime | None,
+           settings: Path | None, number: int | None, issued: dt.date | None,
            templates: tuple[Path, ...], pdf_variant: str | None, strict: bool, jobs: int,
            force: bool, quiet: bool, verbose: bool) -> None:  # fmt: skip
 
     from generator.model.meeting import Registration
 
     started = time.perf_counter()
-    registration = Registration(number=number, date=issued.date() if issued else None)
+    registration = Registration(number=number, date=issued)
     options = api.Options(formats=_split(formats), profile=profile, out=out, settings=settings,
                           templates=templates, strict=strict, pdf_variant=pdf_variant, jobs=jobs,
                           force=force)  # fmt: skip
@@ -302,14 +316,14 @@ def init(folder: Path) -> None:
 @cli.command(help="help_new")
 @option("--kind", type=click.Choice([k.value for k in MeetingKind]), default="briefing",
         show_default=True, help="opt_kind")  # fmt: skip
-@option("--date", "day", type=DATES, help="opt_new_date")
+@option("--date", "day", type=DATES, callback=_date_in_range, help="opt_new_date")
 @option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False), help="opt_dir")
-def new(kind: str, day: dt.datetime | None, folder: Path | None) -> None:
+def new(kind: str, day: dt.date | None, folder: Path | None) -> None:
     from generator.commands import scaffold
 
     if folder is None:
         folder = Path("records") if Path("records").is_dir() else Path()
-    date = day.date() if day else dt.date.today()
+    date = day or dt.date.today()
     created = scaffold.new_record(folder, MeetingKind(kind), date)
     click.echo(message("created", path=created.path))
     click.echo(message("new_next", path=created.path))

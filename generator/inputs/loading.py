@@ -10,7 +10,9 @@ each value's path to its position is filled in. Text is normalised to NFC.
 
 from __future__ import annotations
 
+import math
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,13 @@ MAX_VALUES = 200_000
 MAX_FILE_BYTES = 2 * 1024 * 1024
 #: Deepest nesting of lists and mappings (records need fewer than ten levels).
 MAX_DEPTH = 64
+#: Most characters of text one file may expand to (aliases repeat text without
+#: growing the file): four times the largest file.
+MAX_CHARS = 4 * MAX_FILE_BYTES
+
+#: Characters no document can hold: C0 controls but tab and line breaks, DEL, C1
+#: controls, the noncharacters U+FFFE and U+FFFF, and lone surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 class _Resolver(yaml.resolver.Resolver):
@@ -154,6 +163,8 @@ def _position(path: Path, mark: Any) -> Position:
 
 
 def _encoding_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Problem:
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return Problem(Position(path, 1, 1), message("utf32"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 10:
         return Problem(Position(path, 1, 1), message("utf16"))
     prefix = raw[: error.start].decode("utf-8-sig")  # valid up to the bad byte
@@ -164,7 +175,10 @@ def _encoding_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Prob
 def read_text(path: Path) -> str:
     """The file's text; UTF-8 with or without BOM, or a clear error."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe would block the read forever
+            raise InputError([Problem(Position(path), message("not_a_file"))])
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             detail = message("too_big", size=size, limit=MAX_FILE_BYTES)
             raise InputError([Problem(Position(path), detail)])
@@ -189,24 +203,45 @@ class _Builder:
         self.problems: list[Problem] = []
         self.normalized: list[Path_] = []
         self.count = 0
+        self.chars = 0
+        #: The collections being built, innermost last: an alias to one of them never ends.
+        self.open: set[int] = set()
 
     def build(self, node: yaml.Node, at: Path_) -> Any:
+        where = _position(self.path, node.start_mark)
         self.count += 1
         if self.count > MAX_VALUES:
-            where = _position(self.path, node.start_mark)
             raise InputError([Problem(where, message("too_many_values", limit=MAX_VALUES))])
-        self.source.values.setdefault(at, _position(self.path, node.start_mark))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, at)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
+        self.source.values.setdefault(at, where)
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.open:
+                raise InputError([Problem(where, message("recursive_alias"))])
+            self.open.add(id(node))
+            try:
+                if isinstance(node, yaml.MappingNode):
+                    return self._mapping(node, at)
+                return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
+            finally:
+                self.open.discard(id(node))
         value = self.loader.construct_object(node, deep=True)
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problems.append(Problem(where, message("not_finite", value=node.value)))
         if isinstance(value, str):
-            normal = unicodedata.normalize("NFC", value)
-            if normal != value:
-                self.normalized.append(at)
-            return normal
+            return self._text(value, at, where)
         return value
+
+    def _text(self, value: str, at: Path_, where: Position) -> str:
+        self.chars += len(value)
+        if self.chars > MAX_CHARS:
+            raise InputError([Problem(where, message("too_much_text", limit=MAX_CHARS))])
+        control = _CONTROL.search(value)
+        if control is not None:
+            code = f"{ord(control.group()):04X}"
+            self.problems.append(Problem(where, message("control_char", code=code)))
+        normal = unicodedata.normalize("NFC", value)
+        if normal != value:
+            self.normalized.append(at)
+        return normal
 
     def _mapping(self, node: yaml.MappingNode, at: Path_) -> dict[str, Any]:
         self.loader.flatten_mapping(node)
@@ -214,15 +249,16 @@ class _Builder:
         first_seen: dict[str, Position] = {}
         for key_node, value_node in node.value:
             key_pos = _position(self.path, key_node.start_mark)
-            key = (
-                self.loader.construct_object(key_node)
-                if isinstance(key_node, yaml.ScalarNode)
-                else None
-            )
-            if not isinstance(key, str):
-                self.problems.append(Problem(key_pos, message("non_string_key", key=key)))
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem(key_pos, message("complex_key")))
                 continue
-            key = unicodedata.normalize("NFC", key)
+            key = self.loader.construct_object(key_node)
+            if not isinstance(key, str):
+                self.problems.append(
+                    Problem(key_pos, message("non_string_key", key=key_node.value))
+                )
+                continue
+            key = self._text(key, (*at, key), key_pos)
             if key in first_seen:
                 first_line = first_seen[key].line
                 self.problems.append(

@@ -113,6 +113,13 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return message("choice", value=value, expected=ctx.get("expected", "?"))
     if kind in _TYPE_NAMES:
         return message("expected_type", expected=message(_TYPE_NAMES[kind]), got=_type_name(value))
+    if kind == "bad_format":
+        fields = ", ".join("{" + name + "}" for name in ctx.get("allowed", ()))
+        return message("bad_format", value=value, allowed=fields)
+    if kind == "no_such_day":
+        return message("no_such_day", value=value)
+    if kind == "date_range":
+        return message("date_range", value=value, first=ctx.get("first"), last=ctx.get("last"))
     if kind.startswith(("date_", "datetime_")) or kind == "invalid_date":
         return message("invalid_date", value=value)
     if kind.startswith("time_"):

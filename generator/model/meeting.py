@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.model.dates import FIRST_DATE, LAST_DATE
 from generator.model.kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
 from generator.model.periods import Period, PeriodError, parse_period
 
@@ -36,27 +37,31 @@ class Strict(BaseModel):
 Text = Annotated[str, Field(min_length=1)]
 
 _VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
 
-def _vietnamese_date(value: Any) -> Any:
+def _vietnamese_date(value: Any) -> dt.date:
     """Accept "25/9/2024" as well as ISO "2024-09-25"; reject impossible days."""
-    if isinstance(value, str):
-        match = _VN_DATE.match(value)
+    if isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str) and (match := _VN_DATE.match(value) or _ISO_DATE.match(value)):
+        parts = [int(g) for g in match.groups()]
+        year, month, number = parts if match.re is _ISO_DATE else parts[::-1]
         try:
-            if match:
-                day, month, year = (int(g) for g in match.groups())
-                return dt.date(year, month, day)
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date(year, month, number)
         except ValueError as e:
-            raise PydanticCustomError(
-                "invalid_date", "invalid date {value}", {"value": value}
-            ) from e
-    return value
+            raise PydanticCustomError("no_such_day", "no such day {value}", {"value": value}) from e
+    else:
+        raise PydanticCustomError("invalid_date", "invalid date {value}", {"value": value})
+    if not FIRST_DATE <= day <= LAST_DATE:
+        bounds = {"value": str(value), "first": FIRST_DATE.year, "last": LAST_DATE.year}
+        raise PydanticCustomError("date_range", "out of range {value}", bounds)
+    return day
 
 
 Date = Annotated[
     dt.date,
-    BeforeValidator(_vietnamese_date),
+    PlainValidator(_vietnamese_date),
     WithJsonSchema(
         {"type": "string", "pattern": r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*$"}
     ),

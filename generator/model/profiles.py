@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from string import Formatter
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from generator.caches import cached_per_content
 from generator.errors import InputError, Problem
@@ -25,6 +27,23 @@ from generator.vietnamese.text import day_month_year
 
 Size = Annotated[float, Field(gt=0, le=96)]
 Fraction = Annotated[float, Field(gt=0, le=1)]
+
+
+def _format_of(*allowed: str) -> AfterValidator:
+    """A line with ``{name}`` fields: only the names given, no positions, no format specs."""
+
+    def check(text: str) -> str:
+        try:
+            parsed = list(Formatter().parse(text))
+        except ValueError as e:  # "{number" without its brace
+            raise PydanticCustomError("bad_format", "bad format", {"allowed": allowed}) from e
+        for _literal, name, spec, conversion in parsed:
+            if name is not None and (name not in allowed or spec or conversion):
+                raise PydanticCustomError("bad_format", "bad format",
+                                          {"allowed": allowed, "field": name})  # fmt: skip
+        return text
+
+    return AfterValidator(check)
 
 
 class Rule(Strict):
@@ -82,14 +101,14 @@ class Header(Strict):
 
 
 class NumberFormat(Strict):
-    format: Annotated[str, Field(min_length=1)]
+    format: Annotated[str, Field(min_length=1), _format_of("number", "type", "issuer")]
     min_digits: Annotated[int, Field(ge=1, le=6)] = 1
     #: Printed in place of the number until the document is registered.
     blank: str = "      "
 
 
 class DateLine(Strict):
-    format: Annotated[str, Field(min_length=1)]
+    format: Annotated[str, Field(min_length=1), _format_of("place", "day", "month", "year")]
     pad_day_below: Annotated[int, Field(ge=0, le=32)] = 10
     pad_months: list[Annotated[int, Field(ge=1, le=12)]] = [1, 2]
     blank: str = "     "
@@ -101,8 +120,8 @@ class Signature(Strict):
 
 class RecipientsFormat(Strict):
     label: str = "Nơi nhận:"
-    entry: Annotated[str, Field(min_length=1)] = "- {name};"
-    archive: Annotated[str, Field(min_length=1)] = "- Lưu: {archive}."
+    entry: Annotated[str, Field(min_length=1), _format_of("name")] = "- {name};"
+    archive: Annotated[str, Field(min_length=1), _format_of("archive")] = "- Lưu: {archive}."
     width: Fraction = 0.5
 
 
