@@ -297,6 +297,18 @@ CATALOG: dict[str, dict[Language, str]] = {
         "{available}, hoặc ghi đường dẫn tệp .yaml của mẫu",
     },
     # templates
+    "template_outside": {
+        "en": "template '{name}' is a link to {target}, outside the templates folder; copy the "
+        "file into the folder instead",
+        "vi": "mẫu '{name}' là liên kết tới {target}, nằm ngoài thư mục mẫu; hãy chép tệp vào "
+        "thư mục mẫu",
+    },
+    "template_unsafe": {
+        "en": "the template does something templates may not do ({detail}); templates lay out "
+        "the record's values with the documented filters only",
+        "vi": "mẫu làm việc mẫu không được phép ({detail}); mẫu chỉ trình bày giá trị của hồ sơ "
+        "bằng các bộ lọc đã nêu trong hướng dẫn",
+    },
     "template_syntax": {
         "en": "template error: {detail}",
         "vi": "lỗi mẫu văn bản: {detail}",
@@ -379,6 +391,11 @@ CATALOG: dict[str, dict[Language, str]] = {
     "unknown_variant": {
         "en": "unknown PDF variant '{value}'; choose one of {known}",
         "vi": "không có dạng PDF '{value}'; hãy chọn một trong {known}",
+    },
+    "templates_too_big": {
+        "en": "templates: the folder {path} holds more than {limit} files; name a folder that "
+        "holds only your templates",
+        "vi": "templates: thư mục {path} có hơn {limit} tệp; hãy ghi thư mục chỉ chứa mẫu của bạn",
     },
     "templates_not_found": {
         "en": "templates: the folder {path} does not exist",

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -202,3 +208,63 @@ def test_warnings_of_skipped_records_are_shown_again(project: Path, renderer: Re
     assert not again.outputs
     assert [str(w) for w in again.warnings] == [str(w) for w in first.warnings]
     assert "“tụcthực”" in str(again.warnings[0])
+
+
+def _giaoban(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "generator", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "GIAOBAN_LANG": "en"})  # fmt: skip
+
+
+@pytest.mark.slow
+def test_runs_into_the_same_folder_at_once_never_break_each_other(batch: Path) -> None:
+    out = batch / "out"
+    records = sorted((batch / "records").glob("*.yaml"))
+    runs = [_giaoban("render", str(r), "--doc", "tb,bc", "--out", str(out), "-j", "1", "-q")
+            for r in records * 2]  # fmt: skip
+    for run in runs:
+        _out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+    assert not list(out.glob(".*.part"))
+    # Every run's outputs are in the state: nothing is left to render.
+    again = render([batch / "records"], docs=("tb", "bc"), out=out)
+    assert again.outputs == [] and len(again.skipped) == 12
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        with contextlib.suppress(OSError):
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines()
+                          if ":\t" in line)  # fmt: skip
+            if fields.get("PPid", "").strip() == str(pid):
+                found.append(int(status.parent.name))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_end_when_their_run_is_killed(batch: Path, how: signal.Signals) -> None:
+    for n in range(3, 12):  # enough work to be killed in the middle of it
+        write_yaml(batch / "records" / f"r{n}.yaml", dict(RECORD, id=f"r{n}"))
+    run = _giaoban("render", str(batch / "records"), "--doc", "tb,bc", "--out",
+                   str(batch / "out"), "-j", "2", "-q")  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(workers := _children(run.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the pool did not start"
+    run.send_signal(how)
+    run.wait(30)
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{w}").exists() and _alive(w) for w in workers):
+        assert time.monotonic() < deadline, "workers outlived their run"
+        time.sleep(0.1)
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped by init."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -87,3 +87,76 @@ def test_fix_refuses_a_recursive_alias(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["fix", str(path)]) == 1
     assert "refers to the list or mapping that contains it" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == "a: &a [*a]\n"
+
+
+PAYLOAD = "{{ cycler.__init__.__globals__.os.popen('touch %s').read() }}"
+
+
+def _override(folder: Path, body: str) -> Path:
+    (folder / "documents").mkdir(parents=True, exist_ok=True)
+    (folder / "documents" / "tb.html.j2").write_text(
+        '{% extends "builtin/documents/tb.html.j2" %}\n'
+        f"{{% block summary %}}{body}{{% endblock %}}\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.parametrize("how", ["option", "settings"])
+def test_a_template_cannot_run_code(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, how: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    marker = tmp_path_factory.mktemp("victim") / "pwned"
+    shared = _override(project.parent / f"shared-{how}", PAYLOAD % marker)
+    args = ["render", str(project / "record.yaml"), "--out", str(project / "out")]
+    if how == "option":
+        args += ["--templates", str(shared)]
+    else:  # a giaoban.yaml on a shared drive, in a folder above the records
+        settings = yaml.safe_load((project / "giaoban.yaml").read_text(encoding="utf-8"))
+        write_yaml(project / "giaoban.yaml", {**settings, "templates": f"../{shared.name}"})
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "templates may not do" in err and "tb.html.j2:2:" in err
+    assert not marker.exists()
+    assert not (project / "out").exists()
+
+
+def test_a_link_in_a_templates_folder_cannot_bring_in_other_files(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _override(project / "mine", '{% include "etc/passwd" %}')
+    (folder / "etc").symlink_to("/etc")
+    args = ["render", str(project / "record.yaml"), "--templates", str(folder), "--out",
+            str(project / "out")]  # fmt: skip
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "is a link to /etc/passwd, outside the templates folder" in err
+    assert not (project / "out").exists()
+
+
+def test_templates_naming_the_root_folder_is_refused_quickly(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = yaml.safe_load((project / "giaoban.yaml").read_text(encoding="utf-8"))
+    write_yaml(project / "giaoban.yaml", {**settings, "templates": "/"})
+    assert main(["render", str(project / "record.yaml"), "--out", str(project / "out")]) == 1
+    assert "holds more than 2000 files" in capsys.readouterr().err
+
+
+def test_an_unreadable_file_in_a_templates_folder_does_not_stop_the_run(project: Path) -> None:
+    folder = _override(project / "mine", "Kết luận riêng")
+    (folder / "secret").symlink_to("/root/.nonexistent/denied")  # a link nothing can read
+    (folder / "locked.j2").write_text("x", encoding="utf-8")
+    (folder / "locked.j2").chmod(0)
+    args = ["render", str(project / "record.yaml"), "--templates", str(folder), "--out",
+            str(project / "out")]  # fmt: skip
+    assert main(args) == 0
+
+
+def test_a_damaged_state_file_means_rendering_everything(project: Path) -> None:
+    out = project / "out"
+    out.mkdir()
+    (out / ".giaoban-state.json").write_text("[" * 100_000, encoding="utf-8")
+    assert main(["render", str(project / "record.yaml"), "--out", str(out), "-q"]) == 0
+    assert (out / "record.tb.pdf").exists()

@@ -21,14 +21,10 @@ from typing import Any
 from generator.build.options import Options
 from generator.errors import InputError
 from generator.inputs.loading import load_yaml
-from generator.inputs.locations import Named, resolve_named
+from generator.inputs.locations import Named, folder_files, resolve_named
 from generator.resources import PACKAGE_DIR, config_dir, package_version, templates_dir
 
 _LIBRARIES = ("giaoban", "weasyprint", "python-docx", "jinja2", "matplotlib")
-
-
-def _tree_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
 def environment() -> str:
@@ -45,7 +41,7 @@ def environment() -> str:
 
 
 def _hash_tree(digest: Any, folder: Path) -> None:
-    for path in _tree_files(folder):
+    for path in folder_files(folder.resolve()):
         digest.update(str(path.relative_to(folder)).encode() + b"\0")
         digest.update(_read(path))
 

@@ -11,16 +11,20 @@ documents are rendered again next time.
 
 from __future__ import annotations
 
+import fcntl
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import OutputError, Problem
+from generator.messages import message
 from generator.build.fingerprint import content_hash
 from generator.build.writing import write_atomic
 
 STATE_NAME = ".giaoban-state.json"
+#: Held while the state is read, merged and written, by one run at a time.
+LOCK_NAME = ".giaoban-state.lock"
 _FORMAT = 2
 
 
@@ -50,20 +54,25 @@ def _entry(entry: Entry) -> dict[str, object]:
             "warnings": warnings}  # fmt: skip
 
 
+def _read(path: Path) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+        if loaded.get("format") == _FORMAT:
+            for name, raw in loaded["outputs"].items():
+                warnings = [Problem.from_json(w) for w in raw.get("warnings", [])]
+                entries[name] = Entry(Path(raw["name"]).name, raw["inputs"], raw["output"],
+                                      warnings)  # fmt: skip
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return {}  # no state, or not ours (or damaged): everything is rendered
+    return entries
+
+
 class OutputState:
     def __init__(self, folder: Path) -> None:
         self.path = folder / STATE_NAME
-        self.entries: dict[str, Entry] = {}
-        try:
-            loaded = json.loads(self.path.read_text(encoding="utf-8"))
-            if loaded.get("format") == _FORMAT:
-                for name, raw in loaded["outputs"].items():
-                    warnings = [Problem.from_json(w) for w in raw.get("warnings", [])]
-                    self.entries[name] = Entry(
-                        Path(raw["name"]).name, raw["inputs"], raw["output"], warnings
-                    )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.entries = {}  # no state, or not ours: everything is rendered
+        self.entries = _read(self.path)
+        self._recorded: set[str] = set()
 
     def why_stale(self, key: str, inputs: str) -> Reason | None:
         """``None`` if ``key``'s output was made from ``inputs`` and its file is as written."""
@@ -82,11 +91,30 @@ class OutputState:
         self, key: str, output: Path, inputs: str, data: bytes, warnings: list[Problem]
     ) -> None:
         self.entries[key] = Entry(output.name, inputs, content_hash(data), list(warnings))
+        self._recorded.add(key)
 
     def save(self) -> None:
-        outputs = {key: _entry(e) for key, e in sorted(self.entries.items())}
-        text = json.dumps({"format": _FORMAT, "outputs": outputs}, ensure_ascii=False, indent=1)
-        write_atomic(self.path, text.encode("utf-8"))
+        """Write what this run recorded into the state as it is on disk now.
+
+        Another run may have written into the same folder since this one read
+        the state: under a lock, the file is read again and only this run's
+        entries replace theirs, so neither run's work is forgotten.
+        """
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock = open(self.path.with_name(LOCK_NAME), "a+b")  # noqa: SIM115 (closed below)
+        except OSError as e:
+            reason = e.strerror or e
+            raise OutputError(message("output_failed", path=self.path, reason=reason)) from e
+        with lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            merged = _read(self.path)
+            merged.update({key: self.entries[key] for key in self._recorded})
+            outputs = {key: _entry(e) for key, e in sorted(merged.items())}
+            text = json.dumps({"format": _FORMAT, "outputs": outputs}, ensure_ascii=False,
+                              indent=1)  # fmt: skip
+            write_atomic(self.path, text.encode("utf-8"))
+            self.entries = merged
 
 
 def state_key(record: Path, doc: str, fmt: str) -> str:

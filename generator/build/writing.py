@@ -7,8 +7,10 @@ truncated DOCX or PDF that Word would refuse to open.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from generator.errors import OutputError
@@ -25,7 +27,22 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+#: A temporary file older than this was left by a run that was killed mid-write; a
+#: younger one may be another run's, writing into the same folder right now.
+ORPHAN_AGE_SECONDS = 600
+
+
+def _remove_orphans(path: Path) -> None:
+    now = time.time()
+    for stale in path.parent.glob(f".{path.name}.*.part"):
+        with contextlib.suppress(OSError):  # gone already, or not ours to remove
+            if now - stale.stat().st_mtime > ORPHAN_AGE_SECONDS:
+                stale.unlink()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file of a unique name, renamed over it:
+    runs writing into the same folder at once never touch each other's files."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -38,8 +55,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         Path(tmp).replace(path)
-        for stale in path.parent.glob(f".{path.name}.*.part"):
-            stale.unlink(missing_ok=True)  # left by a run that was killed mid-write
+        _remove_orphans(path)
     except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(e, OSError):

@@ -11,6 +11,7 @@ up-to-date run needs nothing heavier.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,11 +94,37 @@ def profile_file(name: str, relative_to: Path, named_in: Path) -> Path:
     raise InputError([Problem(Position(named_in), detail)])
 
 
+#: Most files a templates folder may hold: it is read whole for every run's hash
+#: and watched, so naming ``/`` or a home folder by mistake is refused at once.
+MAX_TEMPLATE_FILES = 2000
+
+
 def templates_folder(name: str | Path, relative_to: Path, named_in: Path) -> Path:
     folder = (relative_to / name).resolve()
     if not folder.is_dir():
         raise InputError([Problem(Position(named_in), message("templates_not_found", path=folder))])
+    folder_files(folder, named_in)  # refuses a folder too large to be one of templates
     return folder
+
+
+def folder_files(folder: Path, named_in: Path | None = None) -> list[Path]:
+    """The files of a templates folder, in a stable order: readable regular files whose
+    real place is inside the folder (a link out of it is not the folder's)."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = Path(root) / name
+            try:
+                inside = path.resolve().is_relative_to(folder) and path.is_file()
+            except OSError:  # unreadable: not a template giaoban could use either
+                continue
+            if inside:
+                found.append(path)
+            if len(found) > MAX_TEMPLATE_FILES:
+                detail = message("templates_too_big", path=folder, limit=MAX_TEMPLATE_FILES)
+                raise InputError([Problem(Position(named_in or folder), detail)])
+    return found
 
 
 def resolve_named(

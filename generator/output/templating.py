@@ -9,7 +9,7 @@ Template errors are reported at the template's own file and line.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ from jinja2 import (
     UndefinedError,
     select_autoescape,
 )
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.errors import Position, Problem, TemplateError
 from generator.messages import message
@@ -47,16 +49,39 @@ def person(p: Person) -> str:
     return ", ".join([p.name, *p.titles])
 
 
+class _FolderLoader(FileSystemLoader):
+    """Templates from one folder, and only from inside it once links are resolved: a link
+    in a templates folder to ``/etc`` cannot bring ``/etc/passwd`` into a document."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(d).resolve()) for d in self.searchpath):
+            detail = message("template_outside", name=template, target=real)
+            raise TemplateError([Problem(Position(Path(filename)), detail)])
+        return source, filename, uptodate
+
+
 def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
-    builtin = FileSystemLoader(templates_dir())
+    """The sandboxed environment of the user's template folders, then the built-in ones.
+
+    Templates may come from a shared drive (a ``giaoban.yaml`` in a folder
+    above the records names them), so they run in Jinja's immutable sandbox:
+    they lay out the context's values with the filters below, and can reach
+    neither Python's internals, nor files outside the template folders, nor
+    change the data they are given.
+    """
+    builtin = _FolderLoader(templates_dir())
     loader = ChoiceLoader(
         [
-            *(FileSystemLoader(d) for d in user_dirs),
+            *(_FolderLoader(d) for d in user_dirs),
             PrefixLoader({"builtin": builtin}),
             builtin,
         ]
     )
-    env = Environment(
+    env = ImmutableSandboxedEnvironment(
         loader=loader,
         autoescape=select_autoescape(
             enabled_extensions=("html", "html.j2"),
@@ -116,4 +141,7 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
         raise TemplateError([Problem(Position(Path(name)), detail)]) from e
     except UndefinedError as e:
         detail = message("template_undefined", detail=e.message)
+        raise TemplateError([Problem(_template_position(e), detail)]) from e
+    except SecurityError as e:
+        detail = message("template_unsafe", detail=str(e))
         raise TemplateError([Problem(_template_position(e), detail)]) from e
