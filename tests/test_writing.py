@@ -76,4 +76,9 @@ def test_killed_render_leaves_no_partial_output(project: Path) -> None:
     assert main(["render", str(project / "record.yaml"), "--out", str(out), "-q"]) == 0
     names = sorted(p.name for p in out.iterdir())
     # and the stale temporary is gone; the folder's state file records the run
-    assert names == [".giaoban-state.json", "record.tb.docx", "record.tb.pdf"]
+    assert names == [
+        ".giaoban-state.json",
+        ".giaoban-state.lock",
+        "record.tb.docx",
+        "record.tb.pdf",
+    ]

@@ -7,10 +7,8 @@ truncated DOCX or PDF that Word would refuse to open.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import tempfile
-import time
 from pathlib import Path
 
 from generator.errors import OutputError
@@ -27,17 +25,27 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-#: A temporary file older than this was left by a run that was killed mid-write; a
-#: younger one may be another run's, writing into the same folder right now.
-ORPHAN_AGE_SECONDS = 600
-
-
 def _remove_orphans(path: Path) -> None:
-    now = time.time()
+    """Temporary files of ``path`` left by runs that were killed mid-write.
+
+    A temporary file's name holds the process that writes it; one whose process
+    is gone is an orphan. Another run's, writing into the same folder right
+    now, is left alone.
+    """
     for stale in path.parent.glob(f".{path.name}.*.part"):
-        with contextlib.suppress(OSError):  # gone already, or not ours to remove
-            if now - stale.stat().st_mtime > ORPHAN_AGE_SECONDS:
-                stale.unlink()
+        pid = stale.name[len(path.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            stale.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but another user's
+    return True
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -45,7 +53,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     runs writing into the same folder at once never touch each other's files."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        prefix = f".{path.name}.{os.getpid()}."
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=path.parent)
     except OSError as e:
         raise OutputError(message("output_failed", path=path, reason=e.strerror or e)) from e
     try:
