@@ -157,3 +157,28 @@ def test_fix_converts_legacy_text_keeping_comments_and_layout(
     assert "1 line(s) converted" in capsys.readouterr().out
     (record,) = validate([path])
     assert record.meeting.limitations == ["Ban Dân vận Tỉnh ủy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đoàn công tác làm việc với ông Müller tại Zürich.",
+        "Bjørk, Ørsted, Gödel, naïve, façade, Ångström.",
+    ],
+)
+def test_fix_never_touches_valid_text_in_any_latin_language(
+    tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert findings(text) == "" or "TCVN3" not in findings(text)
+    path = tmp_path / "r.yaml"
+    path.write_text(f"limitations:\n  - {text}\n", encoding="utf-8")
+    assert main(["fix", "--no-backup", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == f"limitations:\n  - {text}\n"
+
+
+def test_fix_converts_only_the_legacy_run_of_a_mixed_line(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("title: Đoàn công tác ông Müller – hßa x· héi chñ nghÜa ViÖt Nam\n", "utf-8")
+    assert main(["fix", str(path)]) == 0
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == "title: Đoàn công tác ông Müller – hòa xã hội chủ nghĩa Việt Nam\n"

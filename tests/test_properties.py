@@ -103,3 +103,37 @@ def test_any_nesting_depth_is_bounded(tmp_path: Path, depth: int) -> None:
         load_yaml(path)
     except InputError as e:
         assert "nested" in e.problems[0].message
+
+
+def _vietnamese_words() -> list[str]:
+    """Every distinct Vietnamese word of the seed articles (real text, in Unicode)."""
+    from generator.vietnamese.syllables import is_acceptable_word
+
+    seeds = Path(__file__).resolve().parent / "data" / "seeds"
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+    words = {w.strip('.,;:()“”"') for w in text.split()}
+    return sorted(w for w in words if w and not w.isascii() and is_acceptable_word(w))
+
+
+EUROPEAN = ["Müller", "Zürich", "Bjørk", "Ørsted", "Gödel", "naïve", "façade", "Ångström",
+            "Dvořák", "Łódź", "São", "Curaçao", "Straße", "Œuvre", "Kraków", "Thérèse"]  # fmt: skip
+
+
+@common
+@given(
+    st.lists(st.sampled_from(_vietnamese_words()) | st.sampled_from(EUROPEAN), min_size=1,
+             max_size=25),
+    st.sampled_from([" ", ", ", "; ", " – "]),
+)  # fmt: skip
+def test_fix_is_the_identity_on_unicode_vietnamese_and_european_names(
+    tmp_path: Path, words: list[str], separator: str
+) -> None:
+    from generator.commands.fix import fix_file
+
+    text = separator.join(words)
+    assert detect(text) is None, text
+    path = tmp_path / "record.yaml"
+    original = yaml.safe_dump({"limitations": [text]}, allow_unicode=True).encode("utf-8")
+    path.write_bytes(original)
+    result = fix_file(path, backup=False)
+    assert result.changed_lines == 0 and path.read_bytes() == original

@@ -65,21 +65,59 @@ class Legacy:
     converted: str
 
 
-def _score(words: list[str]) -> int:
-    return sum(map(is_acceptable_word, words))
-
-
 def detect(text: str) -> Legacy | None:
-    """The legacy encoding of ``text`` and the text converted, if it has suspect words."""
-    suspects = tables().suspects
-    words = [w for w in _WORD.findall(text) if suspects.intersection(w)]
-    if not words:
+    """The legacy encoding of ``text`` and the text converted, if it holds legacy words.
+
+    Legacy text comes in runs (a fragment pasted from an old file), so each word
+    is judged with its neighbours. A word is legacy when it is no Vietnamese
+    word as it stands and becomes one converted ("hoäi" → "hội"); it is Unicode
+    when the reverse holds, or when it has a letter no legacy table produces
+    ("Đoàn", "việc"). A word that could be either ("Céng", "công") takes the
+    side of the nearest word that is decided. Only legacy words are converted:
+    valid Vietnamese and other Latin languages ("Müller", "Zürich", "naïve")
+    stay exactly as written.
+    """
+    if not tables().suspects.intersection(text):
         return None
-    if _score([from_vni(w) for w in words]) > _score([from_tcvn3(w) for w in words]):
-        return Legacy("VNI", text, _convert(text, from_vni))
-    return Legacy("TCVN3", text, _convert(text, from_tcvn3))
+    found = [(name, _legacy_spans(text, convert)) for name, convert in _CONVERTERS]
+    name, spans = max(found, key=lambda item: len(item[1]))
+    if not spans:
+        return None
+    converter = dict(_CONVERTERS)[name]
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], converter(text[start:end])]
+        last = end
+    return Legacy(name, text, "".join([*out, text[last:]]))
 
 
-def _convert(text: str, word_converter: Callable[[str], str]) -> str:
-    """Every word of a legacy text converted; spaces and punctuation kept as they were."""
-    return _WORD.sub(lambda match: word_converter(match.group(0)), text)
+_CONVERTERS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("TCVN3", from_tcvn3), ("VNI", from_vni),
+)  # fmt: skip
+
+
+def _legacy_spans(text: str, converter: Callable[[str], str]) -> list[tuple[int, int]]:
+    """Where the legacy words of ``text`` are, for one table."""
+    t = tables()
+    domain = set(t.tcvn3) | set(t.vni_letters) | set(t.vni_marks)
+    words = [m for m in _WORD.finditer(text) if not m.group(0).isascii()]
+    sides: list[bool | None] = []  # True: legacy, False: Unicode, None: either
+    for match in words:
+        word = match.group(0)
+        converted = converter(word)
+        as_is, as_converted = is_acceptable_word(word), is_acceptable_word(converted)
+        if converted == word or any(not ch.isascii() and ch not in domain for ch in word):
+            sides.append(False)
+        elif as_is != as_converted:
+            sides.append(as_converted)
+        else:
+            sides.append(None)
+    decided = [i for i, side in enumerate(sides) if side is not None]
+    spans = []
+    for i, match in enumerate(words):
+        side = sides[i]
+        if side is None and decided:
+            side = sides[min(decided, key=lambda j: (abs(j - i), j))]
+        if side:
+            spans.append(match.span())
+    return spans
