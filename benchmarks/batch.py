@@ -123,14 +123,13 @@ def layout_floor(renderer: Renderer, files: list[Path]) -> None:
     from weasyprint import CSS, HTML
 
     from generator.api import Options, validate
-    from generator.build.pipeline import named_for
     from generator.documents.contexts import briefing_context
     from generator.model.profiles import load_profile
     from generator.output.pdf import Writer
 
     records = validate(files)
     settings = records[0].settings
-    named = named_for(records[0].settings_path, settings, Options())
+    named = Options().named(records[0].settings_path, settings)
     profile = load_profile(named.profile)
     pdf = renderer.writer("pdf")
     assert isinstance(pdf, Writer)

@@ -51,11 +51,15 @@ def validate(
 ) -> list[Record]:
     """Every record (files, or folders searched for them), typed and checked.
 
-    An ``InputError`` lists all problems of all files.
+    An ``InputError`` lists all problems of all files, and of the settings,
+    profiles and templates they name: what ``render`` and ``digest`` check.
     """
-    from generator.model.records import load_records
+    from generator.build.checks import check_run
+    from generator.model.catalog import document_types
+    from generator.output.renderer import templates_of
 
-    return load_records(record_files(paths), settings, strict)
+    options = Options(settings=settings, strict=strict)
+    return check_run(record_files(paths), options, templates_of(list(document_types())))
 
 
 def _options(

@@ -101,11 +101,11 @@ def test_unchanged_outputs_are_skipped_without_reading_records(
     assert len(first.outputs) == 6 and not first.skipped
     assert (out / STATE_NAME).is_file()
 
-    import generator.build.pipeline
+    import generator.build.checks
 
     read: list[Path] = []
-    real = generator.build.pipeline.load_records
-    monkeypatch.setattr(generator.build.pipeline, "load_records",
+    real = generator.build.checks.load_records
+    monkeypatch.setattr(generator.build.checks, "load_records",
                         lambda paths, *a: read.extend(paths) or real(paths, *a))  # fmt: skip
     again = render([batch / "records"], out=out, renderer=renderer)
     assert not again.outputs and len(again.skipped) == 6 and read == []

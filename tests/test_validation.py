@@ -6,10 +6,12 @@ import copy
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import InputError, render, validate
+from generator.cli.command import main
 
-from conftest import RECORD, write_yaml
+from conftest import RECORD, SETTINGS, write_yaml
 
 
 def record_with(tmp_path: Path, name: str = "record.yaml", **changes: object) -> Path:
@@ -143,3 +145,63 @@ def test_two_records_cannot_write_the_same_output(project: Path) -> None:
     with pytest.raises(InputError, match="give one of them another 'id'"):
         render([project / "a.yaml", project / "b.yaml"], formats=("docx",), out=project / "o")
     assert not (project / "o").exists()
+
+
+def _broken_profile(project: Path) -> Path:
+    from generator.inputs.locations import builtin_profiles
+
+    data = yaml.safe_load(builtin_profiles()["hd36"].read_text(encoding="utf-8"))
+    data["components"]["body"]["size_pt"] = -13
+    return write_yaml(project / "mine.yaml", data)
+
+
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_every_problem_of_the_run_is_listed(
+    project: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A record error, a profile error and a template error, in one run (README's promise)."""
+    _broken_profile(project)
+    (project / "mẫu" / "documents").mkdir(parents=True)
+    (project / "mẫu" / "documents" / "tb.html.j2").write_text("{% if %}", encoding="utf-8")
+    write_yaml(project / "giaoban.yaml",
+               {**SETTINGS, "profile": "mine.yaml", "templates": "mẫu"})  # fmt: skip
+    write_yaml(project / "record.yaml", {**RECORD, "date": "2025-02-30"})
+    assert main([command, str(project / "record.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "mine.yaml:" in err and "components.body.size_pt: must be > 0" in err
+    assert "tb.html.j2:1:" in err
+    assert "record.yaml:" in err and "no such day" in err
+    assert "3 error(s)" in err
+
+
+def test_validate_checks_the_profile_the_settings_name(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_yaml(project / "giaoban.yaml", {**SETTINGS, "profile": "nosuch"})
+    assert main(["validate", str(project / "record.yaml")]) == 1
+    assert "format profile 'nosuch' not found" in capsys.readouterr().err
+
+
+def test_an_unknown_key_in_a_list_item_has_its_place_and_a_suggestion(project: Path) -> None:
+    attendees = [{"name": "Trần Minh Sơn", "titels": ["Chủ tịch"]}]
+    path = write_yaml(project / "record.yaml", {**RECORD, "attendees": attendees})
+    (line,) = problems([path])
+    number = next(i for i, t in enumerate(path.read_text("utf-8").splitlines(), 1) if "titels" in t)
+    assert line.startswith(f"{path}:{number}:")
+    assert "unknown field 'titels'; did you mean 'titles'?" in line
+
+
+def test_an_unknown_key_without_a_near_one_lists_the_fields(project: Path) -> None:
+    attendees = [{"name": "Trần Minh Sơn", "xyz": 1}]
+    path = write_yaml(project / "record.yaml", {**RECORD, "attendees": attendees})
+    (line,) = problems([path])
+    assert "allowed here: name, titles" in line
+
+
+def test_errors_do_not_hide_warnings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record = {**RECORD, "date": "2025-02-30", "kind": "party", "level": "nation",
+              "limitations": ["Céng hßa x· héi", "hai  dấu cách"]}  # fmt: skip
+    write_yaml(project / "record.yaml", record)
+    assert main(["validate", str(project / "record.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "3 error(s), 2 warning(s)" in err and "TCVN3" in err

@@ -13,6 +13,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.build.checks import check_run
 from generator.build.options import Options
 from generator.build.plan import DigestPlan, RenderPlan
 from generator.build.results import DigestResult, Output, RenderResult
@@ -22,16 +23,16 @@ from generator.build.writing import write_atomic
 from generator.documents.aggregation import build_digest
 from generator.documents.contexts import Content, briefing_context, digest_context
 from generator.errors import InputError, Position, Problem
-from generator.inputs.locations import Named, resolve_named
+from generator.inputs.locations import Named
 from generator.messages import message
 from generator.model.catalog import vocabulary
 from generator.model.meeting import Registration
 from generator.model.periods import Period
 from generator.model.profiles import load_profile
-from generator.model.records import Record, load_records, warnings_of
+from generator.model.records import Record, warnings_of
 from generator.model.settings import Settings, load_settings
 from generator.output.formats import Document
-from generator.output.renderer import Renderer
+from generator.output.renderer import Renderer, templates_of
 
 
 @dataclass
@@ -71,12 +72,6 @@ def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
     return out / f"{record.id}.{doc}.{fmt}"
 
 
-def named_for(settings_path: Path, settings: Settings, options: Options) -> Named:
-    return resolve_named(settings_path, settings.profile, settings.templates,
-                         option_profile=options.profile,
-                         option_templates=options.templates)  # fmt: skip
-
-
 def _conflicts(records: Sequence[Record], plan: RenderPlan, options: Options) -> list[Problem]:
     """Two records writing one file, or a record's output overwriting an input."""
     inputs = {r.path.resolve() for r in records} | {r.settings_path.resolve() for r in records}
@@ -100,13 +95,13 @@ def render_stale(
     plan: RenderPlan, options: Options, state: OutputState, execution: Execution
 ) -> RenderResult:
     """Render what ``plan`` found out of date, write it, and record it in the state."""
-    records = load_records(list(plan.stale), options.settings, options.strict)
+    records = check_run(list(plan.stale), options, templates_of(options.docs))
     problems = _conflicts(records, plan, options)
     planned: list[Output] = []
     tasks: list[Task] = []
     for record in records:
         try:
-            named = named_for(record.settings_path, record.settings, options)
+            named = options.named(record.settings_path, record.settings)
             for doc in options.docs:
                 wanted = [f for f in options.formats if (doc, f) in plan.stale[record.path]]
                 if not wanted:
@@ -149,7 +144,7 @@ def render_digest(
     execution: Execution,
 ) -> DigestResult:
     """Read every record, aggregate the period, render and write its report."""
-    records = load_records(files, options.settings, options.strict)
+    records = check_run(files, options, templates_of(["digest"]))
     settings = load_settings(plan.settings)
     data = build_digest(records, period, settings)
     if not data.meetings:
@@ -157,7 +152,7 @@ def render_digest(
         detail = message("empty_period", period=vocabulary().period_name(period), start=period.start.isoformat(),
                          end=period.end.isoformat())  # fmt: skip
         raise InputError([Problem(where, detail)])
-    named = named_for(plan.settings, settings, options)
+    named = options.named(plan.settings, settings)
     content = digest_context(data, settings, load_profile(named.profile), registration)
     document = execution.document(content, named, plan.settings, options)
     formats = list(plan.stale)

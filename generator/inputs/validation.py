@@ -8,13 +8,13 @@ each error type into a sentence a secretariat clerk understands.
 from __future__ import annotations
 
 import difflib
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.errors import InputError, Position, Problem
-from generator.inputs.loading import LoadedFile, field_name
+from generator.inputs.loading import LoadedFile, Path_, field_name
 from generator.messages import message
 
 M = TypeVar("M", bound=BaseModel)
@@ -53,33 +53,40 @@ def _type_name(value: Any) -> str:
     return message("type_other", name=type(value).__name__)
 
 
-def _allowed_fields(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    """Field names allowed beside the unknown key at ``loc``, for a hint."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int) or current is None:
-            continue
-        field = getattr(current, "model_fields", {}).get(part)
-        current = _inner_model(field.annotation) if field else None
-    return list(getattr(current, "model_fields", {}))
-
-
-def _field_path(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
-    """``loc`` without pydantic's own steps (union tags, validator names): fields and indexes."""
+def _walk(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[Path_, Any]:
+    """``loc`` as the user wrote it (fields, list indexes, mapping keys, without pydantic's
+    union tags and validator names), and the model that stands at its end."""
     current: Any = model
     kept: list[str | int] = []
+    key_next = False
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or key_next:
             kept.append(part)
+            key_next = False
             continue
-        fields = getattr(current, "model_fields", None)
-        if fields is None:  # a dict of models: the key is the user's
-            kept.append(part)
-            continue
+        fields = getattr(current, "model_fields", None) or {}
         if part in fields:
             kept.append(part)
-            current = _inner_model(fields[part].annotation)
-    return tuple(kept)
+            annotation = fields[part].annotation
+            current = _inner_model(annotation)
+            key_next = _is_mapping(annotation)
+    return tuple(kept), current
+
+
+def _is_mapping(annotation: Any) -> bool:
+    """Whether a field holds a mapping whose keys the user names (``components``)."""
+    if get_origin(annotation) is dict:
+        return True
+    return any(_is_mapping(arg) for arg in get_args(annotation))
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """Field names allowed beside the unknown key at ``loc``, for a hint."""
+    return list(getattr(_walk(model, loc[:-1])[1], "model_fields", {}))
+
+
+def _field_path(model: type[BaseModel], loc: tuple[str | int, ...]) -> Path_:
+    return _walk(model, loc)[0]
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -148,7 +155,7 @@ def problems_of(
         loc = tuple(item["loc"])
         detail = describe(item, model)
         if item["type"] == "extra_forbidden":
-            where = loaded.source.key(loc)
+            where = loaded.source.key((*_field_path(model, loc[:-1]), loc[-1]))
         else:
             where = loaded.source.locate(loc, loaded.data)
             if item["type"] != "missing" and (path := _field_path(model, loc)):

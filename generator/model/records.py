@@ -114,10 +114,11 @@ def load_record(path: Path, settings_path: Path | None = None, strict: bool = Fa
     findings = check_file(loaded, known, strict)
     if meeting is not None and settings:
         problems.extend(_cross_checks(meeting, loaded.source, settings))
-    if strict:
-        problems.extend(findings)
     if problems or meeting is None or settings_file is None or settings is None:
-        raise InputError(problems)
+        # The text findings too: warnings are not hidden until the errors are fixed.
+        raise InputError([*problems, *findings])
+    if strict and findings:
+        raise InputError(findings)
     return Record(path, meeting, loaded.source, settings_file, settings, tuple(findings))
 
 

@@ -9,7 +9,8 @@ Template errors are reported at the template's own file and line.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -128,10 +129,11 @@ def _searched(env: Environment) -> str:
     return ", ".join(dict.fromkeys(dirs))
 
 
-def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> str:
-    """Render ``name``; any template fault becomes a ``TemplateError`` at its line."""
+@contextmanager
+def _reported(env: Environment, name: str) -> Iterator[None]:
+    """Any template fault inside becomes a ``TemplateError`` at the template's line."""
     try:
-        return env.get_template(name).render(context)
+        yield
     except TemplateSyntaxError as e:
         where = Position(Path(e.filename or name), e.lineno or 0, 1)
         detail = message("template_syntax", detail=e.message)
@@ -145,3 +147,14 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
     except SecurityError as e:
         detail = message("template_unsafe", detail=str(e))
         raise TemplateError([Problem(_template_position(e), detail)]) from e
+
+
+def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> str:
+    with _reported(env, name):
+        return env.get_template(name).render(context)
+
+
+def compile_template(env: Environment, name: str) -> None:
+    """Find and compile ``name``: its syntax errors are known before any document renders."""
+    with _reported(env, name):
+        env.get_template(name)
