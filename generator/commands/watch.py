@@ -8,7 +8,7 @@ ending the watch, so a clerk keeps the preview open while writing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -52,12 +52,27 @@ def watched_paths(paths: Sequence[Path], options: Options) -> list[Path]:
     return [p for p in unique if not any(p != q and p.is_relative_to(q) for q in unique)]
 
 
-def _ignored(out: Path) -> Callable[[Any, str], bool]:
+def _roots(targets: Sequence[Path]) -> list[Path]:
+    """What to ask the system to watch: folders, and the folder of each file named.
+
+    A file itself cannot be watched: editors save by writing a new file and
+    renaming it over the old one (as does ``sed -i``), and a watch on the old
+    file would see nothing after the first save.
+    """
+    return list(dict.fromkeys(p if p.is_dir() else p.parent for p in targets))
+
+
+def _relevant(targets: Sequence[Path], out: Path) -> Callable[[Any, str], bool]:
+    """Changes to the files named or inside the folders named; never the outputs."""
     out = out.resolve()
+    files = {p for p in targets if not p.is_dir()}
+    folders = [p for p in targets if p.is_dir()]
 
     def keep(change: Any, path: str) -> bool:
         target = Path(path)
         if target.is_relative_to(out) or target.name.endswith((".part", ".bak", "~")):
+            return False
+        if target not in files and not any(target.is_relative_to(f) for f in folders):
             return False
         return target.suffix in (".yaml", ".yml", ".j2", ".html", ".css") or target.is_dir()
 
@@ -93,7 +108,7 @@ def watch(
             report(e)
 
     round_()
-    targets: Iterable[Path] = watched_paths(paths, options)
-    for _changes in changes_of(*targets, watch_filter=_ignored(options.out), stop_event=stop,
-                               debounce=300, raise_interrupt=False):  # fmt: skip
-        round_()
+    targets = watched_paths(paths, options)
+    for _changes in changes_of(*_roots(targets), watch_filter=_relevant(targets, options.out),
+                               stop_event=stop, debounce=300):  # fmt: skip
+        round_()  # Ctrl+C ends the loop with KeyboardInterrupt: the command exits 130
