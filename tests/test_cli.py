@@ -163,3 +163,26 @@ def test_a_progress_bar_on_a_terminal(
     assert "2/2" in captured.err and "record.yaml → tb.pdf" in captured.err
     assert "[2/2]" not in captured.err  # the bar, not the plain lines
     assert "2 file(s) written" in captured.out
+
+
+@pytest.mark.parametrize("failure", ["output", "usage", "internal"])
+def test_json_is_printed_whatever_stops_the_run(
+    project: Path, failure: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["render", str(project / "record.yaml"), "--json", "--out", str(project / "out")]
+    expected = {"output": 3, "usage": 2, "internal": 70}[failure]
+    if failure == "output":
+        (project / "blocker").write_text("a file where the folder should be", encoding="utf-8")
+        args[-1] = str(project / "blocker" / "sub")
+    elif failure == "usage":
+        args += ["--to", "odt"]
+    else:
+        import generator.build.pipeline
+
+        def broken(*_args: object, **_kwargs: object) -> None:
+            raise RuntimeError("a bug")
+
+        monkeypatch.setattr(generator.build.pipeline, "render_stale", broken)
+    assert main(args) == expected
+    result = json.loads(capsys.readouterr().out)
+    assert result["ok"] is False and result["exit_code"] == expected and result["message"]

@@ -121,12 +121,25 @@ def _echo_json(data: dict[str, object]) -> None:
 
 @contextmanager
 def _json_errors(as_json: bool) -> Iterator[None]:
-    """With --json, a failed run still prints a JSON result (then fails as usual)."""
+    """With --json, a failed run still prints a JSON result (then fails as usual), whatever
+    stopped it: invalid input, a usage error, an output that could not be written, a bug."""
     try:
         yield
     except InputError as e:
         if as_json:
-            _echo_json({"ok": False, "errors": [p.as_json() for p in e.problems]})
+            _echo_json({"ok": False, "exit_code": int(e.exit_code),
+                        "errors": [p.as_json() for p in e.problems]})  # fmt: skip
+        raise
+    except GiaobanError as e:
+        if as_json:
+            _echo_json({"ok": False, "exit_code": int(e.exit_code), "errors": [],
+                        "message": e.message})  # fmt: skip
+        raise
+    except Exception as e:
+        if as_json:
+            detail = message("internal_error", error=f"{type(e).__name__}: {e}")
+            _echo_json({"ok": False, "exit_code": int(ExitCode.INTERNAL), "errors": [],
+                        "message": detail})  # fmt: skip
         raise
 
 
