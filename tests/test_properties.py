@@ -137,3 +137,67 @@ def test_fix_is_the_identity_on_unicode_vietnamese_and_european_names(
     path.write_bytes(original)
     result = fix_file(path, backup=False)
     assert result.changed_lines == 0 and path.read_bytes() == original
+
+
+#: Text a careless paste or a hostile user brings: controls, astral letters, marks, RTL.
+nasty_text = st.text(
+    st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Z", "Cc", "Cf", "Co"]),
+    max_size=40,
+) | st.sampled_from(["\x0b", "\x1b[31m", "\uffff", "😀𝕏", "\u202eabc", "a\u0301", "{{ 7*7 }}"])
+extremes = st.one_of(
+    st.sampled_from(["0001-01-01", "9999-12-31", "2100-12-31", "1900-01-01", "31/9/2024",
+                     "29/02/2024", "2108-01-01"]),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+)  # fmt: skip
+mutations = st.lists(
+    st.tuples(
+        st.sampled_from(["delete", "replace", "insert_text", "nested"]),
+        st.sampled_from([*RECORD, "title", "chairs", "results", "directives", "documents"]),
+        values | nasty_text | extremes,
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def _apply(record: dict[str, Any], changes: list[tuple[str, str, object]]) -> dict[str, Any]:
+    data = copy.deepcopy(record)
+    for how, key, value in changes:
+        if how == "delete":
+            data.pop(key, None)
+        elif how == "replace":
+            data[key] = value
+        elif how == "insert_text" and isinstance(data.get(key), str):
+            data[key] = f"{data[key]} {value}"
+        elif how == "nested" and isinstance(data.get(key), list) and data[key]:
+            first = data[key][0]
+            if isinstance(first, dict):
+                field = sorted(first)[0]
+                data[key] = [{**first, field: value}, *data[key][1:]]
+            else:
+                data[key] = [value, *data[key][1:]]
+    return data
+
+
+@settings(max_examples=int(os.environ.get("GIAOBAN_RENDER_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(changes=mutations)
+def test_what_validate_accepts_render_renders_and_nothing_is_an_internal_error(
+    tmp_path_factory: pytest.TempPathFactory, changes: list[tuple[str, str, object]]
+) -> None:
+    """Mutated records through validate and render to both formats: exit 0 or 1, never 70."""
+    from generator.cli.command import main
+
+    folder = tmp_path_factory.mktemp("mutated")
+    (folder / "giaoban.yaml").write_text(yaml.safe_dump(SETTINGS, allow_unicode=True), "utf-8")
+    path = folder / "r.yaml"
+    try:
+        text = yaml.safe_dump(_apply(RECORD, changes), allow_unicode=True)
+    except yaml.YAMLError:
+        return  # not a record anyone can write
+    path.write_text(text, "utf-8", errors="surrogatepass")
+    validated = main(["validate", str(path)])
+    assert validated in (0, 1)
+    rendered = main(["render", str(path), "--doc", "tb,bc", "--out", str(folder / "out"), "-q"])
+    assert rendered == validated  # accepted by one, rendered by the other; refused by both
