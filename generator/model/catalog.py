@@ -14,6 +14,7 @@ from pydantic import Field, RootModel
 from generator.caches import cached
 from generator.inputs.loading import load_yaml
 from generator.inputs.validation import validate_model
+from generator.model.components import NATIONAL_PREFIX
 from generator.model.kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
 from generator.model.meeting import Strict, Text
 from generator.model.periods import Period, PeriodKind
@@ -52,6 +53,19 @@ class PeriodWords(Strict):
     year: Text
 
 
+class WordStyles(Strict):
+    prefix: Text
+    #: By component; ``national`` names the national header's lines, ``{n}`` their number.
+    names: dict[str, Text]
+
+    def name(self, component: str) -> str:
+        """The Word style of a component: "VB Cơ quan ban hành"."""
+        if component.startswith(NATIONAL_PREFIX):
+            line = component.removeprefix(NATIONAL_PREFIX)
+            return f"{self.prefix} {self.names['national'].format(n=line)}"
+        return f"{self.prefix} {self.names[component]}"
+
+
 class Vocabulary(Strict):
     kinds: dict[MeetingKind, KindWords]
     levels: dict[Level, Text]
@@ -60,6 +74,7 @@ class Vocabulary(Strict):
     report_kinds: dict[ReportKind, Text]
     periods: PeriodWords
     chart_title: Text
+    word_styles: WordStyles
 
     def period_name(self, period: Period) -> str:
         """The period as documents write it, e.g. "quý III năm 2024"."""

@@ -48,6 +48,13 @@ TAG_DEFAULTS = {
     "td": "table-cell",
 }
 
+#: Components that are headings, with their outline level (0 is the top): Word's
+#: Navigation pane and the PDF's bookmarks show the document's sections by them.
+OUTLINE_LEVELS = {"section": 0, "subsection": 1, "point": 2, "appendix-title": 0}
+
+#: The paragraph that draws a rule under a component (a style of its own in the DOCX).
+RULE = "rule"
+
 #: Tables that lay the page out (no borders, widths from the profile), not data tables.
 HEADER_TABLE = "doc-header"
 CLOSING_TABLE = "doc-closing"

@@ -16,13 +16,17 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
+from generator.model.catalog import vocabulary
+from generator.model.components import OUTLINE_LEVELS, RULE
 from generator.model.profiles import Profile, Style
+from generator.output.docx.oxml import set_child
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -30,11 +34,11 @@ _ALIGN = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
-RULE_STYLE = "GB Rule"
 
 
 def style_name(component: str) -> str:
-    return "GB " + component.replace("-", " ").title()
+    """The Word style of a component, as the Styles gallery shows it ("VB Trích yếu")."""
+    return vocabulary().word_styles.name(component)
 
 
 def set_fonts(rpr: Any, family: str) -> None:
@@ -49,16 +53,6 @@ def set_fonts(rpr: Any, family: str) -> None:
         fonts.set(qn(slot), family)
 
 
-def set_child(parent: Any, tag: str, **attrs: str) -> Any:
-    element = parent.find(qn(tag))
-    if element is None:
-        element = OxmlElement(tag)
-        parent.append(element)
-    for key, value in attrs.items():
-        element.set(qn(key), value)
-    return element
-
-
 def _apply_style(word_style: ParagraphStyle, style: Style, profile: Profile) -> None:
     font = word_style.font
     font.size = Pt(style.size_pt)
@@ -70,6 +64,8 @@ def _apply_style(word_style: ParagraphStyle, style: Style, profile: Profile) -> 
     set_child(rpr, "w:szCs", **{"w:val": str(round(style.size_pt * 2))})
     for tag, on in (("w:bCs", style.bold), ("w:iCs", style.italic)):
         set_child(rpr, tag, **{"w:val": "1" if on else "0"})
+    if style.upper:  # new text typed in this style is capitals too, as the profile says
+        set_child(rpr, "w:caps")
     fmt = word_style.paragraph_format
     fmt.alignment = _ALIGN[style.align]
     fmt.first_line_indent = Mm(style.first_line_indent_cm * 10)
@@ -121,7 +117,10 @@ def base_document(profile: Profile) -> bytes:
         word_style.base_style = normal
         word_style.quick_style = True
         _apply_style(word_style, style, profile)
-    rule = doc.styles.add_style(RULE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        if component in OUTLINE_LEVELS:
+            level = str(OUTLINE_LEVELS[component])
+            set_child(word_style.element.get_or_add_pPr(), "w:outlineLvl", **{"w:val": level})
+    rule = doc.styles.add_style(style_name(RULE), WD_STYLE_TYPE.PARAGRAPH)
     rule.base_style = normal
     rule.font.size = Pt(1)
     rule.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -145,6 +144,7 @@ def base_document(profile: Profile) -> bytes:
     number.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _add_page_field(number)
     _prune(doc)
+    _declare(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -152,12 +152,55 @@ def base_document(profile: Profile) -> bytes:
 
 #: Parts of python-docx's template that our documents do not use: a thumbnail
 #: of an empty page (shown as the file's preview), Word 2010's duplicate style
-#: sheet and a custom XML item.
+#: sheet, a custom XML item and list numbering.
 _UNUSED_PARTS = (
     RT.THUMBNAIL,
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
     RT.CUSTOM_XML,
+    RT.NUMBERING,
 )
+
+#: What the file says made it: giaoban, not the Word for Mac that made python-docx's
+#: template (nor its page and word counts of an empty page).
+_APP_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+    b'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'docPropsVTypes"><Application>giaoban</Application><DocSecurity>0</DocSecurity>'
+    b"<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+#: Word's current compatibility mode (Word 2013 and later): no "Compatibility Mode".
+_COMPATIBILITY_MODE = "15"
+
+
+def _declare(doc: DocxDocument) -> None:
+    """The document declares itself as what it is: a current Word document in Vietnamese
+    written by giaoban, never proof-read, with no stale identity of the template's."""
+    settings = doc.settings.element
+    for stale in ("w:proofState", "w:rsids", "w:savePreviewPicture"):
+        for element in settings.findall(qn(stale)):
+            settings.remove(element)
+    for element in settings.findall("{http://schemas.microsoft.com/office/word/2010/wordml}docId"):
+        settings.remove(element)
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), _COMPATIBILITY_MODE)
+    language = settings.find(qn("w:themeFontLang"))
+    if language is not None:
+        language.attrib.pop(qn("w:eastAsia"), None)
+        language.set(qn("w:val"), "vi-VN")
+    # Vietnamese writes 1.234,5: fields that compute numbers read them so.
+    set_child(settings, "w:decimalSymbol", **{"w:val": ","})
+    set_child(settings, "w:listSeparator", **{"w:val": ";"})
+    doc.core_properties.comments = ""
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            old = rel.target_part
+            del package.rels[rid]
+            app = Part(old.partname, old.content_type, _APP_XML, package)
+            package.relate_to(app, RT.EXTENDED_PROPERTIES)
 
 
 def _prune(doc: DocxDocument) -> None:
@@ -176,10 +219,11 @@ def _prune(doc: DocxDocument) -> None:
     for latent in root.findall(qn("w:latentStyles")):
         root.remove(latent)
     by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    prefix = vocabulary().word_styles.prefix + " "
     wanted = [
         sid
         for sid, s in by_id.items()
-        if s.get(qn("w:default")) == "1" or _name(s).startswith("GB ")
+        if s.get(qn("w:default")) == "1" or _name(s).startswith(prefix)
     ]
     kept: set[str] = set()
     while wanted:

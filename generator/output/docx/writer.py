@@ -36,10 +36,12 @@ from generator.model.components import (
     HEADER_TABLE,
     INLINE_TAGS,
     LAYOUT_TABLES,
+    RULE,
     TAG_DEFAULTS,
 )
 from generator.model.profiles import Profile, Style
-from generator.output.docx.styles import RULE_STYLE, set_child, style_name
+from generator.output.docx.oxml import set_child
+from generator.output.docx.styles import style_name
 from generator.output.fonts import text_width_pt
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")
@@ -146,7 +148,7 @@ class HtmlWriter:
         self.styles = profile.styles()
         # python-docx resolves a style by name on every assignment (a scan of all
         # styles); the ids are looked up once and set directly instead.
-        names = {style_name(c): c for c in self.styles} | {RULE_STYLE: RULE_STYLE}
+        names = {style_name(c): c for c in (*self.styles, RULE)}
         self.style_ids = {names[s.name]: s.style_id for s in doc.styles if s.name in names}
         self.fresh_cells: set[int] = set()
 
@@ -214,7 +216,7 @@ class HtmlWriter:
         spare = max(0.0, width_pt - length)
         left = {"left": 0.0, "right": spare}.get(style.align, spare / 2)
         paragraph = self.new_paragraph(container)
-        paragraph._p.style = self.style_ids[RULE_STYLE]
+        paragraph._p.style = self.style_ids[RULE]
         fmt = paragraph.paragraph_format
         fmt.left_indent = Pt(left)
         fmt.right_indent = Pt(spare - left)
@@ -242,9 +244,9 @@ class HtmlWriter:
             row = table.add_row()
             trpr = row._tr.get_or_add_trPr()
             if row_element.getparent().tag == "thead":
-                set_child(trpr, "w:tblHeader", **{"w:val": "true"})
+                set_child(trpr, "w:tblHeader")
             if layout:
-                set_child(trpr, "w:cantSplit", **{"w:val": "true"})
+                set_child(trpr, "w:cantSplit")
             for cell, cell_element, width in zip(
                 row.cells, row_element.xpath("./td | ./th"), widths, strict=False
             ):
