@@ -138,6 +138,9 @@ def digest(
     """
     chosen = _options(options, renderer, choices)
     chosen.check_formats()
+    if (chosen.pdf_variant or "").startswith("pdf/a-1"):
+        # The chart is drawn in a transparency group, which PDF/A-1 forbids (PDF/A-2 allows).
+        raise UsageError(message("variant_no_transparency", value=chosen.pdf_variant))
     if isinstance(period, str):
         period = parse_period_option(period)
     files = record_files(paths)

@@ -388,9 +388,21 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "fill in the empty fields, then: giaoban validate {path}",
         "vi": "hãy điền các mục còn trống, rồi chạy: giaoban validate {path}",
     },
+    "variant_no_transparency": {
+        "en": "a digest cannot be written as {value}: its chart is drawn with transparency, which "
+        "PDF/A-1 forbids; use pdf/a-2b, the archive form that allows it",
+        "vi": "báo cáo định kỳ không ghi được dạng {value}: biểu đồ dùng độ trong suốt mà PDF/A-1 "
+        "không cho phép; hãy dùng pdf/a-2b, dạng lưu trữ cho phép điều đó",
+    },
     "unknown_variant": {
         "en": "unknown PDF variant '{value}'; choose one of {known}",
         "vi": "không có dạng PDF '{value}'; hãy chọn một trong {known}",
+    },
+    "sign_mode_unknown": {
+        "en": "signing mode '{mode}' has no form in the format profile '{profile}' (it gives "
+        "{known}); choose one of those, or a profile that gives this form",
+        "vi": "cách ký '{mode}' không có mẫu trong mẫu thể thức '{profile}' (chỉ có {known}); "
+        "hãy chọn một trong số đó, hoặc dùng mẫu thể thức có cách ký này",
     },
     "templates_too_big": {
         "en": "templates: the folder {path} holds more than {limit} files; name a folder that "

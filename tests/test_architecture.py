@@ -84,6 +84,7 @@ def test_the_html_subset_page_names_every_component_and_element() -> None:
         BLOCK_TAGS,
         COMPONENTS,
         INLINE_TAGS,
+        KEEP_WITH_NEXT,
         LAYOUT_TABLES,
         NATIONAL_PREFIX,
         TAG_DEFAULTS,
@@ -91,6 +92,7 @@ def test_the_html_subset_page_names_every_component_and_element() -> None:
 
     page = (PACKAGE.parent / "docs" / "html-subset.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`([^`]+)`", page))
-    names = {*COMPONENTS, *BLOCK_TAGS, *INLINE_TAGS, *TAG_DEFAULTS, f"{NATIONAL_PREFIX}1"}
+    names = {*COMPONENTS, *BLOCK_TAGS, *INLINE_TAGS, *TAG_DEFAULTS, f"{NATIONAL_PREFIX}1",
+             KEEP_WITH_NEXT}  # fmt: skip
     names |= {f"table.{cls}" for cls in LAYOUT_TABLES}
     assert sorted(names - named) == []

@@ -115,7 +115,7 @@ def test_number_and_date_lines(rendered: Rendered) -> None:
     number = header.cell(1, 0).paragraphs[0].text
     date = header.cell(1, 1).paragraphs[0].text
     if rendered.profile.name == "hd36":
-        assert number == "Số 5-TB/TU"
+        assert number == "Số 05-TB/TU"  # HD36: a leading zero below 10
     else:
         assert number == "Số: 05/TB-TU"
     assert date == "Đồng Tháp, ngày 05 tháng 01 năm 2025"

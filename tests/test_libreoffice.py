@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from generator import digest, render
+
 from conftest import Rendered
-from readback import page_number_lines, pdf_words
+from readback import page_number_lines, pdf_pages, pdf_words, strip_page_number, words
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "records"
 
 
 def convert(docx: Path, out: Path) -> Path:
@@ -35,3 +39,24 @@ def test_libreoffice_shows_the_same_text_and_page_numbers(
     assert numbers[0] is None
     assert numbers[1] == "2"
     assert pdf_words(as_shown) == pdf_words(rendered.files["tb.pdf"])
+
+
+def _page_starts(path: Path) -> list[list[str]]:
+    """The first words of every page, page numbers aside: where the pages break."""
+    return [words(strip_page_number(text, n))[:8] for n, text in enumerate(pdf_pages(path), 1)]
+
+
+def test_the_digest_breaks_pages_where_the_pdf_does(tmp_path: Path) -> None:
+    """Rows kept whole and the space around tables as in the PDF: same pages in both."""
+    out = tmp_path / "out"
+    outputs = digest([EXAMPLES], period="2023", out=out).outputs
+    files = {o.format: o.path for o in outputs}
+    as_shown = convert(files["docx"], tmp_path)
+    assert _page_starts(as_shown) == _page_starts(files["pdf"])
+
+
+def test_the_closing_sentence_stays_with_the_signature_in_word_too(tmp_path: Path) -> None:
+    (output,) = render([EXAMPLES / "2023-12-01-giao-ban-hoi-quan-chung.yaml"], formats=("docx",),
+                       out=tmp_path / "out").outputs  # fmt: skip
+    last = pdf_pages(convert(output.path, tmp_path))[-1]
+    assert "Văn phòng Tỉnh ủy thông báo ý kiến kết luận" in last and "Nơi nhận:" in last

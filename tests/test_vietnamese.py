@@ -45,7 +45,12 @@ def test_prose_dates_have_no_leading_zeros() -> None:
 
 @pytest.mark.parametrize(
     ("name", "number", "line"),
-    [("hd36", 123, "Số 123-TB/TU"), ("nd30", 5, "Số: 05/TB-TU"), ("nd30", 123, "Số: 123/TB-TU")],
+    [
+        ("hd36", 5, "Số 05-TB/TU"),
+        ("hd36", 123, "Số 123-TB/TU"),
+        ("nd30", 5, "Số: 05/TB-TU"),
+        ("nd30", 123, "Số: 123/TB-TU"),
+    ],
 )
 def test_number_line(name: str, number: int, line: str) -> None:
     assert load_profile(builtin_profiles()[name]).number_line("TB", "TU", number) == line

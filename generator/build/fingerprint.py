@@ -24,7 +24,10 @@ from generator.inputs.loading import load_yaml
 from generator.inputs.locations import Named, folder_files, resolve_named
 from generator.resources import PACKAGE_DIR, config_dir, package_version, templates_dir
 
-_LIBRARIES = ("giaoban", "weasyprint", "python-docx", "jinja2", "matplotlib")
+#: The libraries whose versions shape the bytes of a document (layout, fonts and their
+#: subsets, the PDF and ZIP writers, images, XML serialisation).
+_LIBRARIES = ("giaoban", "weasyprint", "pydyf", "fonttools", "python-docx", "lxml", "jinja2",
+              "pillow")  # fmt: skip
 
 
 def environment() -> str:

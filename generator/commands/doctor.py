@@ -9,13 +9,11 @@ missing HarfBuzz subsetter (every PDF then takes several times longer).
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.caches import cached
 from generator.inputs.locations import builtin_profiles
 from generator.messages import message
 from generator.model.profiles import load_profile
@@ -46,22 +44,6 @@ def _version(name: str) -> str:
     return package_version(name) or message("doctor_missing")
 
 
-@cached
-def _installed_families() -> frozenset[str]:
-    if shutil.which("fc-list") is None:
-        return frozenset()
-    listing = subprocess.run(["fc-list", "--format=%{family}\n"], capture_output=True,
-                             text=True, check=False).stdout  # fmt: skip
-    return frozenset(name.strip().casefold() for line in listing.splitlines()
-                     for name in line.split(","))  # fmt: skip
-
-
-def _font_file(family: str) -> str | None:
-    from generator.output.fonts import font_file
-
-    return font_file(family, False, False)
-
-
 def _missing_letters(path: str) -> str:
     from fontTools.ttLib import TTFont
 
@@ -70,20 +52,22 @@ def _missing_letters(path: str) -> str:
 
 
 def _check_fonts(report: Report, name: str, stack: list[str]) -> None:
+    """The font the documents are really drawn in: what fontconfig gives for the profile's
+    family (a metric-compatible substitute when it is not installed), and its letters."""
+    from generator.output.fonts import font_file, matched_family
+
     label = message("doctor_fonts", profile=name)
-    installed = _installed_families()
-    chosen = next((family for family in stack if family.casefold() in installed), None)
-    if chosen is None:
-        detail = message("doctor_no_font", families=", ".join(stack))
-        report.add(label, detail, ok=False)
+    actual, path = matched_family(stack[0]), font_file(stack[0], bold=False, italic=False)
+    if actual is None or path is None:
+        report.add(label, message("doctor_no_font", families=", ".join(stack)), ok=False)
         return
-    path = _font_file(chosen)
-    missing = _missing_letters(path) if path else ""
+    family = actual if actual.casefold() == stack[0].casefold() else f"{stack[0]} → {actual}"
+    missing = _missing_letters(path)
     if missing:
-        report.add(label, message("doctor_font_gaps", family=chosen, path=path, letters=missing),
+        report.add(label, message("doctor_font_gaps", family=family, path=path, letters=missing),
                    ok=False)  # fmt: skip
     else:
-        report.add(label, message("doctor_font_ok", family=chosen, path=path))
+        report.add(label, message("doctor_font_ok", family=family, path=path))
 
 
 def diagnose(template_dirs: Sequence[Path] = ()) -> Report:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from string import Formatter
-from typing import Any
+from typing import Any, Literal
 
 from generator.documents.aggregation import Digest
 from generator.model.catalog import document_types, vocabulary
@@ -19,7 +19,7 @@ from generator.model.meeting import Meeting, Registration
 from generator.model.metadata import Metadata
 from generator.model.profiles import Profile
 from generator.model.records import Record
-from generator.model.settings import Settings, Signer
+from generator.model.settings import Settings, Signer, SignMode
 from generator.vietnamese.text import lower_first
 
 #: Meetings are dated in Vietnam's local time (UTC+7, no daylight saving).
@@ -47,11 +47,18 @@ def fill(text: str, **values: str) -> str:
 
 
 def signature(signer: Signer, profile: Profile) -> dict[str, str]:
-    authority = ""
-    if signer.mode is not None:
-        prefix = profile.signature.prefixes.get(signer.mode.value, signer.mode.value.upper())
-        authority = f"{prefix} {signer.on_behalf_of}"
-    return {"authority": authority, "title": signer.title, "name": signer.name}
+    """The signature block's lines, in the profile's forms ("T/M BAN THƯỜNG VỤ").
+
+    An acting head's mark stands before the title ("Q. CHÁNH VĂN PHÒNG"); the
+    other modes sign for a body, named on a line of its own above the title.
+    """
+    if signer.mode is None:
+        return {"authority": "", "title": signer.title, "name": signer.name}
+    prefix = profile.signature.prefixes[signer.mode.value]  # checked with the settings
+    if signer.mode is SignMode.ACTING:
+        return {"authority": "", "title": f"{prefix} {signer.title}", "name": signer.name}
+    return {"authority": f"{prefix} {signer.on_behalf_of}", "title": signer.title,
+            "name": signer.name}  # fmt: skip
 
 
 def recipients(names: list[str], archive: str | None, profile: Profile) -> dict[str, Any]:
@@ -87,9 +94,6 @@ def document_frame(
     doc_settings = settings.documents.get(doc_key)
     signer = (doc_settings and doc_settings.signer) or settings.signer
     names = doc_settings.recipients if doc_settings and doc_settings.recipients else None
-    closing = (doc_settings and doc_settings.closing) or doc_type.closing or ""
-    summary = (doc_settings and doc_settings.summary) or doc_type.summary or ""
-    values = {"issuer": settings.issuing_body, **fields}
     return {
         "doc": {
             "key": doc_key,
@@ -99,8 +103,17 @@ def document_frame(
                 doc_type.symbol, settings.issuer_symbol, registration.number
             ),
             "date_line": profile.date_line_text(settings.place, registration.date, year),
-            "summary": fill(summary, **values),
-            "closing": fill(closing, **values),
+            "reference": profile.reference_line(
+                doc_type.name,
+                doc_type.symbol,
+                settings.issuer_symbol,
+                registration.number,
+                registration.date,
+                year,
+                settings.issuing_body,
+            ),
+            "summary": document_line(settings, doc_key, "summary", **fields),
+            "closing": document_line(settings, doc_key, "closing", **fields),
         },
         "issuer": {
             "parent_body": settings.parent_body,
@@ -115,6 +128,16 @@ def document_frame(
         ),
         "meta": meta,
     }
+
+
+def document_line(settings: Settings, doc_key: str, line: Literal["summary", "closing"],
+                  **fields: str) -> str:  # fmt: skip
+    """The type's summary or closing line (the settings' own, if they give one), filled."""
+    doc_settings = settings.documents.get(doc_key)
+    text = (doc_settings and getattr(doc_settings, line)) or getattr(
+        document_types()[doc_key], line
+    )
+    return fill(text or "", issuer=settings.issuing_body, **fields)
 
 
 def metadata(settings: Settings, doc_key: str, subject: str, created: dt.datetime) -> Metadata:
@@ -152,7 +175,8 @@ def digest_context(
     period_name = words.period_name(digest.period)
     issued = registration.date or digest.period.end
     created = dt.datetime.combine(issued, dt.time(0, 0), tzinfo=VIETNAM_TIME)
-    meta = metadata(settings, "digest", period_name, created)
+    summary = document_line(settings, "digest", "summary", period=period_name)
+    meta = metadata(settings, "digest", summary or period_name, created)
     frame = document_frame(
         settings,
         profile,
@@ -164,14 +188,19 @@ def digest_context(
     )
     statuses = list(DirectiveStatus)
     chart_width_mm = profile.text_width_mm * 0.8
+    labels = [words.statuses[s] for s in statuses]
+    values = [digest.status_counts[s] for s in statuses]
+    title = words.chart_title.format(period=period_name)
+    bars = [f"{label}: {value}" for label, value in zip(labels, values, strict=True)]
     context = {
         **frame,
         "digest": digest,
         "period_name": period_name,
         "chart": {
-            "labels": [words.statuses[s] for s in statuses],
-            "values": [digest.status_counts[s] for s in statuses],
-            "title": words.chart_title.format(period=period_name),
+            "labels": labels,
+            "values": values,
+            "title": title,
+            "alt": words.chart_alt.format(title=title, bars="; ".join(bars)),
             "family": profile.font.family,
             "width_mm": chart_width_mm,
         },

@@ -74,6 +74,7 @@ class Vocabulary(Strict):
     report_kinds: dict[ReportKind, Text]
     periods: PeriodWords
     chart_title: Text
+    chart_alt: Text
     word_styles: WordStyles
 
     def period_name(self, period: Period) -> str:

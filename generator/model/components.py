@@ -60,6 +60,14 @@ HEADER_TABLE = "doc-header"
 CLOSING_TABLE = "doc-closing"
 LAYOUT_TABLES = (HEADER_TABLE, CLOSING_TABLE)
 
+#: A class any paragraph may add: keep it on the page of what follows (the closing
+#: sentence stays with the recipients and signature; never a signature alone).
+KEEP_WITH_NEXT = "keep-with-next"
+
+#: Space above and below a data table, in points (both writers; CSS margins collapse
+#: with the paragraphs' own spacing, and the DOCX mirrors that).
+DATA_TABLE_MARGIN_PT = 6.0
+
 #: Elements that make a paragraph of their own, and those that stay inside one.
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6")
 INLINE_TAGS = ("br", "strong", "b", "em", "i", "u", "span", "sup", "sub", "img")

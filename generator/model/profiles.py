@@ -102,6 +102,15 @@ class Header(Strict):
 
 class NumberFormat(Strict):
     format: Annotated[str, Field(min_length=1), _format_of("number", "type", "issuer")]
+    #: How another document cites this one: an appendix's "(Kèm theo …)" line.
+    reference: Annotated[
+        str,
+        Field(min_length=1),
+        _format_of("doc", "number", "type", "issuer", "day", "month", "year", "body"),
+    ] = (
+        "(Kèm theo {doc} số {number}-{type}/{issuer} ngày {day} tháng {month} năm {year} của "
+        "{body})"
+    )
     min_digits: Annotated[int, Field(ge=1, le=6)] = 1
     #: Printed in place of the number until the document is registered.
     blank: str = "      "
@@ -163,21 +172,36 @@ class Profile(Strict):
     def font_stack(self) -> list[str]:
         return [self.font.family, *self.font.fallbacks]
 
-    def number_line(self, symbol: str, issuer: str, number: int | None) -> str:
+    def _digits(self, number: int | None) -> str:
         blank = self.number.blank.replace(" ", "\u00a0")
-        digits = f"{number:0{self.number.min_digits}d}" if number else blank
-        return self.number.format.format(number=digits, type=symbol, issuer=issuer)
+        return f"{number:0{self.number.min_digits}d}" if number else blank
 
-    def date_line_text(self, place: str, day: dt.date | None, year: int) -> str:
+    def _day_month(self, day: dt.date | None) -> tuple[str, str]:
         if day is None:
             blank = self.date_line.blank.replace(" ", "\u00a0")
-            return self.date_line.format.format(place=place, day=blank, month=blank, year=year)
-        d, m, y = day_month_year(
+            return blank, blank
+        d, m, _ = day_month_year(
             day,
             pad_day_below=self.date_line.pad_day_below,
             pad_months=frozenset(self.date_line.pad_months),
         )
-        return self.date_line.format.format(place=place, day=d, month=m, year=y)
+        return d, m
+
+    def number_line(self, symbol: str, issuer: str, number: int | None) -> str:
+        return self.number.format.format(number=self._digits(number), type=symbol, issuer=issuer)
+
+    def date_line_text(self, place: str, day: dt.date | None, year: int) -> str:
+        d, m = self._day_month(day)
+        return self.date_line.format.format(place=place, day=d, month=m, year=year)
+
+    def reference_line(self, doc: str, symbol: str, issuer: str, number: int | None,
+                       day: dt.date | None, year: int, body: str) -> str:  # fmt: skip
+        """How an appendix cites its document, in this profile's number and date forms."""
+        d, m = self._day_month(day)
+        return self.number.reference.format(
+            doc=doc, number=self._digits(number), type=symbol, issuer=issuer, day=d, month=m,
+            year=year, body=body,
+        )  # fmt: skip
 
 
 @cached_per_content

@@ -38,7 +38,8 @@ class Signer(Strict):
 
     @model_validator(mode="after")
     def _body_for_mode(self) -> Self:
-        if self.mode is not None and not self.on_behalf_of:
+        # An acting head signs with the head's own title ("Q. CHÁNH VĂN PHÒNG"): no body.
+        if self.mode not in (None, SignMode.ACTING) and not self.on_behalf_of:
             raise PydanticCustomError(
                 "signer_needs_body", "mode {mode} needs on_behalf_of", {"mode": self.mode.value}
             )
@@ -71,6 +72,14 @@ class Settings(Strict):
     review_grace_days: Annotated[int, Field(ge=0, le=366)] = 92
     #: A folder of templates searched before the built-in ones (relative to this file).
     templates: Text | None = None
+
+    def signers(self) -> dict[str, Signer]:
+        """Every signer named, by where: ``signer``, ``documents.tb.signer``…"""
+        found = {"signer": self.signer}
+        for key, doc in self.documents.items():
+            if doc.signer is not None:
+                found[f"documents.{key}.signer"] = doc.signer
+        return found
 
 
 @cached_per_content

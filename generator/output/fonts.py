@@ -34,6 +34,17 @@ def font_file(family: str, bold: bool, italic: bool) -> str | None:
 
 
 @cached
+def matched_family(family: str) -> str | None:
+    """The family fontconfig draws for ``family``: itself, or its substitute ("Tinos" for
+    "Times New Roman" where that is not installed). WeasyPrint asks fontconfig the same."""
+    if shutil.which("fc-match") is None:
+        return None
+    result = subprocess.run(["fc-match", "--format=%{family[0]}", family], capture_output=True,
+                            text=True, check=False)  # fmt: skip
+    return result.stdout.strip() or None
+
+
+@cached
 def _advances(path: str) -> tuple[dict[int, int], int, int]:
     font = TTFont(path, lazy=True)
     cmap = font.getBestCmap()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model.catalog import document_types
+from generator.model.components import DATA_TABLE_MARGIN_PT
 from generator.model.metadata import Metadata
 from generator.model.profiles import Profile
 from generator.output.formats import Document, Writer, new_writer
@@ -50,7 +51,8 @@ class Renderer:
     def css(self, profile: Profile) -> str:
         key = profile.model_dump_json()
         if key not in self._css:
-            context = {"profile": profile, "styles": profile.styles()}
+            context = {"profile": profile, "styles": profile.styles(),
+                       "table_margin_pt": DATA_TABLE_MARGIN_PT}  # fmt: skip
             self._css[key] = render_template(self.env, STYLESHEET, context)
         return self._css[key]
 

@@ -31,7 +31,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from generator.errors import Position, Problem, TemplateError
 from generator.messages import message
 from generator.model.meeting import Person
-from generator.output.chart import bar_chart_uri
+from generator.output.chart import bar_chart_png, bar_chart_svg
 from generator.resources import templates_dir
 from generator.vietnamese.text import (
     date_prose,
@@ -105,7 +105,8 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
         sentence=sentence,
         upper_first=upper_first,
         lower_first=lower_first,
-        bar_chart=bar_chart_uri,
+        bar_chart_svg=bar_chart_svg,
+        bar_chart_png=bar_chart_png,
     )
     return env
 

@@ -33,8 +33,10 @@ from lxml.html import HtmlElement
 from generator.model.components import (
     BLOCK_TAGS,
     CLOSING_TABLE,
+    DATA_TABLE_MARGIN_PT,
     HEADER_TABLE,
     INLINE_TAGS,
+    KEEP_WITH_NEXT,
     LAYOUT_TABLES,
     RULE,
     TAG_DEFAULTS,
@@ -61,6 +63,8 @@ class _Segment:
     br: bool = False
     image: bytes | None = None
     width_pt: float | None = None
+    #: What the image shows, for readers who cannot see it (Word's alt text).
+    alt: str = ""
 
 
 _DATA_URI = re.compile(r"^data:image/(?:png|jpeg|gif);base64,(?P<data>.+)$", re.DOTALL)
@@ -78,7 +82,8 @@ def _length_pt(style: str, relative_to: float) -> float | None:
 
 
 def _image(element: HtmlElement) -> bytes | None:
-    match = _DATA_URI.match(element.get("src", ""))
+    """The image's bytes: ``data-png`` (the raster twin of a vector ``src``) or ``src``."""
+    match = _DATA_URI.match(element.get("data-png") or element.get("src", ""))
     return base64.b64decode(match["data"]) if match else None
 
 
@@ -96,7 +101,8 @@ def _segments(element: HtmlElement) -> list[_Segment]:
                     out.append(_Segment("", fmt, br=True))
                 elif tag == "img":
                     width = _length_pt(child.get("style", ""), 0)
-                    out.append(_Segment("", fmt, image=_image(child), width_pt=width))
+                    out.append(_Segment("", fmt, image=_image(child), width_pt=width,
+                                        alt=child.get("alt", "")))  # fmt: skip
                 else:
                     walk(
                         child,
@@ -151,6 +157,8 @@ class HtmlWriter:
         names = {style_name(c): c for c in (*self.styles, RULE)}
         self.style_ids = {names[s.name]: s.style_id for s in doc.styles if s.name in names}
         self.fresh_cells: set[int] = set()
+        #: Space the next paragraph must have above it: a data table just ended.
+        self.space_pending = 0.0
 
     def new_paragraph(self, container: DocxDocument | _Cell) -> Paragraph:
         if isinstance(container, _Cell) and id(container._tc) in self.fresh_cells:
@@ -187,6 +195,12 @@ class HtmlWriter:
         style = self.styles[component]
         paragraph = self.new_paragraph(container)
         paragraph._p.style = self.style_ids[component]
+        if KEEP_WITH_NEXT in element.classes:
+            paragraph.paragraph_format.keep_with_next = True
+        if self.space_pending:
+            gap = max(style.space_before_pt, self.space_pending)
+            paragraph.paragraph_format.space_before = Pt(gap)
+            self.space_pending = 0.0
         text_parts = []
         for seg in _segments(element):
             if seg.br:
@@ -194,7 +208,8 @@ class HtmlWriter:
                 continue
             if seg.image is not None:
                 width = min(seg.width_pt or width_pt, width_pt)
-                paragraph.add_run().add_picture(io.BytesIO(seg.image), width=Pt(width))
+                shape = paragraph.add_run().add_picture(io.BytesIO(seg.image), width=Pt(width))
+                shape._inline.docPr.set("descr", seg.alt)
                 continue
             text = seg.text.upper() if style.upper else seg.text
             text_parts.append(text)
@@ -236,6 +251,8 @@ class HtmlWriter:
         fractions = self.column_fractions(element, ncols)
         widths = [width_pt * f for f in fractions]
         layout = bool(set(LAYOUT_TABLES) & set(element.classes))
+        if not layout:
+            self.space_above_table(container)
         table = container.add_table(rows=0, cols=ncols)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -245,14 +262,30 @@ class HtmlWriter:
             trpr = row._tr.get_or_add_trPr()
             if row_element.getparent().tag == "thead":
                 set_child(trpr, "w:tblHeader")
-            if layout:
-                set_child(trpr, "w:cantSplit")
+            set_child(trpr, "w:cantSplit")  # a row stays whole on one page, as in the PDF
             for cell, cell_element, width in zip(
                 row.cells, row_element.xpath("./td | ./th"), widths, strict=False
             ):
                 cell.width = Pt(width)
                 self.fresh_cells.add(id(cell._tc))
                 self.blocks(cell_element, cell, width)
+        if not layout:
+            self.space_pending = DATA_TABLE_MARGIN_PT
+
+    def space_above_table(self, container: DocxDocument | _Cell) -> None:
+        """The space a data table has above it, taken from the paragraph before as CSS
+        collapses margins: the larger of that paragraph's space after and the table's."""
+        before = container.paragraphs[-1] if container.paragraphs else None
+        if before is None or before._p.getnext() is not None:
+            return
+        style = self.styles.get(self.component_of(before), self.styles["body"])
+        space = before.paragraph_format.space_after
+        current = space.pt if space is not None else style.space_after_pt
+        before.paragraph_format.space_after = Pt(max(current, DATA_TABLE_MARGIN_PT))
+
+    def component_of(self, paragraph: Paragraph) -> str:
+        ids = {v: k for k, v in self.style_ids.items()}
+        return ids.get(paragraph._p.style or "", "body")
 
     def column_fractions(self, element: HtmlElement, ncols: int) -> list[float]:
         classes = set(element.classes)
