@@ -55,11 +55,9 @@ def validate(
     profiles and templates they name: what ``render`` and ``digest`` check.
     """
     from generator.build.checks import check_run
-    from generator.model.catalog import document_types
-    from generator.output.renderer import templates_of
 
     options = Options(settings=settings, strict=strict)
-    return check_run(record_files(paths), options, templates_of(list(document_types())))
+    return check_run(record_files(paths), options, together=True)
 
 
 def _options(

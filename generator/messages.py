@@ -248,6 +248,28 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "unknown document type '{doc}'; known types: {known}",
         "vi": "loại văn bản '{doc}' không có; các loại hiện có: {known}",
     },
+    "organization_close": {
+        "en": "'{name}' is close to '{known}' of the settings but not the same; write it the same "
+        "way, or add it to its aliases, or the digest counts two organizations",
+        "vi": "'{name}' gần giống '{known}' trong thiết lập nhưng không trùng; hãy viết giống hệt, "
+        "hoặc thêm vào aliases của đơn vị đó, nếu không báo cáo sẽ tính thành hai đơn vị",
+    },
+    "figure_two_units": {
+        "en": "'{label}' is given in '{unit}' here and in another unit at {other}; the digest "
+        "lists them apart: use one unit",
+        "vi": "'{label}' ở đây tính bằng '{unit}', ở {other} tính bằng đơn vị khác; báo cáo sẽ "
+        "liệt kê riêng: hãy dùng một đơn vị",
+    },
+    "duplicate_directive": {
+        "en": "directive id '{key}' is also used at {other}; give each directive its own id",
+        "vi": "mã nhiệm vụ '{key}' đã dùng ở {other}; mỗi nhiệm vụ cần một mã riêng",
+    },
+    "update_before_directive": {
+        "en": "this update ({date}) is older than directive '{key}', given on {given}; an update "
+        "goes in a record of a later meeting",
+        "vi": "cập nhật này ({date}) có trước nhiệm vụ '{key}', giao ngày {given}; cập nhật phải "
+        "ghi trong hồ sơ của cuộc họp sau đó",
+    },
     "unknown_directive": {
         "en": "no directive '{key}' among the records given up to this one; known: {known}",
         "vi": "không có nhiệm vụ '{key}' trong các hồ sơ tính đến hồ sơ này; hiện có: {known}",
@@ -257,11 +279,17 @@ CATALOG: dict[str, dict[Language, str]] = {
         "vi": "không có hội nghị nào trong các hồ sơ đã cho diễn ra trong {period} "
         "({start} đến {end})",
     },
-    "left_out": {
-        "en": "{count} record(s) outside {period} left out (earlier ones count only for "
-        "directives still open): {names}",
-        "vi": "{count} hồ sơ ngoài {period} không đưa vào (hồ sơ trước kỳ chỉ dùng cho các "
-        "nhiệm vụ chưa hoàn thành): {names}",
+    "left_out_before": {
+        "en": "{count} record(s) dated before {period} left out (they count only for directives "
+        "still open): {names}",
+        "vi": "{count} hồ sơ trước {period} không đưa vào (chỉ dùng cho các nhiệm vụ chưa hoàn "
+        "thành): {names}",
+    },
+    "left_out_after": {
+        "en": "{count} record(s) dated after {period} left out (a review of {period} among them "
+        "is reported in its own part): {names}",
+        "vi": "{count} hồ sơ sau {period} không đưa vào (hội nghị sơ kết, tổng kết của {period} "
+        "được báo cáo ở phần riêng): {names}",
     },
     "no_yaml_found": {
         "en": "no record (.yaml) found in this folder",

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from generator import InputError, validate
 from generator.inputs.loading import load_yaml
+from generator.model.kinds import DirectiveStatus as S
 from generator.vietnamese.encodings import detect
 from generator.vietnamese.hygiene import check_text
 
@@ -201,3 +202,70 @@ def test_what_validate_accepts_render_renders_and_nothing_is_an_internal_error(
     assert validated in (0, 1)
     rendered = main(["render", str(path), "--doc", "tb,bc", "--out", str(folder / "out"), "-q"])
     assert rendered == validated  # accepted by one, rendered by the other; refused by both
+
+
+day_in_h1 = st.dates(min_value=__import__("datetime").date(2024, 1, 1),
+                     max_value=__import__("datetime").date(2024, 6, 30))  # fmt: skip
+
+
+@st.composite
+def half_year(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Meetings of 2024-H1 with summed figures, directives and updates of earlier ones."""
+    records: list[dict[str, Any]] = []
+    for n in range(draw(st.integers(min_value=1, max_value=6))):
+        day = draw(day_in_h1)
+        figures = [{"label": draw(st.sampled_from(["Số hội viên mới", "số hội viên  mới",
+                                                   "Số lượt tuyên truyền"])),
+                    "value": draw(st.integers(min_value=0, max_value=5000)), "unit": "người"}
+                   for _ in range(draw(st.integers(min_value=0, max_value=3)))]  # fmt: skip
+        earlier = [r for r in records if r["date"] <= day.isoformat() and r["directives"]]
+        updates = [{"directive": f"{r['id']}#1",
+                    "status": draw(st.sampled_from(["in_progress", "done", "assigned"]))}
+                   for r in earlier if draw(st.booleans())]  # fmt: skip
+        records.append({
+            "id": f"m{n}", "title": f"Hội nghị {n}", "kind": "briefing",
+            "convened_by": "Thường trực Tỉnh ủy", "chairs": [{"name": "A"}],
+            "date": day.isoformat(), "time": f"{8 + n:02d}:00",
+            "results": {"by_organization": [{"organization": draw(st.sampled_from(
+                ["Hội Nông dân tỉnh", "Hội nông dân  tỉnh", "Tỉnh Đoàn"])), "figures": figures}]},
+            "directives": [{"content": f"Nhiệm vụ {n}", "deadline": draw(day_in_h1).isoformat()}],
+            "directive_updates": updates,
+        })  # fmt: skip
+    return records
+
+
+@settings(max_examples=int(os.environ.get("GIAOBAN_SPLIT_EXAMPLES", "30")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(records=half_year())
+def test_two_quarters_add_up_to_their_half_year(
+    tmp_path_factory: pytest.TempPathFactory, records: list[dict[str, Any]]
+) -> None:
+    from generator.documents.aggregation import build_digest, key
+    from generator.model.periods import parse_period
+    from generator.model.settings import Settings
+
+    folder = tmp_path_factory.mktemp("split")
+    (folder / "giaoban.yaml").write_text(yaml.safe_dump(SETTINGS, allow_unicode=True), "utf-8")
+    paths = []
+    for record in records:
+        path = folder / f"{record['id']}.yaml"
+        path.write_text(yaml.safe_dump(record, allow_unicode=True), "utf-8")
+        paths.append(path)
+    loaded = validate(paths)
+    settings = Settings.model_validate(SETTINGS)
+    half, q1, q2 = (build_digest(loaded, parse_period(p), settings)
+                    for p in ("2024-H1", "2024-Q1", "2024-Q2"))  # fmt: skip
+
+    def sums(d: Any) -> dict[tuple[str, str], int]:
+        return {(key(g.organization), key(t.label)): t.value
+                for g in d.results_by_organization for t in g.figure_totals}  # fmt: skip
+
+    whole, first, second = sums(half), sums(q1), sums(q2)
+    for name in set(first) | set(second):
+        assert whole[name] == first.get(name, 0) + second.get(name, 0), name
+    assert set(whole) == set(first) | set(second)
+    later = {e.key: e.status for e in q2.directives}
+    for entry in half.directives:
+        # Seen at the same end date, a directive has the same status in both reports;
+        # one missing from Q2 was done before Q2 began.
+        assert later.get(entry.key, S.DONE) is entry.status, entry.key

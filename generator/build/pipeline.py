@@ -32,7 +32,7 @@ from generator.model.profiles import load_profile
 from generator.model.records import Record, warnings_of
 from generator.model.settings import Settings, load_settings
 from generator.output.formats import Document
-from generator.output.renderer import Renderer, templates_of
+from generator.output.renderer import Renderer
 
 
 @dataclass
@@ -95,7 +95,7 @@ def render_stale(
     plan: RenderPlan, options: Options, state: OutputState, execution: Execution
 ) -> RenderResult:
     """Render what ``plan`` found out of date, write it, and record it in the state."""
-    records = check_run(list(plan.stale), options, templates_of(options.docs))
+    records = check_run(list(plan.stale), options)
     problems = _conflicts(records, plan, options)
     planned: list[Output] = []
     tasks: list[Task] = []
@@ -144,7 +144,7 @@ def render_digest(
     execution: Execution,
 ) -> DigestResult:
     """Read every record, aggregate the period, render and write its report."""
-    records = check_run(files, options, templates_of(["digest"]))
+    records = check_run(files, options, together=True)
     settings = load_settings(plan.settings)
     data = build_digest(records, period, settings)
     if not data.meetings:

@@ -281,10 +281,13 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
         result = api.digest(records, period=period, registration=registration, options=options,
                             progress=progress)  # fmt: skip
     _warn(result.warnings)
-    left_out = result.digest.left_out if result.digest else []
-    if left_out and not quiet:
-        names = ", ".join(r.path.name for r in left_out)
-        click.echo(message("left_out", count=len(left_out), period=period, names=names))
+    if result.digest and not quiet:
+        for side, left_out in (("before", result.digest.left_out_before),
+                               ("after", result.digest.left_out_after)):  # fmt: skip
+            if left_out:
+                names = ", ".join(r.path.name for r in left_out)
+                click.echo(message(f"left_out_{side}", count=len(left_out), period=period,
+                                   names=names))  # fmt: skip
     _report(result, out, quiet, verbose, started)
 
 

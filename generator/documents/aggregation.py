@@ -1,31 +1,51 @@
 """Periodic digests as plain data: a pure function of records, a period and settings.
 
-Which meetings count: those whose date falls in the period. Records dated
-before it still matter for their directives: a directive given earlier and
-not done by the end of the period is carried over. A later record can change
-a directive's status with ``directive_updates``; updates dated after the end
-of the period are not applied. A directive past its deadline at the end of
-the period and not done is overdue.
+Which meetings count: those whose date falls in the period, in the order they
+were held (date, then time or part of the day, then file name). Their results,
+limitations and figures make the period's account, except a review's: a
+six-month or annual review reports on the period it reviews, so its results and
+figures are shown in that period's digest beside the meetings' (never added to
+them), and never in the period in which it was held.
 
-Organizations are ordered as listed in the settings (``organizations``), then
-the others in order of first appearance; meetings by date, then title.
+Records dated before the period still matter for their directives: a directive
+given earlier and not done when the period began is carried over; one
+completed during the period is reported as completed, with its note. Updates
+(``directive_updates``) apply in the order the meetings were held, up to the
+end of the period. A directive not done whose deadline is on or before the
+period's last day is overdue (the report is written after the period).
+
+Figures add up by their kind: counts and amounts are summed; rates and levels
+("%", "tỷ lệ …") report their latest value; a record may say ``aggregate``.
+Labels and organizations that differ only in case or spacing are one, money
+is converted to one unit, and the settings' organization names (and aliases)
+are the ones printed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from generator.errors import InputError, Problem
+from generator.errors import InputError, Position, Problem, Severity
 from generator.messages import message
-from generator.model.kinds import DirectiveStatus
+from generator.model.catalog import Vocabulary, vocabulary
+from generator.model.kinds import REVIEW_KINDS, Aggregate, DirectiveStatus
 from generator.model.meeting import Figure, Meeting
 from generator.model.periods import Period
 from generator.model.records import Record
+from generator.model.references import directive_keys, reference_problems
 from generator.model.settings import Settings
+
+
+def key(text: str) -> str:
+    """Two texts name the same thing when they differ only in spacing, case or final stop."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().rstrip(".;").casefold()
 
 
 @dataclass(frozen=True)
@@ -43,6 +63,10 @@ class DirectiveEntry:
     @property
     def overdue(self) -> bool:
         return self.status is DirectiveStatus.OVERDUE
+
+    @property
+    def completed_in_period(self) -> bool:
+        return self.carried_over and self.status is DirectiveStatus.DONE
 
 
 @dataclass(frozen=True)
@@ -63,35 +87,132 @@ class ResultItem:
 
 
 @dataclass(frozen=True)
+class Observation:
+    """One figure as one meeting reported it."""
+
+    organization: str
+    figure: Figure
+    when: tuple[dt.date, dt.time, str]
+
+
+@dataclass(frozen=True)
 class FigureTotal:
     label: str
     unit: str | None
-    value: float
+    value: Decimal
     organizations: tuple[str, ...]
+    aggregate: Aggregate = Aggregate.SUM
+    #: For a latest value: the day it was reported.
+    as_of: dt.date | None = None
 
 
-def totals(figures: Iterable[tuple[str, Figure]]) -> tuple[FigureTotal, ...]:
-    """Figures of the same label and unit added up, in order of first appearance."""
-    sums: dict[tuple[str, str | None], tuple[float, list[str]]] = {}
-    for organization, figure in figures:
-        value, orgs = sums.get((figure.label, figure.unit), (0.0, []))
-        sums[(figure.label, figure.unit)] = (value + figure.value, [*orgs, organization])
-    return tuple(
-        FigureTotal(label, unit, value, tuple(dict.fromkeys(orgs)))
-        for (label, unit), (value, orgs) in sums.items()
+@dataclass(frozen=True)
+class UnitFamily:
+    """Units one figure may be given in, by how many base units each is."""
+
+    units: dict[str, int]
+
+    def largest(self, used: Iterable[str]) -> str:
+        return max(used, key=lambda unit: self.units[unit])
+
+
+def _family(unit: str | None, words: Vocabulary) -> UnitFamily | None:
+    for units in words.unit_families.values():
+        if unit in units:
+            return UnitFamily(units)
+    return None
+
+
+def _aggregate(observations: Sequence[Observation], words: Vocabulary) -> Aggregate:
+    chosen = next((o.figure.aggregate for o in observations if o.figure.aggregate), None)
+    if chosen is not None:
+        return chosen
+    first = observations[0].figure
+    rate = first.unit in words.rate_units or any(
+        key(first.label).startswith(key(label)) for label in words.rate_labels
     )
+    return Aggregate.LATEST if rate else Aggregate.SUM
+
+
+def _value(figure: Figure) -> Decimal:
+    """The value as the record gives it: ``12.345`` stays 12.345, no float noise."""
+    return Decimal(repr(figure.value)) if isinstance(figure.value, float) else Decimal(figure.value)
+
+
+def totals(observations: Iterable[Observation]) -> tuple[FigureTotal, ...]:
+    """Figures of the same label (and unit family) added up by their kind, in order of first
+    appearance; money is converted to the largest unit used."""
+    words = vocabulary()
+    groups: dict[tuple[str, str], list[Observation]] = {}
+    for observation in observations:
+        figure = observation.figure
+        family = _family(figure.unit, words)
+        unit_key = f"family:{sorted(family.units)}" if family else key(figure.unit or "")
+        groups.setdefault((key(figure.label), unit_key), []).append(observation)
+    return tuple(_total(group, words) for group in groups.values())
+
+
+def _total(group: list[Observation], words: Vocabulary) -> FigureTotal:
+    family = _family(group[0].figure.unit, words)
+    unit = group[0].figure.unit
+    values = [_value(o.figure) for o in group]
+    if family is not None:
+        unit = family.largest(o.figure.unit or "" for o in group)
+        values = [
+            _value(o.figure) * family.units[o.figure.unit or ""] / family.units[unit] for o in group
+        ]
+    how = _aggregate(group, words)
+    organizations = tuple(dict.fromkeys(o.organization for o in group))
+    label = group[0].figure.label
+    if how is Aggregate.LATEST:
+        latest = max(range(len(group)), key=lambda i: group[i].when)
+        return FigureTotal(label, unit, values[latest].normalize(), organizations, how,
+                           group[latest].when[0])  # fmt: skip
+    if how is Aggregate.AVERAGE:
+        value = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"))
+    elif how is Aggregate.MAX:
+        value = max(values)
+    else:
+        value = sum(values, Decimal(0))
+    return FigureTotal(label, unit, value.normalize(), organizations, how)
 
 
 @dataclass
 class OrganizationResults:
     organization: str
     items: list[ResultItem] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
 
     @property
     def figure_totals(self) -> tuple[FigureTotal, ...]:
-        """The organization's figures over the period, added up by label and unit."""
-        return totals((self.organization, f) for f in self.figures)
+        """The organization's figures over the period, added up by their kind."""
+        return totals(self.observations)
+
+
+@dataclass(frozen=True)
+class Account:
+    """What a set of meetings reports: results, by organization with figures, limitations."""
+
+    general_results: tuple[ResultItem, ...]
+    results_by_organization: tuple[OrganizationResults, ...]
+    limitations: tuple[str, ...]
+
+    @property
+    def figure_totals(self) -> tuple[FigureTotal, ...]:
+        """Summed figures over every organization (a rate of one is no part of another's)."""
+        every = (o for group in self.results_by_organization for o in group.observations)
+        return tuple(t for t in totals(every) if t.aggregate is Aggregate.SUM)
+
+    def __bool__(self) -> bool:
+        return bool(self.general_results or self.results_by_organization)
+
+
+@dataclass(frozen=True)
+class ReviewAccount:
+    """A review of the period (held in it or after it), with its own account."""
+
+    record: Record
+    account: Account
 
 
 @dataclass(frozen=True)
@@ -102,13 +223,27 @@ class Digest:
     by_kind: dict[str, int]
     by_level: dict[str, int]
     organizations: tuple[str, ...]
-    general_results: tuple[ResultItem, ...]
-    results_by_organization: tuple[OrganizationResults, ...]
-    limitations: tuple[str, ...]
+    account: Account
+    reviews: tuple[ReviewAccount, ...]
     proposals: tuple[ProposalEntry, ...]
     directives: tuple[DirectiveEntry, ...]
     status_counts: dict[DirectiveStatus, int]
-    figure_totals: tuple[FigureTotal, ...]
+
+    @property
+    def general_results(self) -> tuple[ResultItem, ...]:
+        return self.account.general_results
+
+    @property
+    def results_by_organization(self) -> tuple[OrganizationResults, ...]:
+        return self.account.results_by_organization
+
+    @property
+    def limitations(self) -> tuple[str, ...]:
+        return self.account.limitations
+
+    @property
+    def figure_totals(self) -> tuple[FigureTotal, ...]:
+        return self.account.figure_totals
 
     @property
     def given_in_period(self) -> tuple[DirectiveEntry, ...]:
@@ -118,79 +253,116 @@ class Digest:
     def carried_over(self) -> tuple[DirectiveEntry, ...]:
         return tuple(d for d in self.directives if d.carried_over)
 
+    @property
+    def left_out_before(self) -> tuple[Record, ...]:
+        return tuple(r for r in self.left_out if r.meeting.date < self.period.start)
 
-def _key(text: str) -> str:
-    """Two texts are "the same item" when they differ only in spacing, case or final stop."""
-    return re.sub(r"\s+", " ", text).strip().rstrip(".;").casefold()
-
-
-def _ordered(names: Iterable[str], preferred: Sequence[str]) -> list[str]:
-    seen = list(dict.fromkeys(names))
-    rank = {_key(name): i for i, name in enumerate(preferred)}
-    return sorted(seen, key=lambda n: (rank.get(_key(n), len(rank)), seen.index(n)))
+    @property
+    def left_out_after(self) -> tuple[Record, ...]:
+        return tuple(r for r in self.left_out if r.meeting.date > self.period.end)
 
 
-def _by_date(records: Iterable[Record]) -> list[Record]:
-    return sorted(records, key=lambda r: (r.meeting.date, r.meeting.title, r.id))
+class Names:
+    """Organization names as the settings give them: aliases and other spellings merged."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.canonical: dict[str, str] = {}
+        self.order: dict[str, int] = {}
+        for rank, organization in enumerate(settings.known_organizations()):
+            for name in (organization.name, *organization.aliases):
+                self.canonical[key(name)] = organization.name
+            self.order[key(organization.name)] = rank
+
+    def __call__(self, name: str) -> str:
+        return self.canonical.get(key(name), name)
+
+    def ordered(self, names: Iterable[str]) -> list[str]:
+        """One name per organization: the settings' order, then order of first appearance."""
+        first: dict[str, str] = {}
+        for name in names:
+            first.setdefault(key(self(name)), self(name))
+        seen = list(first.values())
+        return sorted(seen, key=lambda n: (self.order.get(key(n), len(self.order)), seen.index(n)))
 
 
-def directive_key(record: Record, index: int) -> str:
-    """How a directive is referred to: its ``id``, else ``<record id>#<n>`` from 1."""
-    directive = record.meeting.directives[index]
-    return directive.id or f"{record.id}#{index + 1}"
+def _account(records: Iterable[Record], names: Names) -> Account:
+    grouped: dict[str, OrganizationResults] = {}
+    general: list[ResultItem] = []
+    limitations: dict[str, str] = {}
+    for record in records:
+        meeting = record.meeting
+        general.extend(ResultItem(t, meeting.title, meeting.date) for t in meeting.results.general)
+        for org in meeting.results.by_organization:
+            name = names(org.organization)
+            entry = grouped.setdefault(key(name), OrganizationResults(name))
+            entry.items.extend(ResultItem(t, meeting.title, meeting.date) for t in org.items)
+            entry.observations.extend(Observation(name, f, record.held) for f in org.figures)
+        for text in meeting.limitations:
+            limitations.setdefault(key(text), text)
+    order = names.ordered(g.organization for g in grouped.values())
+    results = tuple(grouped[key(name)] for name in order)
+    return Account(tuple(general), results, tuple(limitations.values()))
+
+
+def _is_review_of(record: Record, period: Period) -> bool:
+    """A review whose reviewed period lies within ``period``."""
+    reviewed = record.meeting.period
+    return (
+        record.meeting.kind in REVIEW_KINDS
+        and reviewed is not None
+        and period.start <= reviewed.start
+        and reviewed.end <= period.end
+    )
+
+
+def _reports_on_own_dates(record: Record) -> bool:
+    """Whether a meeting's results belong to the period it was held in (a review's do not)."""
+    return not (record.meeting.kind in REVIEW_KINDS and record.meeting.period is not None)
 
 
 def _directives(ordered: list[Record], period: Period) -> list[DirectiveEntry]:
     """Directives known at the end of the period, with their status as of then."""
-    given: dict[str, tuple[Record, int]] = {}
-    problems: list[Problem] = []
-    for record in ordered:
-        if record.meeting.date > period.end:
-            continue
-        for index in range(len(record.meeting.directives)):
-            given[directive_key(record, index)] = (record, index)
-    status: dict[str, DirectiveStatus] = {}
+    given = directive_keys(ordered)
+    at_start: dict[str, DirectiveStatus] = {}
+    at_end: dict[str, DirectiveStatus] = {}
     notes: dict[str, list[str]] = {}
     for record in ordered:
         if record.meeting.date > period.end:
-            continue
-        for n, update in enumerate(record.meeting.directive_updates):
-            if update.directive not in given:
-                where = record.source.values[("directive_updates", n, "directive")]
-                known = ", ".join(given) or "-"
-                problems.append(
-                    Problem(where, message("unknown_directive", key=update.directive, known=known))
-                )
-                continue
-            status[update.directive] = update.status
+            break
+        for update in record.meeting.directive_updates:
+            target, index = given[update.directive]
+            canonical = directive_name(target, index)
+            if record.meeting.date < period.start:
+                at_start[canonical] = update.status
+            at_end[canonical] = update.status
             if update.note:
-                notes.setdefault(update.directive, []).append(update.note)
-    if problems:
-        raise InputError(problems)
+                notes.setdefault(canonical, []).append(update.note)
     entries = []
-    for key, (record, index) in given.items():
-        directive = record.meeting.directives[index]
-        current = status.get(key, directive.status)
-        late = directive.deadline is not None and directive.deadline < period.end
-        if current is not DirectiveStatus.DONE and late:
-            current = DirectiveStatus.OVERDUE
-        carried = record.meeting.date < period.start
-        if carried and current is DirectiveStatus.DONE:
-            continue
-        entries.append(
-            DirectiveEntry(
-                key=key,
-                content=directive.content,
-                assignees=tuple(directive.assignees),
-                deadline=directive.deadline,
-                status=current,
-                given_on=record.meeting.date,
-                given_at=record.meeting.title,
-                carried_over=carried,
-                notes=tuple(notes.get(key, ())),
-            )
-        )
-    return sorted(entries, key=lambda e: (e.given_on, e.key))
+    for record in ordered:
+        if record.meeting.date > period.end:
+            break
+        for index, directive in enumerate(record.meeting.directives):
+            name = directive_name(record, index)
+            carried = record.meeting.date < period.start
+            current = at_end.get(name, directive.status)
+            done_before = at_start.get(name, directive.status) is DirectiveStatus.DONE
+            if carried and done_before and current is DirectiveStatus.DONE:
+                continue  # done before the period began, and not reopened: reported then
+            late = directive.deadline is not None and directive.deadline <= period.end
+            if current is not DirectiveStatus.DONE and late:
+                current = DirectiveStatus.OVERDUE
+            entries.append(DirectiveEntry(
+                key=name, content=directive.content, assignees=tuple(directive.assignees),
+                deadline=directive.deadline, status=current, given_on=record.meeting.date,
+                given_at=record.meeting.title, carried_over=carried,
+                notes=tuple(notes.get(name, ())),
+            ))  # fmt: skip
+    return entries
+
+
+def directive_name(record: Record, index: int) -> str:
+    """How the digest names a directive: its ``id``, else ``<record id>#<n>`` from 1."""
+    return record.meeting.directives[index].id or f"{record.id}#{index + 1}"
 
 
 def _organizations(meeting: Meeting) -> list[str]:
@@ -202,33 +374,22 @@ def _organizations(meeting: Meeting) -> list[str]:
 
 def build_digest(records: Iterable[Record], period: Period, settings: Settings) -> Digest:
     """Everything a periodic report says, as data; raises ``InputError`` on bad references."""
-    ordered = _by_date(records)
+    ordered = sorted(records, key=lambda r: r.held)
+    problems: list[Problem] = reference_problems(ordered)
+    if problems:
+        raise InputError(problems)
+    names = Names(settings)
     inside = [r for r in ordered if r.meeting.date in period]
     left_out = [r for r in ordered if r.meeting.date not in period]
-    preferred = settings.organizations
-
-    grouped: dict[str, OrganizationResults] = {}
-    general: list[ResultItem] = []
-    limitations: dict[str, str] = {}
-    proposals: list[ProposalEntry] = []
-    for record in inside:
-        meeting = record.meeting
-        general.extend(ResultItem(t, meeting.title, meeting.date) for t in meeting.results.general)
-        for org in meeting.results.by_organization:
-            entry = grouped.setdefault(
-                _key(org.organization), OrganizationResults(org.organization)
-            )
-            entry.items.extend(ResultItem(t, meeting.title, meeting.date) for t in org.items)
-            entry.figures.extend(org.figures)
-        for text in meeting.limitations:
-            limitations.setdefault(_key(text), text)
-        proposals.extend(
-            ProposalEntry(p.by, p.content, tuple(p.to), p.response, meeting.title, meeting.date)
-            for p in meeting.proposals
-        )
-    order = _ordered((g.organization for g in grouped.values()), preferred)
-    results = [grouped[_key(name)] for name in order]
-
+    account = _account((r for r in inside if _reports_on_own_dates(r)), names)
+    reviews = tuple(
+        ReviewAccount(r, _account([r], names)) for r in ordered if _is_review_of(r, period)
+    )
+    proposals = [
+        ProposalEntry(p.by, p.content, tuple(p.to), p.response, r.meeting.title, r.meeting.date)
+        for r in inside
+        for p in r.meeting.proposals
+    ]
     directives = _directives(ordered, period)
     return Digest(
         period=period,
@@ -236,14 +397,48 @@ def build_digest(records: Iterable[Record], period: Period, settings: Settings) 
         left_out=tuple(left_out),
         by_kind=dict(Counter(r.meeting.kind.value for r in inside)),
         by_level=dict(Counter(r.meeting.level.value for r in inside)),
-        organizations=tuple(
-            _ordered((o for r in inside for o in _organizations(r.meeting)), preferred)
-        ),
-        general_results=tuple(general),
-        results_by_organization=tuple(results),
-        limitations=tuple(limitations.values()),
+        organizations=tuple(names.ordered(o for r in inside for o in _organizations(r.meeting))),
+        account=account,
+        reviews=reviews,
         proposals=tuple(proposals),
         directives=tuple(directives),
         status_counts={s: sum(d.status is s for d in directives) for s in DirectiveStatus},
-        figure_totals=totals((g.organization, f) for g in results for f in g.figures),
     )
+
+
+def naming_warnings(records: Sequence[Record]) -> list[Problem]:
+    """What would make a digest list one thing twice, said at ``validate``: an organization
+    named close to a name the settings know, a figure's label given in two units."""
+    problems: list[Problem] = []
+    units: dict[str, tuple[str, Position]] = {}
+    words = vocabulary()
+    for record in sorted(records, key=lambda r: r.held):
+        names = Names(record.settings)
+        for path, name in _organization_names(record.meeting):
+            if key(name) in names.canonical:
+                continue
+            close = difflib.get_close_matches(key(name), list(names.canonical), n=1, cutoff=0.85)
+            if close:
+                known = names(next(n for n in names.canonical if n == close[0]))
+                detail = message("organization_close", name=name, known=known)
+                problems.append(Problem(record.source.values[path], detail, Severity.WARNING))
+        for i, result in enumerate(record.meeting.results.by_organization):
+            for j, figure in enumerate(result.figures):
+                family = _family(figure.unit, words)
+                unit = "family" if family else key(figure.unit or "")
+                where = record.source.values[("results", "by_organization", i, "figures", j)]
+                first = units.setdefault(key(figure.label), (unit, where))
+                if first[0] != unit:
+                    detail = message("figure_two_units", label=figure.label,
+                                     unit=figure.unit or "-", other=first[1])  # fmt: skip
+                    problems.append(Problem(where, detail, Severity.WARNING))
+    return problems
+
+
+def _organization_names(meeting: Meeting) -> list[tuple[tuple[str | int, ...], str]]:
+    found: list[tuple[tuple[str | int, ...], str]] = [
+        (("organizations", i), name) for i, name in enumerate(meeting.organizations)
+    ]
+    found += [(("results", "by_organization", i, "organization"), r.organization)
+              for i, r in enumerate(meeting.results.by_organization)]  # fmt: skip
+    return found

@@ -76,6 +76,11 @@ class Vocabulary(Strict):
     chart_title: Text
     chart_alt: Text
     word_styles: WordStyles
+    unit_families: dict[str, dict[str, Annotated[int, Field(ge=1)]]]
+    rate_units: list[Text]
+    rate_labels: list[Text]
+    as_of: Text
+    from_review: Text
 
     def period_name(self, period: Period) -> str:
         """The period as documents write it, e.g. "quý III năm 2024"."""

@@ -33,3 +33,17 @@ class DirectiveStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     OVERDUE = "overdue"
+
+
+class Aggregate(StrEnum):
+    """How a figure adds up over a period: a count or an amount is summed; a rate or a
+    level (a percentage, a membership) is reported as its latest value, or averaged."""
+
+    SUM = "sum"
+    LATEST = "latest"
+    AVERAGE = "average"
+    MAX = "max"
+
+
+#: Meetings that review a period: their results belong to the period they review.
+REVIEW_KINDS = frozenset({MeetingKind.SIX_MONTH_REVIEW, MeetingKind.ANNUAL_REVIEW})

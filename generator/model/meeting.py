@@ -26,7 +26,14 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.model.dates import FIRST_DATE, LAST_DATE
-from generator.model.kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
+from generator.model.kinds import (
+    Aggregate,
+    DirectiveStatus,
+    Level,
+    MeetingKind,
+    PartOfDay,
+    ReportKind,
+)
 from generator.model.periods import Period, PeriodError, parse_period
 
 
@@ -137,6 +144,9 @@ class Figure(Strict):
     label: Text
     value: int | float
     unit: str | None = None
+    #: How it adds up over a period; by default a rate ("%", "tỷ lệ …") is reported as its
+    #: latest value and anything else is summed.
+    aggregate: Aggregate | None = None
 
 
 class OrganizationResult(Strict):

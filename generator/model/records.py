@@ -20,11 +20,16 @@ from generator.inputs.locations import find_settings
 from generator.inputs.validation import validate_model
 from generator.messages import message
 from generator.model.catalog import document_types
+from generator.model.kinds import PartOfDay
 from generator.model.meeting import Meeting
 from generator.model.settings import Settings, load_settings
 from generator.vietnamese.hygiene import check_file
 
 T = TypeVar("T")
+
+#: When a meeting without a time was held, for ordering the meetings of one day.
+_HOURS = {PartOfDay.MORNING: dt.time(8), PartOfDay.AFTERNOON: dt.time(14),
+          PartOfDay.EVENING: dt.time(19)}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,14 @@ class Record:
     settings: Settings
     #: Text hygiene findings (warnings; errors under ``strict``, which stop the run).
     warnings: tuple[Problem, ...] = ()
+
+    @property
+    def held(self) -> tuple[dt.date, dt.time, str]:
+        """When the meeting was held, to order meetings: date, time (or part of the day,
+        else midnight), then file name for meetings that tell no time."""
+        meeting = self.meeting
+        hour = meeting.time or (_HOURS[meeting.part_of_day] if meeting.part_of_day else dt.time(0))
+        return meeting.date, hour, self.path.name
 
     @property
     def id(self) -> str:

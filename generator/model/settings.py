@@ -46,6 +46,13 @@ class Signer(Strict):
         return self
 
 
+class Organization(Strict):
+    """An organization as the secretariat names it, and other names records give it."""
+
+    name: Text
+    aliases: list[Text] = []
+
+
 class DocumentSettings(Strict):
     """Per document type (``tb``, ``bc``, …): who signs, who receives, closing line."""
 
@@ -66,12 +73,18 @@ class Settings(Strict):
     recipients: list[Text] = []
     archive: Text | None = None
     documents: dict[str, DocumentSettings] = {}
-    organizations: list[Text] = []
+    #: Organizations in the order reports list them; each a name, or ``{name, aliases}``.
+    organizations: list[Text | Organization] = []
     #: Words the text checks should accept (names, foreign words).
     known_words: list[Text] = []
     review_grace_days: Annotated[int, Field(ge=0, le=366)] = 92
     #: A folder of templates searched before the built-in ones (relative to this file).
     templates: Text | None = None
+
+    def known_organizations(self) -> list[Organization]:
+        """The organizations listed, each with its aliases (a plain name has none)."""
+        return [o if isinstance(o, Organization) else Organization(name=o)
+                for o in self.organizations]  # fmt: skip
 
     def signers(self) -> dict[str, Signer]:
         """Every signer named, by where: ``signer``, ``documents.tb.signer``…"""

@@ -22,12 +22,6 @@ from generator.output.templating import make_environment, render_template
 STYLESHEET = "print.css.j2"
 
 
-def templates_of(doc_keys: Sequence[str]) -> list[str]:
-    """The templates documents of these types are rendered with."""
-    types = document_types()
-    return [*(types[key].template for key in doc_keys if key in types), STYLESHEET]
-
-
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path] = ()) -> None:
         self.template_dirs = tuple(Path(d).resolve() for d in template_dirs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 _ROMAN = [
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -68,7 +69,10 @@ def sentence(text: str) -> str:
     return end_sentence(upper_first(text))
 
 
-def number(value: float) -> str:
-    """Numbers as Vietnamese documents write them: "1.234.567,5"."""
-    whole = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
-    return whole.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+def number(value: int | float | Decimal) -> str:
+    """Numbers as Vietnamese documents write them ("1.234.567,5"), with every decimal the
+    value has: 12.345 ha stays "12,345", never rounded to two places."""
+    from babel.numbers import format_decimal
+
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return str(format_decimal(exact, locale="vi", decimal_quantization=False))
