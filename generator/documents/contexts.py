@@ -8,6 +8,7 @@ out and tests can check the wording without rendering anything.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from string import Formatter
 from typing import Any, Literal
@@ -15,7 +16,7 @@ from typing import Any, Literal
 from generator.documents.aggregation import Digest
 from generator.model.catalog import document_types, vocabulary
 from generator.model.kinds import DirectiveStatus
-from generator.model.meeting import Meeting, Registration
+from generator.model.meeting import Directive, Meeting, Registration
 from generator.model.metadata import Metadata
 from generator.model.profiles import Profile
 from generator.model.records import Record
@@ -147,6 +148,22 @@ def metadata(settings: Settings, doc_key: str, subject: str, created: dt.datetim
                     created=created)  # fmt: skip
 
 
+@dataclass(frozen=True)
+class DirectiveGroup:
+    """Tasks given to the same assignees: one "Đề nghị …:" lead-in, then the tasks."""
+
+    assignees: tuple[str, ...]
+    directives: tuple[Directive, ...]
+
+
+def directive_groups(directives: Sequence[Directive]) -> list[DirectiveGroup]:
+    """Directives grouped by their assignees, in the order the assignees first appear."""
+    groups: dict[tuple[str, ...], list[Directive]] = {}
+    for directive in directives:
+        groups.setdefault(tuple(directive.assignees), []).append(directive)
+    return [DirectiveGroup(names, tuple(items)) for names, items in groups.items()]
+
+
 def briefing_context(record: Record, settings: Settings, profile: Profile, doc_key: str) -> Content:
     """The context of a one-meeting document (notice of conclusions, short report)."""
     meeting = record.meeting
@@ -164,7 +181,9 @@ def briefing_context(record: Record, settings: Settings, profile: Profile, doc_k
         meta=meta,
         meeting=title,
     )
-    return Content(doc_key, {**frame, "meeting": meeting, "meeting_title": title}, meta)
+    context = {**frame, "meeting": meeting, "meeting_title": title,
+               "directive_groups": directive_groups(meeting.directives)}  # fmt: skip
+    return Content(doc_key, context, meta)
 
 
 def digest_context(
@@ -196,6 +215,10 @@ def digest_context(
         **frame,
         "digest": digest,
         "period_name": period_name,
+        # "hội nghị", or "hội nghị, buổi làm việc" when the period had both kinds.
+        "meeting_nouns": ", ".join(
+            dict.fromkeys(words.kinds[r.meeting.kind].noun for r in digest.meetings)
+        ),
         "chart": {
             "labels": labels,
             "values": values,

@@ -81,6 +81,7 @@ class Vocabulary(Strict):
     rate_labels: list[Text]
     as_of: Text
     from_review: Text
+    common_openers: list[Text]
 
     def period_name(self, period: Period) -> str:
         """The period as documents write it, e.g. "quý III năm 2024"."""

@@ -30,10 +30,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.errors import Position, Problem, TemplateError
 from generator.messages import message
-from generator.model.meeting import Person
+from generator.model.catalog import vocabulary
+from generator.model.meeting import Figure, Person
 from generator.output.chart import bar_chart_png, bar_chart_svg
 from generator.resources import templates_dir
 from generator.vietnamese.text import (
+    clause,
     date_prose,
     end_document,
     end_sentence,
@@ -63,6 +65,20 @@ class _FolderLoader(FileSystemLoader):
             detail = message("template_outside", name=template, target=real)
             raise TemplateError([Problem(Position(Path(filename)), detail)])
         return source, filename, uptodate
+
+
+def figure(f: Figure) -> str:
+    """ "số hội viên mới 1.250 người", "tỷ lệ hộ khá 12,5%": a figure inside a sentence."""
+    unit = "" if not f.unit else (f.unit if f.unit == "%" else f" {f.unit}")
+    return f"{lower_first(f.label)} {number(f.value)}{unit}"
+
+
+def in_sentence(text: str) -> str:
+    """A name list inside a sentence: "Các tổ chức …" becomes "các tổ chức …", while names
+    of bodies ("Hội Nông dân tỉnh") keep their capitals."""
+    first = text.split(" ", 1)[0]
+    openers = vocabulary().common_openers
+    return lower_first(text) if any(first == o.split(" ", 1)[0] for o in openers) else text
 
 
 def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
@@ -100,9 +116,12 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
         number=number,
         date_prose=date_prose,
         person=person,
+        figure=figure,
+        in_sentence=in_sentence,
         end_document=end_document,
         end_sentence=end_sentence,
         sentence=sentence,
+        clause=clause,
         upper_first=upper_first,
         lower_first=lower_first,
         bar_chart_svg=bar_chart_svg,

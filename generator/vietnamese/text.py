@@ -64,6 +64,12 @@ def end_sentence(text: str) -> str:
     return stripped.rstrip(";,") + "."
 
 
+def clause(text: str) -> str:
+    """A text as part of a longer sentence: without its final stop, so nothing doubles
+    ("… năm 2032. (thời hạn…)." becomes "… năm 2032 (thời hạn…).")."""
+    return text.rstrip().rstrip(".;,:").rstrip()
+
+
 def sentence(text: str) -> str:
     """A fragment as a paragraph: capital first letter, closing full stop."""
     return end_sentence(upper_first(text))

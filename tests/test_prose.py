@@ -1,0 +1,76 @@
+"""The documents read as a clerk writes them: tasks under their assignee, capitals, no
+empty items, no doubled punctuation, numbers the Vietnamese way, proposals with a verb."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx import Document
+
+from generator import render
+
+from conftest import RECORD, write_yaml
+from readback import pdf_pages
+
+TASKS = [
+    {"content": "Tiếp tục đổi mới phương thức hoạt động.", "assignees": ["Các hội"],
+     "deadline": "2032-12-31"},
+    {"content": "tổ chức sơ kết mô hình", "assignees": ["Các hội"]},
+    {"content": "Báo cáo kết quả về Ban Dân vận", "assignees": ["Hội Nông dân tỉnh"]},
+]  # fmt: skip
+RESULTS = {
+    "general": ["Các đơn vị hoàn thành tốt nhiệm vụ."],
+    "by_organization": [
+        {"organization": "Hội Nông dân tỉnh", "figures": [
+            {"label": "Số hội viên mới", "value": 1250, "unit": "người"},
+            {"label": "Quỹ hỗ trợ", "value": 10000000000, "unit": "đồng"},
+            {"label": "Tỷ lệ hộ khá", "value": 12.5, "unit": "%"}]},
+    ],
+}  # fmt: skip
+
+
+def _texts(project: Path, doc: str) -> tuple[list[str], str]:
+    record = {**RECORD, "directives": TASKS, "results": RESULTS,
+              "proposals": [{"by": "Hội Nông dân tỉnh", "content": "Hỗ trợ vốn vay."}]}  # fmt: skip
+    write_yaml(project / "record.yaml", record)
+    outputs = render([project / "record.yaml"], docs=(doc,), out=project / "out").outputs
+    files = {o.format: o.path for o in outputs}
+    paragraphs = [p.text for p in Document(str(files["docx"])).paragraphs]
+    return paragraphs, " ".join(" ".join(pdf_pages(files["pdf"])).split())
+
+
+def test_tasks_stand_under_one_lead_in_per_assignee(project: Path) -> None:
+    for doc in ("tb", "bc"):
+        paragraphs, pdf = _texts(project, doc)
+        start = paragraphs.index("Đề nghị các hội:")
+        assert paragraphs[start + 1 : start + 5] == [
+            "- Tiếp tục đổi mới phương thức hoạt động (thời hạn: 31/12/2032);",
+            "- Tổ chức sơ kết mô hình.",
+            "Đề nghị Hội Nông dân tỉnh:",
+            "- Báo cáo kết quả về Ban Dân vận.",
+        ]
+        assert paragraphs.count("Đề nghị các hội:") == 1
+        assert "Đề nghị các hội: - Tiếp tục đổi mới phương thức hoạt động" in pdf
+
+
+def test_no_empty_item_figures_as_a_sentence_with_vietnamese_numbers(project: Path) -> None:
+    for doc in ("tb", "bc"):
+        paragraphs, pdf = _texts(project, doc)
+        line = "- Hội Nông dân tỉnh: số hội viên mới 1.250 người, quỹ hỗ trợ 10.000.000.000 đồng, "
+        line += "tỷ lệ hộ khá 12,5%."
+        assert line in paragraphs, doc
+        assert ": ." not in pdf and "1250" not in pdf and "10000000000" not in pdf
+
+
+def test_no_doubled_punctuation_and_bullets_start_with_a_capital(project: Path) -> None:
+    for doc in ("tb", "bc"):
+        paragraphs, pdf = _texts(project, doc)
+        assert not re.search(r"\.\s*\.|\.\s*\(thời hạn|;\s*;|,\s*\.", pdf), doc
+        bullets = [p for p in paragraphs if p.startswith("- ")]
+        assert bullets and all(p[2].isupper() or not p[2].isalpha() for p in bullets), bullets
+
+
+def test_proposals_say_who_proposed_what(project: Path) -> None:
+    paragraphs, _pdf = _texts(project, "tb")
+    assert "- Hội Nông dân tỉnh đề xuất hỗ trợ vốn vay." in paragraphs
