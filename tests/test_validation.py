@@ -205,3 +205,13 @@ def test_errors_do_not_hide_warnings(project: Path, capsys: pytest.CaptureFixtur
     assert main(["validate", str(project / "record.yaml")]) == 1
     err = capsys.readouterr().err
     assert "3 error(s), 2 warning(s)" in err and "TCVN3" in err
+
+
+def test_closed_lists_accept_the_vietnamese_words(project: Path) -> None:
+    record = {**RECORD, "part_of_day": "Sáng", "level": "huyện", "kind": "Hội nghị giao ban",
+              "directives": [{"content": "Việc", "status": "đang thực hiện"}],
+              "reports": [{"title": "Tờ trình", "kind": "tờ trình"}]}  # fmt: skip
+    (loaded,) = validate([write_yaml(project / "record.yaml", record)])
+    meeting = loaded.meeting
+    assert (meeting.part_of_day, meeting.level, meeting.kind) == ("morning", "district", "briefing")
+    assert meeting.directives[0].status == "in_progress" and meeting.reports[0].kind == "submission"

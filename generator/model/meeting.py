@@ -104,6 +104,28 @@ PeriodField = Annotated[
 ]
 
 
+def _in_words(table: str) -> BeforeValidator:
+    """A closed list's value as a clerk types it: the code ("morning") or the Vietnamese
+    word documents print for it ("sáng", "cấp tỉnh" or "tỉnh", "Đã hoàn thành")."""
+
+    def read(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        from generator.model.catalog import vocabulary  # the vocabulary is read from config
+
+        words = vocabulary()
+        spoken = {**getattr(words, table)}
+        if table == "kinds":
+            spoken = {kind: w.label for kind, w in words.kinds.items()}
+        wanted = " ".join(value.split()).casefold()
+        for code, word in spoken.items():
+            if wanted in (word.casefold(), word.casefold().removeprefix("cấp ")):
+                return code
+        return value
+
+    return BeforeValidator(read)
+
+
 def _as_list(value: Any) -> Any:
     """A single name may be written without list dashes."""
     return [value] if isinstance(value, str) else value
@@ -136,7 +158,7 @@ Attendee = Annotated[
 
 class Report(Strict):
     title: Text
-    kind: ReportKind = ReportKind.REPORT
+    kind: Annotated[ReportKind, _in_words("report_kinds")] = ReportKind.REPORT
     presented_by: Text | None = None
 
 
@@ -175,7 +197,7 @@ class Directive(Strict):
     content: Text
     assignees: Names = []
     deadline: Date | None = None
-    status: DirectiveStatus = DirectiveStatus.ASSIGNED
+    status: Annotated[DirectiveStatus, _in_words("statuses")] = DirectiveStatus.ASSIGNED
 
 
 class DirectiveUpdate(Strict):
@@ -186,7 +208,7 @@ class DirectiveUpdate(Strict):
     """
 
     directive: Text
-    status: DirectiveStatus
+    status: Annotated[DirectiveStatus, _in_words("statuses")]
     note: Text | None = None
 
 
@@ -208,12 +230,12 @@ class Registration(Strict):
 class Meeting(Strict):
     id: Id | None = None
     title: Text
-    kind: MeetingKind
-    level: Level = Level.PROVINCE
+    kind: Annotated[MeetingKind, _in_words("kinds")]
+    level: Annotated[Level, _in_words("levels")] = Level.PROVINCE
     convened_by: Text
     period: PeriodField | None = None
     date: Date
-    part_of_day: PartOfDay | None = None
+    part_of_day: Annotated[PartOfDay, _in_words("parts_of_day")] | None = None
     time: Time | None = None
     place: Text | None = None
     chairs: Annotated[list[Person], Field(min_length=1)]
