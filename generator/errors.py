@@ -23,6 +23,8 @@ class ExitCode(IntEnum):
     OUTPUT = 3
     #: ``giaoban doctor`` found something that degrades output or speed.
     DEGRADED = 4
+    #: ``init`` or ``new`` would overwrite a file that exists (giaoban never overwrites).
+    EXISTS = 5
     INTERNAL = 70
     INTERRUPTED = 130
 
@@ -113,6 +115,12 @@ class UsageError(GiaobanError):
 
 class TemplateError(InputError):
     """A template could not be compiled or rendered; the position is in the template."""
+
+
+class ExistsError(GiaobanError):
+    """A file giaoban would create exists already; it is left as it is."""
+
+    exit_code = ExitCode.EXISTS
 
 
 class OutputError(GiaobanError):

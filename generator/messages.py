@@ -48,7 +48,29 @@ CATALOG: dict[str, dict[Language, str]] = {
     },
     "yaml_syntax": {
         "en": "YAML syntax error: {problem}; check the indentation and quotes here",
-        "vi": "lỗi cú pháp YAML: {problem}; hãy kiểm tra thụt lề và dấu nháy ở đây",
+        "vi": "lỗi cú pháp YAML ({problem}); hãy kiểm tra thụt lề và dấu nháy ở đây",
+    },
+    "yaml_colon_in_text": {
+        "en": "a text here holds ': ', which YAML reads as a new field; put the whole text in "
+        'quotes: key: "… : …"',
+        "vi": "đoạn văn ở đây có dấu ': ', YAML hiểu là một trường mới; hãy đặt cả đoạn văn trong "
+        'dấu nháy kép: khóa: "… : …"',
+    },
+    "yaml_indentation": {
+        "en": "this line is not indented like the lines of its list or group: align it with "
+        "them (a list item '- ' under its key, the fields of an item under each other)",
+        "vi": "dòng này thụt lề không thẳng với các dòng cùng danh sách hay nhóm: hãy căn cho "
+        "thẳng (mục '- ' nằm dưới khóa của nó, các trường của một mục thẳng hàng nhau)",
+    },
+    "yaml_unclosed_quote": {
+        "en": "a quoted text is not closed: add the closing quote",
+        "vi": "đoạn văn trong dấu nháy chưa đóng: hãy thêm dấu nháy đóng",
+    },
+    "text_with_colon": {
+        "en": "this text holds ': ', which YAML reads as 'key: value'; put the text in quotes: "
+        "{line}",
+        "vi": "đoạn văn có dấu ': ' nên YAML hiểu là 'khóa: giá trị'; hãy đặt đoạn văn trong dấu "
+        "nháy kép: {line}",
     },
     "empty_file": {
         "en": "the file is empty; it needs at least the required fields",
@@ -313,10 +335,10 @@ CATALOG: dict[str, dict[Language, str]] = {
     "type_other": {"en": "{name}", "vi": "{name}"},
     # settings and profiles
     "settings_not_found": {
-        "en": "no settings file '{name}' beside this record or in a folder above it; copy "
-        "examples/giaoban.yaml there and fill it in, or pass --settings FILE",
-        "vi": "không có tệp cấu hình '{name}' cạnh hồ sơ này hay ở thư mục cha; hãy chép "
-        "examples/giaoban.yaml vào đó rồi điền, hoặc dùng --settings TỆP",
+        "en": "no settings file '{name}' beside this record or in a folder above it; make one "
+        "with 'giaoban init FOLDER' (or write {name} by hand), or pass --settings FILE",
+        "vi": "không có tệp thiết lập '{name}' cạnh hồ sơ này hay ở thư mục cha; hãy tạo bằng "
+        "'giaoban init THƯ_MỤC' (hoặc tự viết {name}), hoặc dùng --settings TỆP",
     },
     "profile_not_found": {
         "en": "format profile '{name}' not found (a path is relative to {folder}); available: "
@@ -396,14 +418,23 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "{path}: {lines} line(s) converted; original kept as {backup}",
         "vi": "{path}: đã chuyển {lines} dòng; bản gốc lưu tại {backup}",
     },
+    "fixed_no_backup": {
+        "en": "{path}: {lines} line(s) converted",
+        "vi": "{path}: đã chuyển {lines} dòng",
+    },
+    "nothing_to_fix": {
+        "en": "{path}: nothing to convert (the text is Unicode already); the file is unchanged",
+        "vi": "{path}: không có gì cần chuyển (văn bản đã là Unicode); tệp giữ nguyên",
+    },
     "render_summary": {
         "en": "{count} file(s) written to {out}",
         "vi": "đã ghi {count} tệp vào {out}",
     },
     "exists": {
         "en": "{paths} already exist(s); giaoban never overwrites: move it away or choose "
-        "another folder",
-        "vi": "đã có {paths}; giaoban không ghi đè: hãy chuyển tệp đi hoặc chọn thư mục khác",
+        "another folder (for a second record of a day: giaoban new --id NAME)",
+        "vi": "đã có {paths}; giaoban không ghi đè: hãy chuyển tệp đi hoặc chọn thư mục khác "
+        "(hồ sơ thứ hai trong ngày: giaoban new --id TÊN)",
     },
     "created": {"en": "created {path}", "vi": "đã tạo {path}"},
     "init_next": {
@@ -425,6 +456,12 @@ CATALOG: dict[str, dict[Language, str]] = {
     "unknown_variant": {
         "en": "unknown PDF variant '{value}'; choose one of {known}",
         "vi": "không có dạng PDF '{value}'; hãy chọn một trong {known}",
+    },
+    "sample_value": {
+        "en": "{field} still holds the sample value '{value}' that giaoban init wrote; write your "
+        "own in giaoban.yaml",
+        "vi": "{field} vẫn là giá trị mẫu '{value}' do giaoban init ghi; hãy ghi thông tin của "
+        "cơ quan mình vào giaoban.yaml",
     },
     "sign_mode_unknown": {
         "en": "signing mode '{mode}' has no form in the format profile '{profile}' (it gives "
@@ -718,6 +755,11 @@ CATALOG: dict[str, dict[Language, str]] = {
     "opt_new_date": {
         "en": "Date of the meeting (YYYY-MM-DD or DD/MM/YYYY; default today).",
         "vi": "Ngày họp (YYYY-MM-DD hoặc DD/MM/YYYY; mặc định hôm nay).",
+    },
+    "opt_new_id": {
+        "en": "The record's id and file name (default: the date and kind, with -2, -3… when "
+        "taken).",
+        "vi": "Mã và tên tệp của hồ sơ (mặc định: ngày và loại, thêm -2, -3… nếu đã có).",
     },
     "opt_dir": {
         "en": "Where to write it (default: records/ if it exists, else here).",

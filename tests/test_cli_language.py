@@ -45,3 +45,30 @@ def test_locale_picks_the_language(project: Path) -> None:
                             capture_output=True, text=True, env=env, check=False)  # fmt: skip
     assert "thiếu trường bắt buộc 'kind'" in result.stderr
     assert "lỗi" in result.stderr
+
+
+def test_yaml_mistakes_are_explained_in_vietnamese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    colon = tmp_path / "colon.yaml"
+    colon.write_text("title: Hội nghị\nlimitations:\n  - Các cuộc vận động như: “Ngày vì người "
+                     "nghèo”\n", encoding="utf-8")  # fmt: skip
+    indent = tmp_path / "indent.yaml"
+    indent.write_text("title: a\nreports:\n  - title: x\n   kind: report\n", encoding="utf-8")
+    assert main(["--lang", "vi", "validate", str(colon), str(indent)]) == 1
+    err = capsys.readouterr().err
+    assert 'hãy đặt đoạn văn trong dấu nháy kép: - "Các cuộc vận động như: “Ngày vì người ' \
+        'nghèo”"' in err  # fmt: skip
+    assert f"{indent}:4:4:" in err and "thụt lề không thẳng" in err
+    assert "did not find expected key" not in err and "expected <block end>" not in err
+
+
+def test_the_advice_fits_the_situation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record = tmp_path / "r.yaml"
+    record.write_text("title: Hội nghị giao ban\n", encoding="utf-8")
+    assert main(["--lang", "vi", "validate", str(record)]) == 1
+    err = capsys.readouterr().err
+    assert "giaoban init" in err and "examples/giaoban.yaml" not in err
+    assert main(["fix", str(record)]) == 0
+    out = capsys.readouterr().out
+    assert "không có gì cần chuyển" in out and "bản gốc" not in out

@@ -22,14 +22,15 @@ def test_a_new_user_from_init_to_digest(
     settings = Path("giaoban.yaml")
     text = settings.read_text(encoding="utf-8")
     text = text.replace("Đảng bộ tỉnh …", "Đảng bộ tỉnh Đồng Tháp")
-    settings.write_text(text.replace("place: Tên tỉnh", "place: Đồng Tháp"), "utf-8")
+    text = text.replace("place: Tên tỉnh", "place: Đồng Tháp")
+    settings.write_text(text.replace("Nguyễn Văn A", "Lê Văn Bình"), "utf-8")
     assert main(["new", "--kind", "working_session", "--date", "2024-08-12"]) == 0
     record = Path("records/2024-08-12-lam-viec.yaml")
     answers = {
         "\ntitle:\n": "\ntitle: Buổi làm việc với Hội Nông dân tỉnh\n",
         "\nconvened_by:\n": "\nconvened_by: Thường trực Tỉnh ủy\n",
         "  - name:\n": "  - name: Phạm Thị Tố Hải\n",
-        "\nconclusions: []\n": "\nconclusions:\n  - Tiếp tục vận động hội viên.\n",
+        "\nconclusions:\n": "\nconclusions:\n  - Tiếp tục vận động hội viên.\n",
     }
     filled = record.read_text(encoding="utf-8")
     for blank, answer in answers.items():

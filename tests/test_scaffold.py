@@ -85,14 +85,16 @@ def test_init_makes_a_folder_that_validates_and_renders(
     settings_text = (folder / "giaoban.yaml").read_text(encoding="utf-8")
     assert "# Cơ quan ban hành." in settings_text  # placeholders explained in Vietnamese
     (loaded,) = validate([folder / "records"])
-    assert loaded.warnings == ()
+    # Only the samples giaoban init wrote for the secretariat to replace are reported.
+    assert [w.message.split(" still")[0] for w in loaded.warnings] == [
+        "parent_body", "place", "signer.name"]  # fmt: skip
     capsys.readouterr()
     assert main(["render", str(folder / "records"), "--out", str(folder / "out"), "-q"]) == 0
 
 
 def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "giaoban.yaml").write_text("issuing_body: mine\n", encoding="utf-8")
-    assert main(["init", str(tmp_path)]) == 3
+    assert main(["init", str(tmp_path)]) == 5  # exists: a code of its own
     assert "giaoban.yaml" in capsys.readouterr().err
     assert (tmp_path / "giaoban.yaml").read_text(encoding="utf-8") == "issuing_body: mine\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["giaoban.yaml"]
@@ -123,4 +125,29 @@ def test_new_writes_a_skeleton_explaining_every_field(
               .replace("  - name:\n", "  - name: Phạm Thị Tố Hải\n"))  # fmt: skip
     path.write_text(filled, encoding="utf-8")
     assert main(["validate", str(path)]) == 0
-    assert main(["new", "--kind", "working_session", "--date", "2024-10-12"]) == 3  # exists
+    # A second record of the same kind and day gets its own name; an id names it.
+    assert main(["new", "--kind", "working_session", "--date", "2024-10-12"]) == 0
+    assert (path.parent / "2024-10-12-lam-viec-2.yaml").is_file()
+    assert main(["new", "--date", "2024-10-12", "--id", "chieu-12-10"]) == 0
+    assert (path.parent / "chieu-12-10.yaml").is_file()
+    assert main(["new", "--date", "2024-10-12", "--id", "chieu-12-10"]) == 5  # exists
+    assert "giaoban never overwrites" in capsys.readouterr().err
+
+
+def test_the_skeleton_stays_valid_yaml_when_its_commented_fields_are_uncommented(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The skeleton says "xóa '# ' để dùng": doing exactly that never gives a syntax error."""
+    import re
+
+    from generator.inputs.loading import load_yaml
+
+    assert main(["new", "--kind", "briefing", "--date", "2024-10-01", "--dir", str(tmp_path)]) == 0
+    path = tmp_path / "2024-10-01-giao-ban.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    field = re.compile(r"^# ?\s*(- )?[a-z_]+:( |$)|^#\s+- ")
+    commented = [i for i, line in enumerate(lines) if field.match(line)]
+    assert len(commented) > 30
+    uncommented = [line[2:] if i in commented else line for i, line in enumerate(lines)]
+    path.write_text("\n".join(uncommented) + "\n", encoding="utf-8")
+    load_yaml(path)  # no syntax error: every block sits under its key

@@ -3,11 +3,12 @@
 Exit codes: 0 success; 1 invalid input (records, settings, profiles,
 templates), nothing written; 2 wrong usage of the command; 3 an output could
 not be written; 4 ``doctor`` found something that degrades output or speed;
-70 an internal error (a bug); 130 interrupted.
+5 ``init``/``new`` would overwrite a file that exists; 70 an internal error (a bug);
+130 interrupted.
 
 Every text a user reads comes from the message catalog: help texts and option
 descriptions are message ids (``help_…``, ``opt_…``) resolved when shown, see
-``clihelp``.
+``cli.help``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -29,7 +31,7 @@ from generator import api
 from generator.build.tasks import default_jobs
 from generator.cli.help import Group, Option, localize_click
 from generator.cli.progress import progress_display
-from generator.errors import ExitCode, GiaobanError, InputError, Problem, Severity
+from generator.errors import ExitCode, GiaobanError, InputError, Problem, Severity, UsageError
 from generator.messages import Language, message, set_language
 from generator.model.dates import FIRST_DATE, LAST_DATE
 from generator.model.kinds import MeetingKind
@@ -219,8 +221,13 @@ def fix(files: Sequence[Path], no_backup: bool) -> None:
 
     for path in files:
         result = fix_file(path, backup=not no_backup)
-        click.echo(message("fixed", path=path, lines=result.changed_lines,
-                           backup=result.backup or "-"))  # fmt: skip
+        if result.changed_lines == 0:
+            click.echo(message("nothing_to_fix", path=path))
+        elif result.backup is None:
+            click.echo(message("fixed_no_backup", path=path, lines=result.changed_lines))
+        else:
+            click.echo(message("fixed", path=path, lines=result.changed_lines,
+                               backup=result.backup))  # fmt: skip
 
 
 @cli.command(help="help_render")
@@ -334,13 +341,16 @@ def init(folder: Path) -> None:
         show_default=True, help="opt_kind")  # fmt: skip
 @option("--date", "day", type=DATES, callback=_date_in_range, help="opt_new_date")
 @option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False), help="opt_dir")
-def new(kind: str, day: dt.date | None, folder: Path | None) -> None:
+@option("--id", "record_id", help="opt_new_id")
+def new(kind: str, day: dt.date | None, folder: Path | None, record_id: str | None) -> None:
     from generator.commands import scaffold
 
     if folder is None:
         folder = Path("records") if Path("records").is_dir() else Path()
     date = day or dt.date.today()
-    created = scaffold.new_record(folder, MeetingKind(kind), date)
+    if record_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", record_id):
+        raise UsageError(message("bad_id", value=record_id))
+    created = scaffold.new_record(folder, MeetingKind(kind), date, record_id=record_id)
     click.echo(message("created", path=created.path))
     click.echo(message("new_next", path=created.path))
 

@@ -18,13 +18,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.build.writing import write_atomic
-from generator.errors import InputError, OutputError
+from generator.errors import ExistsError, InputError
 from generator.inputs.locations import SETTINGS_NAME, find_settings
 from generator.messages import message
 from generator.model.catalog import vocabulary
 from generator.model.kinds import MeetingKind
 from generator.model.periods import Period
 from generator.model.schema import SCHEMA_FILES, Kind, describe, json_schema
+from generator.model.settings import SAMPLE_VALUES
 from generator.resources import example_record, templates_dir
 
 SCHEMA_DIR = "schemas"
@@ -53,7 +54,7 @@ def _refuse_existing(paths: list[Path]) -> None:
     existing = [p for p in paths if p.exists()]
     if existing:
         names = ", ".join(str(p) for p in existing)
-        raise OutputError(message("exists", paths=names))
+        raise ExistsError(message("exists", paths=names))
 
 
 def schema_bytes(kind: Kind) -> bytes:
@@ -85,15 +86,26 @@ def record_name(kind: MeetingKind, date: dt.date) -> str:
 
 
 def new_record(
-    folder: Path, kind: MeetingKind, date: dt.date, base: Path | None = None
+    folder: Path,
+    kind: MeetingKind,
+    date: dt.date,
+    base: Path | None = None,
+    record_id: str | None = None,
 ) -> NewRecord:
     """A record skeleton ``folder/<date>-<kind>.yaml``; its schema in ``base/schemas/``.
 
-    ``base`` is the folder of the settings (the working folder); by default
-    the nearest one above ``folder`` with a ``giaoban.yaml``, else ``folder``.
+    A second record of the same kind and day gets ``-2`` (then ``-3``…) unless
+    ``record_id`` names it. ``base`` is the folder of the settings (the working
+    folder); by default the nearest one above ``folder`` with a
+    ``giaoban.yaml``, else ``folder``.
     """
-    name = record_name(kind, date)
+    name = record_id or record_name(kind, date)
     path = folder / f"{name}.yaml"
+    if record_id is None:
+        stem, n = name, 2
+        while path.exists():
+            name, n = f"{stem}-{n}", n + 1
+            path = folder / f"{name}.yaml"
     if base is None:
         try:
             base = find_settings(path).parent
@@ -119,7 +131,8 @@ def init_folder(folder: Path) -> list[Path]:
     _refuse_existing([settings, readme, templates_readme, example])
     schemas = write_schemas(folder)
     settings_schema = _schema_ref(folder / SCHEMA_DIR / SCHEMA_FILES["settings"], settings)
-    write_atomic(settings, _render("giaoban.yaml.j2", schema=settings_schema))
+    samples = {"_".join(path): value for path, value in SAMPLE_VALUES.items()}
+    write_atomic(settings, _render("giaoban.yaml.j2", schema=settings_schema, samples=samples))
     record_schema = _schema_ref(folder / SCHEMA_DIR / SCHEMA_FILES["record"], example)
     write_atomic(example, f"# yaml-language-server: $schema={record_schema}\n".encode()
                  + example_record().read_bytes())  # fmt: skip

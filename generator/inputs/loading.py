@@ -301,6 +301,25 @@ def _check_layout(path: Path, text: str) -> None:
         return  # the parse below reports it with its position
 
 
+#: PyYAML's words for the usual mistakes, and the catalog's sentence for each.
+_SYNTAX_CAUSES = {
+    "mapping values are not allowed here": "yaml_colon_in_text",
+    "did not find expected key": "yaml_indentation",
+    "expected <block end>": "yaml_indentation",
+    "did not find expected '-' indicator": "yaml_indentation",
+    "found unexpected end of stream": "yaml_unclosed_quote",
+}
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    """The usual cause in the user's language; PyYAML's own words only for the rare rest."""
+    said = f"{error.context or ''} {error.problem or ''}"
+    for words, msg_id in _SYNTAX_CAUSES.items():
+        if words in said:
+            return message(msg_id)
+    return message("yaml_syntax", problem=error.problem or error.context or "?")
+
+
 def load_yaml(path: Path) -> LoadedFile:
     """Load one YAML file; every problem in it is reported in one ``InputError``."""
     text = read_text(path)
@@ -310,10 +329,7 @@ def load_yaml(path: Path) -> LoadedFile:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        detail = e.problem or e.context or "?"
-        raise InputError(
-            [Problem(_position(path, mark), message("yaml_syntax", problem=detail))]
-        ) from e
+        raise InputError([Problem(_position(path, mark), _syntax_message(e))]) from e
     except yaml.YAMLError as e:
         raise InputError([Problem(Position(path), message("yaml_syntax", problem=e))]) from e
     if node is None:

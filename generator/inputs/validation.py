@@ -8,6 +8,7 @@ each error type into a sentence a secretariat clerk understands.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -158,10 +159,27 @@ def problems_of(
             where = loaded.source.key((*_field_path(model, loc[:-1]), loc[-1]))
         else:
             where = loaded.source.locate(loc, loaded.data)
+            if item["type"] == "string_type" and isinstance(item.get("input"), dict):
+                detail = _quoted_hint(loaded, where) or detail
             if item["type"] != "missing" and (path := _field_path(model, loc)):
                 detail = f"{field_name(path)}: {detail}"
         problems.append(Problem(where, detail))
     return problems
+
+
+def _quoted_hint(loaded: LoadedFile, where: Position) -> str | None:
+    """For a text that YAML read as 'key: value' (it holds ": "), the line as it should be:
+    the text in double quotes."""
+    try:
+        line = loaded.path.read_text(encoding="utf-8-sig").splitlines()[where.line - 1]
+    except (OSError, IndexError, UnicodeDecodeError):
+        return None
+    match = re.match(r"^(\s*(?:- |[^:#\s][^:#]*: ))(.*\S)\s*$", line)
+    if match is None:
+        return None
+    lead, text = match.groups()
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"')
+    return message("text_with_colon", line=f'{lead.strip()} "{quoted}"')
 
 
 def validate_model(model: type[M], loaded: LoadedFile) -> M:

@@ -22,6 +22,7 @@ from pydantic import (
     PlainValidator,
     Tag,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -39,6 +40,17 @@ from generator.model.periods import Period, PeriodError, parse_period
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_default(cls, data: Any) -> Any:
+        """An optional field left empty (``reports:``) takes its default: so a skeleton's
+        commented items can be uncommented under it. A required one stays an error."""
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {k: v for k, v in data.items()
+                if not (v is None and k in fields and not fields[k].is_required())}  # fmt: skip
 
 
 Text = Annotated[str, Field(min_length=1)]

@@ -136,8 +136,9 @@ def load_record(path: Path, settings_path: Path | None = None, strict: bool = Fa
 
 
 def warnings_of(records: Iterable[Record]) -> list[Problem]:
-    """The text hygiene findings of all ``records``, in order."""
-    return [w for record in records for w in record.warnings]
+    """The warnings of all ``records``, in order, each once (records sharing settings share
+    the settings' warnings)."""
+    return list(dict.fromkeys(w for record in records for w in record.warnings))
 
 
 def load_records(

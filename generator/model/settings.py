@@ -19,6 +19,14 @@ from generator.inputs.locations import DEFAULT_PROFILE
 from generator.inputs.validation import validate_model
 from generator.model.meeting import Strict, Text
 
+#: What ``giaoban init`` writes where only the secretariat knows the value: a document
+#: printed with one of these still in it is a draft nobody finished.
+SAMPLE_VALUES = {
+    ("parent_body",): "Đảng bộ tỉnh …",
+    ("place",): "Tên tỉnh",
+    ("signer", "name"): "Nguyễn Văn A",
+}
+
 
 class SignMode(StrEnum):
     """How the signer signs: for a collective body, as deputy, by order, …"""
