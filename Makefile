@@ -8,17 +8,17 @@ OUT ?= out/examples
 
 .PHONY: examples test bench golden lint install install-test clean
 
-$(BIN)/giaoban: pyproject.toml
+$(BIN)/giaoban: pyproject.toml constraints.txt
 	bash scripts/install-system-packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -c constraints.txt -e .
 	$(BIN)/python -m compileall -q generator
 	touch $@
 
 $(VENV)/.test-deps: $(BIN)/giaoban
 	bash scripts/install-system-packages.sh --with-test-tools
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $@
 
 install: $(BIN)/giaoban
@@ -35,7 +35,7 @@ test: install-test
 
 # Speed figures of BENCHMARKS.md (not part of the tests: the machines are noisy).
 bench: install-test
-	$(BIN)/pip install -q -e '.[test,bench]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/digest.py
 

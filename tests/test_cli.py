@@ -186,3 +186,22 @@ def test_json_is_printed_whatever_stops_the_run(
     assert main(args) == expected
     result = json.loads(capsys.readouterr().out)
     assert result["ok"] is False and result["exit_code"] == expected and result["message"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("giaoban render r.yaml --doc tb,", {"plain,tb,bc"}),
+        ("giaoban render r.yaml --to ", {"plain,docx", "plain,pdf"}),
+        ("giaoban render r.yaml --profile n", {"plain,nd30"}),
+        ("giaoban digest RECORDS --period 2025-", {"plain,2025-Q1", "plain,2025-H1"}),
+    ],
+)
+def test_completion_offers_option_values(project: Path, words: str, expected: set[str]) -> None:
+    words = words.replace("RECORDS", str(project))
+    env = {**os.environ, "_GIAOBAN_COMPLETE": "bash_complete", "COMP_WORDS": words,
+           "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}  # fmt: skip
+    result = subprocess.run([sys.executable, "-m", "generator"], capture_output=True, text=True,
+                            env=env, check=False, cwd=project)  # fmt: skip
+    offered = set(result.stdout.split())
+    assert expected <= offered, result.stdout

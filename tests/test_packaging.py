@@ -34,3 +34,20 @@ def test_wheel_contains_templates_and_config(tmp_path: Path) -> None:
         assert required in names, required
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "giaoban = generator.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_every_dependency_is_pinned_for_the_readme_install() -> None:
+    """Two clerks with the same inputs get the same files: the install pins every library."""
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pinned = {
+        re.split(r"==", line)[0].strip().lower().replace("_", "-")
+        for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    names = {re.split(r"[<>=!\[ ]", d, maxsplit=1)[0].lower().replace("_", "-") for d in wanted}
+    assert sorted(names - pinned) == []
+    assert "-c constraints.txt" in (ROOT / "Makefile").read_text(encoding="utf-8")

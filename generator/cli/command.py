@@ -29,6 +29,7 @@ import click
 
 from generator import api
 from generator.build.tasks import default_jobs
+from generator.cli import completion as complete
 from generator.cli.help import Group, Option, localize_click
 from generator.cli.progress import progress_display
 from generator.errors import ExitCode, GiaobanError, InputError, Problem, Severity, UsageError
@@ -69,10 +70,16 @@ settings_option = option(
     "--settings", type=click.Path(path_type=Path, dir_okay=False), help="opt_settings"
 )
 formats_option = option(
-    "--to", "formats", default=",".join(FORMATS), show_default=True, help="opt_to"
+    "--to",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    help="opt_to",
+    shell_complete=complete.formats,
 )
-docs_option = option("--doc", "docs", default="tb", show_default=True, help="opt_doc")
-profile_option = option("--profile", help="opt_profile")
+docs_option = option("--doc", "docs", default="tb", show_default=True, help="opt_doc",
+                     shell_complete=complete.docs)  # fmt: skip
+profile_option = option("--profile", help="opt_profile", shell_complete=complete.profiles)
 out_option = option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
@@ -258,7 +265,7 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 
 @cli.command(help="help_digest")
 @records_argument
-@option("--period", required=True, help="opt_period")
+@option("--period", required=True, help="opt_period", shell_complete=complete.periods)
 @formats_option
 @profile_option
 @out_option
