@@ -182,6 +182,12 @@ def org_result(name: str, *figures: tuple[str, object, str | None]) -> dict[str,
     }
 
 
+def reported(name: str, day: str, organization: str, *figures: tuple[str, object, str | None]
+             ) -> dict[str, Any]:  # fmt: skip
+    """A meeting at which one organization reported figures."""
+    return meeting(name, day, results={"by_organization": [org_result(organization, *figures)]})
+
+
 def totals_of(d: Digest) -> dict[str, tuple[str, str | None]]:
     """Each organization's figures as the digest prints them: value text and unit."""
     from generator.vietnamese.text import number
@@ -197,31 +203,19 @@ def test_rates_are_never_added_the_latest_is_reported(tmp_path: Path) -> None:
     d = digest_of(
         tmp_path,
         "2024-H1",
-        meeting(
+        reported(
             "apr",
             "2024-04-10",
-            results={
-                "by_organization": [
-                    org_result(
-                        "Hội Nông dân tỉnh",
-                        ("Tỷ lệ hộ sản xuất giỏi", 85, "%"),
-                        ("Số hội viên mới", 120, "người"),
-                    )
-                ]
-            },
+            "Hội Nông dân tỉnh",
+            ("Tỷ lệ hộ sản xuất giỏi", 85, "%"),
+            ("Số hội viên mới", 120, "người"),
         ),
-        meeting(
+        reported(
             "jun",
             "2024-06-20",
-            results={
-                "by_organization": [
-                    org_result(
-                        "Hội Nông dân tỉnh",
-                        ("Tỷ lệ hộ sản xuất giỏi", 90, "%"),
-                        ("Số hội viên mới", 80, "người"),
-                    )
-                ]
-            },
+            "Hội Nông dân tỉnh",
+            ("Tỷ lệ hộ sản xuất giỏi", 90, "%"),
+            ("Số hội viên mới", 80, "người"),
         ),
     )
     assert totals_of(d) == {
@@ -252,24 +246,8 @@ def test_labels_differing_in_case_or_spacing_are_one(tmp_path: Path) -> None:
     d = digest_of(
         tmp_path,
         "2024-Q3",
-        meeting(
-            "a",
-            "2024-07-10",
-            results={
-                "by_organization": [
-                    org_result("Hội Nông dân tỉnh", ("Số hội viên mới", 1680, "người"))
-                ]
-            },
-        ),
-        meeting(
-            "b",
-            "2024-08-10",
-            results={
-                "by_organization": [
-                    org_result("Hội Nông dân tỉnh", ("số  hội viên mới", 70, "người"))
-                ]
-            },
-        ),
+        reported("a", "2024-07-10", "Hội Nông dân tỉnh", ("Số hội viên mới", 1680, "người")),
+        reported("b", "2024-08-10", "Hội Nông dân tỉnh", ("số  hội viên mới", 70, "người")),
     )
     assert totals_of(d) == {"Hội Nông dân tỉnh: Số hội viên mới": ("1.750", "người")}
     assert [(t.label, t.value) for t in d.figure_totals] == [("Số hội viên mới", 1750)]
@@ -279,24 +257,8 @@ def test_money_is_converted_to_one_unit(tmp_path: Path) -> None:
     d = digest_of(
         tmp_path,
         "2024-Q3",
-        meeting(
-            "a",
-            "2024-07-10",
-            results={
-                "by_organization": [
-                    org_result("Ủy ban MTTQ tỉnh", ("Quỹ Vì người nghèo", 500, "triệu đồng"))
-                ]
-            },
-        ),
-        meeting(
-            "b",
-            "2024-08-10",
-            results={
-                "by_organization": [
-                    org_result("Ủy ban MTTQ tỉnh", ("Quỹ vì người nghèo", 2, "tỷ đồng"))
-                ]
-            },
-        ),
+        reported("a", "2024-07-10", "Ủy ban MTTQ tỉnh", ("Quỹ Vì người nghèo", 500, "triệu đồng")),
+        reported("b", "2024-08-10", "Ủy ban MTTQ tỉnh", ("Quỹ vì người nghèo", 2, "tỷ đồng")),
     )
     assert totals_of(d) == {"Ủy ban MTTQ tỉnh: Quỹ Vì người nghèo": ("2,5", "tỷ đồng")}
 
@@ -305,22 +267,14 @@ def test_decimals_are_printed_as_given_and_summed_exactly(tmp_path: Path) -> Non
     d = digest_of(
         tmp_path,
         "2024-Q3",
-        meeting(
+        reported(
             "a",
             "2024-07-10",
-            results={
-                "by_organization": [
-                    org_result(
-                        "Hội Nông dân tỉnh", ("Diện tích", 12.345, "ha"), ("Lãi", 0.1, "tỷ đồng")
-                    )
-                ]
-            },
+            "Hội Nông dân tỉnh",
+            ("Diện tích", 12.345, "ha"),
+            ("Lãi", 0.1, "tỷ đồng"),
         ),
-        meeting(
-            "b",
-            "2024-08-10",
-            results={"by_organization": [org_result("Hội Nông dân tỉnh", ("Lãi", 0.2, "tỷ đồng"))]},
-        ),
+        reported("b", "2024-08-10", "Hội Nông dân tỉnh", ("Lãi", 0.2, "tỷ đồng")),
     )
     assert totals_of(d) == {
         "Hội Nông dân tỉnh: Diện tích": ("12,345", "ha"),
