@@ -1,0 +1,139 @@
+"""Everything a run reads, checked before anything renders, every problem at once.
+
+The records (typed, cross-checked, their text findings), the settings they
+use, and the profile file and templates those settings and the options name.
+``validate`` runs these same checks, so a run that ``validate`` accepts does not
+stop later on a broken profile or template, and a run with a bad record still
+reports the broken profile beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from generator.build.options import Options
+from generator.documents.aggregation import naming_warnings
+from generator.errors import InputError, Position, Problem, Severity
+from generator.inputs.loading import load_yaml
+from generator.inputs.locations import find_settings, folder_files
+from generator.model.profiles import load_profile
+from generator.model.records import Record, load_records
+from generator.model.references import reference_problems
+from generator.messages import message
+from generator.model.settings import SAMPLE_VALUES, Settings, load_settings
+from generator.output.templating import compile_template, make_environment
+
+
+def _settings_files(files: Iterable[Path], options: Options) -> list[Path]:
+    if options.settings is not None:
+        return [options.settings]
+    found: dict[Path, None] = {}
+    for file in files:
+        try:
+            found[find_settings(file)] = None
+        except InputError:
+            continue  # reported with the record
+    return list(found)
+
+
+def check_settings(settings_files: Iterable[Path], options: Options) -> list[Problem]:
+    """The problems of each settings file and of the profile and templates it names.
+
+    Every template in the user's folders is compiled (the built-in ones are the
+    project's own, compiled by its tests), so a syntax error in any of them is
+    reported with the run's other problems.
+    """
+    problems: list[Problem] = []
+
+    def collect(step: Callable[..., object], *args: object) -> None:
+        try:
+            step(*args)
+        except InputError as e:
+            problems.extend(e.problems)
+
+    for path in settings_files:
+        try:
+            settings = load_settings(path)
+            named = options.named(path, settings)
+        except InputError as e:  # nothing more to check without the files it names
+            problems.extend(e.problems)
+            continue
+        collect(_signing_modes, path, settings, named.profile)
+        problems.extend(sample_values(path, settings))
+        if named.templates:
+            env = make_environment(named.templates)
+            for folder in named.templates:
+                for file in folder_files(folder):
+                    if file.suffix == ".j2":
+                        collect(compile_template, env, file.relative_to(folder).as_posix())
+    return problems
+
+
+def sample_values(path: Path, settings: Settings) -> list[Problem]:
+    """Warnings for the settings that still hold what ``giaoban init`` wrote as a sample."""
+    source = load_yaml(path).source
+    found = []
+    for where, sample in SAMPLE_VALUES.items():
+        value: object = settings
+        for part in where:
+            value = getattr(value, part, None)
+        if value == sample:
+            detail = message("sample_value", field=".".join(where), value=sample)
+            found.append(Problem(source.values.get(where, Position(path)), detail, Severity.WARNING))
+    return found
+
+
+def _signing_modes(path: Path, settings: Settings, profile_file: Path) -> None:
+    """Every signer's mode has a form in the profile (HD36 gives none for ``q``, ``tuq``)."""
+    profile = load_profile(profile_file)
+    source = load_yaml(path).source
+    problems = []
+    for where, signer in settings.signers().items():
+        if signer.mode is not None and signer.mode.value not in profile.signature.prefixes:
+            detail = message("sign_mode_unknown", mode=signer.mode.value, profile=profile.name,
+                             known=", ".join(profile.signature.prefixes))  # fmt: skip
+            key = (*where.split("."), "mode")
+            problems.append(Problem(source.values.get(key, Position(path)), detail))
+    if problems:
+        raise InputError(problems)
+
+
+def _by_record(records: list[Record], found: list[Problem]) -> list[tuple[Record, list[Problem]]]:
+    return [(r, [p for p in found if p.position.path == r.path]) for r in records]
+
+
+def _with_warnings(record: Record, found: list[Problem]) -> Record:
+    """The record with warnings found across records added to its own."""
+    return replace(record, warnings=(*record.warnings, *found)) if found else record
+
+
+def check_run(files: Sequence[Path], options: Options, together: bool = False) -> list[Record]:
+    """The records of ``files``, or one ``InputError`` with every problem of the run.
+
+    ``together``: the records are read as one set (``validate``, ``digest``), so what
+    they say of one another is checked too: directive ids and the updates naming them.
+    """
+    problems: list[Problem] = []
+    try:
+        records = load_records(files, options.settings, options.strict)
+    except InputError as e:
+        problems.extend(e.problems)
+        records = []
+    from_settings = check_settings(_settings_files(files, options), options)
+    samples = [p for p in from_settings if p.severity is Severity.WARNING]
+    problems.extend(p for p in from_settings if p.severity is Severity.ERROR)
+    if options.strict:
+        problems.extend(replace(p, severity=Severity.ERROR) for p in samples)
+    records = [_with_warnings(r, [w for w in samples if w.position.path == r.settings_path])
+               for r in records]  # fmt: skip
+    if together:
+        problems.extend(reference_problems(sorted(records, key=lambda r: r.held)))
+        found = naming_warnings(records)
+        if options.strict:
+            problems.extend(replace(p, severity=Severity.ERROR) for p in found)
+        records = [_with_warnings(r, w) for r, w in _by_record(records, found)]
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise InputError(dict.fromkeys(problems))
+    return records
