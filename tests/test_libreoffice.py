@@ -39,6 +39,7 @@ def test_libreoffice_shows_the_same_text_and_page_numbers(
     assert numbers[0] is None
     assert numbers[1] == "2"
     assert pdf_words(as_shown) == pdf_words(rendered.files["tb.pdf"])
+    assert _page_starts(as_shown) == _page_starts(rendered.files["tb.pdf"])  # same page breaks
 
 
 def _page_starts(path: Path) -> list[list[str]]:

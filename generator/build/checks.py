@@ -18,10 +18,10 @@ from generator.documents.aggregation import naming_warnings
 from generator.errors import InputError, Position, Problem, Severity
 from generator.inputs.loading import load_yaml
 from generator.inputs.locations import find_settings, folder_files
+from generator.messages import message
 from generator.model.profiles import load_profile
 from generator.model.records import Record, load_records
 from generator.model.references import reference_problems
-from generator.messages import message
 from generator.model.settings import SAMPLE_VALUES, Settings, load_settings
 from generator.output.templating import compile_template, make_environment
 
@@ -81,7 +81,8 @@ def sample_values(path: Path, settings: Settings) -> list[Problem]:
             value = getattr(value, part, None)
         if value == sample:
             detail = message("sample_value", field=".".join(where), value=sample)
-            found.append(Problem(source.values.get(where, Position(path)), detail, Severity.WARNING))
+            at = source.values.get(where, Position(path))
+            found.append(Problem(at, detail, Severity.WARNING))
     return found
 
 

@@ -30,7 +30,7 @@ from generator.model.meeting import Registration
 from generator.model.periods import Period
 from generator.model.profiles import load_profile
 from generator.model.records import Record, warnings_of
-from generator.model.settings import Settings, load_settings
+from generator.model.settings import load_settings
 from generator.output.formats import Document
 from generator.output.renderer import Renderer
 
@@ -149,7 +149,8 @@ def render_digest(
     data = build_digest(records, period, settings)
     if not data.meetings:
         where = Position(plan.settings.parent)
-        detail = message("empty_period", period=vocabulary().period_name(period), start=period.start.isoformat(),
+        name = vocabulary().period_name(period)
+        detail = message("empty_period", period=name, start=period.start.isoformat(),
                          end=period.end.isoformat())  # fmt: skip
         raise InputError([Problem(where, detail)])
     named = options.named(plan.settings, settings)

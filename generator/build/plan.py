@@ -23,7 +23,6 @@ from generator.errors import InputError, Problem
 from generator.inputs.locations import find_settings
 from generator.model.periods import Period
 
-
 K = TypeVar("K")
 V = TypeVar("V")
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from generator.errors import OutputError, Problem
-from generator.messages import message
 from generator.build.fingerprint import content_hash
 from generator.build.writing import write_atomic
+from generator.errors import OutputError, Problem
+from generator.messages import message
 
 STATE_NAME = ".giaoban-state.json"
 #: Held while the state is read, merged and written, by one run at a time.
@@ -102,7 +102,7 @@ class OutputState:
         """
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            lock = open(self.path.with_name(LOCK_NAME), "a+b")  # noqa: SIM115 (closed below)
+            lock = self.path.with_name(LOCK_NAME).open("a+b")  # closed by the with below
         except OSError as e:
             reason = e.strerror or e
             raise OutputError(message("output_failed", path=self.path, reason=reason)) from e
