@@ -18,7 +18,7 @@ $(BIN)/giaoban: pyproject.toml constraints.txt
 
 $(VENV)/.test-deps: $(BIN)/giaoban
 	bash scripts/install-system-packages.sh --with-test-tools
-	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,distributed]'
 	touch $@
 
 install: $(BIN)/giaoban
@@ -35,7 +35,7 @@ test: install-test
 
 # Speed figures of BENCHMARKS.md (not part of the tests: the machines are noisy).
 bench: install-test
-	$(BIN)/pip install -q -c constraints.txt -e '.[test,bench]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,distributed,bench]'
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/digest.py
 

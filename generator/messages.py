@@ -453,6 +453,10 @@ CATALOG: dict[str, dict[Language, str]] = {
         "vi": "báo cáo định kỳ không ghi được dạng {value}: biểu đồ dùng độ trong suốt mà PDF/A-1 "
         "không cho phép; hãy dùng pdf/a-2b, dạng lưu trữ cho phép điều đó",
     },
+    "no_distributed": {
+        "en": "--scheduler needs dask.distributed: pip install 'giaoban[distributed]'",
+        "vi": "--scheduler cần dask.distributed: pip install 'giaoban[distributed]'",
+    },
     "unknown_variant": {
         "en": "unknown PDF variant '{value}'; choose one of {known}",
         "vi": "không có dạng PDF '{value}'; hãy chọn một trong {known}",
@@ -760,6 +764,12 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "The record's id and file name (default: the date and kind, with -2, -3… when "
         "taken).",
         "vi": "Mã và tên tệp của hồ sơ (mặc định: ngày và loại, thêm -2, -3… nếu đã có).",
+    },
+    "opt_scheduler": {
+        "en": "Render on a dask.distributed cluster at this scheduler address (tcp://host:8786; "
+        "needs giaoban[distributed]).",
+        "vi": "Kết xuất trên cụm máy dask.distributed theo địa chỉ bộ điều phối này "
+        "(tcp://máy:8786; cần giaoban[distributed]).",
     },
     "opt_dir": {
         "en": "Where to write it (default: records/ if it exists, else here).",

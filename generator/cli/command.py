@@ -108,6 +108,22 @@ templates_option = option(
 )
 variant_option = option("--pdf-variant", metavar="VARIANT", help="opt_variant")
 force_option = option("--force", is_flag=True, help="opt_force")
+scheduler_option = option("--scheduler", metavar="ADDRESS", help="opt_scheduler")
+
+
+@contextmanager
+def _executor(scheduler: str | None) -> Iterator[Any]:
+    """The executor of a dask.distributed cluster at ``scheduler`` (``tcp://host:8786``), or
+    ``None``: the run's own processes."""
+    if scheduler is None:
+        yield None
+        return
+    try:
+        from distributed import Client
+    except ImportError as e:
+        raise UsageError(message("no_distributed")) from e
+    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+        yield client.get_executor()
 
 
 def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -241,19 +257,21 @@ def fix(files: Sequence[Path], no_backup: bool) -> None:
 @_render_options
 @jobs_option
 @force_option
+@scheduler_option
 @json_option
 @quiet_option
 @verbose_option
 def render(records: Sequence[Path], docs: str, formats: str, profile: str | None, out: Path,
            settings: Path | None, templates: tuple[Path, ...], pdf_variant: str | None,
-           strict: bool, jobs: int, force: bool, as_json: bool, quiet: bool,
-           verbose: bool) -> None:  # fmt: skip
+           strict: bool, jobs: int, force: bool, scheduler: str | None, as_json: bool,
+           quiet: bool, verbose: bool) -> None:  # fmt: skip
     started = time.perf_counter()
     options = api.Options(docs=_split(docs), formats=_split(formats), profile=profile, out=out,
                           settings=settings, templates=templates, strict=strict,
                           pdf_variant=pdf_variant, jobs=jobs, force=force)  # fmt: skip
-    with _json_errors(as_json), progress_display(quiet or as_json) as progress:
-        result = api.render(records, options, progress=progress)
+    with (_json_errors(as_json), progress_display(quiet or as_json) as progress,
+          _executor(scheduler) as executor):  # fmt: skip
+        result = api.render(records, options, progress=progress, executor=executor)
     if as_json:
         _echo_json({"ok": True, "written": [_output_json(o) for o in result.outputs],
                     "up_to_date": [_output_json(o) for o in result.skipped],
@@ -277,12 +295,13 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 @strict_option
 @jobs_option
 @force_option
+@scheduler_option
 @quiet_option
 @verbose_option
 def digest(records: Sequence[Path], period: str, formats: str, profile: str | None, out: Path,
            settings: Path | None, number: int | None, issued: dt.date | None,
            templates: tuple[Path, ...], pdf_variant: str | None, strict: bool, jobs: int,
-           force: bool, quiet: bool, verbose: bool) -> None:  # fmt: skip
+           force: bool, scheduler: str | None, quiet: bool, verbose: bool) -> None:  # fmt: skip
 
     from generator.model.meeting import Registration
 
@@ -291,9 +310,9 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
     options = api.Options(formats=_split(formats), profile=profile, out=out, settings=settings,
                           templates=templates, strict=strict, pdf_variant=pdf_variant, jobs=jobs,
                           force=force)  # fmt: skip
-    with progress_display(quiet) as progress:
+    with progress_display(quiet) as progress, _executor(scheduler) as executor:
         result = api.digest(records, period=period, registration=registration, options=options,
-                            progress=progress)  # fmt: skip
+                            progress=progress, executor=executor)  # fmt: skip
     _warn(result.warnings)
     if result.digest and not quiet:
         for side, left_out in (("before", result.digest.left_out_before),
