@@ -88,6 +88,8 @@ def test_init_makes_a_folder_that_validates_and_renders(
     # Only the samples giaoban init wrote for the secretariat to replace are reported.
     assert [w.message.split(" still")[0] for w in loaded.warnings] == [
         "parent_body", "place", "signer.name"]  # fmt: skip
+    assert all(w.position.path.name == "giaoban.yaml" and w.position.line > 0
+               for w in loaded.warnings)  # fmt: skip
     capsys.readouterr()
     assert main(["render", str(folder / "records"), "--out", str(folder / "out"), "-q"]) == 0
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.build.options import Options
 from generator.documents.aggregation import naming_warnings
 from generator.errors import InputError, Position, Problem, Severity
-from generator.inputs.loading import load_yaml
+from generator.inputs.loading import SourceMap, load_yaml
 from generator.inputs.locations import find_settings, folder_files
 from generator.messages import message
 from generator.model.profiles import load_profile
@@ -60,8 +60,9 @@ def check_settings(settings_files: Iterable[Path], options: Options) -> list[Pro
         except InputError as e:  # nothing more to check without the files it names
             problems.extend(e.problems)
             continue
-        collect(_signing_modes, path, settings, named.profile)
-        problems.extend(sample_values(path, settings))
+        source = load_yaml(path).source  # where each setting stands, for the findings
+        collect(_signing_modes, source, settings, named.profile)
+        problems.extend(sample_values(source, settings))
         if named.templates:
             env = make_environment(named.templates)
             for folder in named.templates:
@@ -71,9 +72,8 @@ def check_settings(settings_files: Iterable[Path], options: Options) -> list[Pro
     return problems
 
 
-def sample_values(path: Path, settings: Settings) -> list[Problem]:
+def sample_values(source: SourceMap, settings: Settings) -> list[Problem]:
     """Warnings for the settings that still hold what ``giaoban init`` wrote as a sample."""
-    source = load_yaml(path).source
     found = []
     for where, sample in SAMPLE_VALUES.items():
         value: object = settings
@@ -81,33 +81,36 @@ def sample_values(path: Path, settings: Settings) -> list[Problem]:
             value = getattr(value, part, None)
         if value == sample:
             detail = message("sample_value", field=".".join(where), value=sample)
-            at = source.values.get(where, Position(path))
+            at = source.values.get(where, Position(source.path))
             found.append(Problem(at, detail, Severity.WARNING))
     return found
 
 
-def _signing_modes(path: Path, settings: Settings, profile_file: Path) -> None:
+def _signing_modes(source: SourceMap, settings: Settings, profile_file: Path) -> None:
     """Every signer's mode has a form in the profile (HD36 gives none for ``q``, ``tuq``)."""
     profile = load_profile(profile_file)
-    source = load_yaml(path).source
     problems = []
     for where, signer in settings.signers().items():
         if signer.mode is not None and signer.mode.value not in profile.signature.prefixes:
             detail = message("sign_mode_unknown", mode=signer.mode.value, profile=profile.name,
                              known=", ".join(profile.signature.prefixes))  # fmt: skip
             key = (*where.split("."), "mode")
-            problems.append(Problem(source.values.get(key, Position(path)), detail))
+            problems.append(Problem(source.values.get(key, Position(source.path)), detail))
     if problems:
         raise InputError(problems)
 
 
-def _by_record(records: list[Record], found: list[Problem]) -> list[tuple[Record, list[Problem]]]:
-    return [(r, [p for p in found if p.position.path == r.path]) for r in records]
-
-
-def _with_warnings(record: Record, found: list[Problem]) -> Record:
-    """The record with warnings found across records added to its own."""
-    return replace(record, warnings=(*record.warnings, *found)) if found else record
+def _attach(records: list[Record], found: list[Problem], problems: list[Problem],
+            strict: bool, path_of: Callable[[Record], Path]) -> list[Record]:  # fmt: skip
+    """Warnings found beyond one record file (in its settings, across records) given to
+    the records they concern (``path_of``: the file they stand in); errors under strict."""
+    if strict:
+        problems.extend(replace(p, severity=Severity.ERROR) for p in found)
+    attached = []
+    for record in records:
+        own = tuple(p for p in found if p.position.path == path_of(record))
+        attached.append(replace(record, warnings=(*record.warnings, *own)) if own else record)
+    return attached
 
 
 def check_run(files: Sequence[Path], options: Options, together: bool = False) -> list[Record]:
@@ -125,16 +128,11 @@ def check_run(files: Sequence[Path], options: Options, together: bool = False) -
     from_settings = check_settings(_settings_files(files, options), options)
     samples = [p for p in from_settings if p.severity is Severity.WARNING]
     problems.extend(p for p in from_settings if p.severity is Severity.ERROR)
-    if options.strict:
-        problems.extend(replace(p, severity=Severity.ERROR) for p in samples)
-    records = [_with_warnings(r, [w for w in samples if w.position.path == r.settings_path])
-               for r in records]  # fmt: skip
+    records = _attach(records, samples, problems, options.strict, lambda r: r.settings_path)
     if together:
         problems.extend(reference_problems(sorted(records, key=lambda r: r.held)))
         found = naming_warnings(records)
-        if options.strict:
-            problems.extend(replace(p, severity=Severity.ERROR) for p in found)
-        records = [_with_warnings(r, w) for r, w in _by_record(records, found)]
+        records = _attach(records, found, problems, options.strict, lambda r: r.path)
     if any(p.severity is Severity.ERROR for p in problems):
         raise InputError(dict.fromkeys(problems))
     return records
