@@ -173,7 +173,7 @@ def _apply(record: dict[str, Any], changes: list[tuple[str, str, object]]) -> di
             data[key] = f"{data[key]} {value}"
         elif how == "nested" and isinstance(data.get(key), list) and data[key]:
             first = data[key][0]
-            if isinstance(first, dict):
+            if isinstance(first, dict) and first:
                 field = sorted(first)[0]
                 data[key] = [{**first, field: value}, *data[key][1:]]
             else:
