@@ -74,3 +74,29 @@ def test_no_doubled_punctuation_and_bullets_start_with_a_capital(project: Path) 
 def test_proposals_say_who_proposed_what(project: Path) -> None:
     paragraphs, _pdf = _texts(project, "tb")
     assert "- Hội Nông dân tỉnh đề xuất hỗ trợ vốn vay." in paragraphs
+
+
+def test_basis_speeches_and_the_chairs_assessment_have_their_places(project: Path) -> None:
+    record = {
+        **RECORD,
+        "basis": "Thực hiện Chương trình công tác năm 2025 của Ban Thường vụ Tỉnh ủy",
+        "discussion": [{"by": "Đồng chí Trần Minh Sơn, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh",
+                        "content": "Làm rõ thêm kết quả giám sát, phản biện xã hội."}],
+        "assessment": ["Ghi nhận và đánh giá cao sự nỗ lực của các đơn vị trong khối"],
+    }  # fmt: skip
+    write_yaml(project / "record.yaml", record)
+    outputs = render([project / "record.yaml"], docs=("tb", "bc"), out=project / "out").outputs
+    for output in (o for o in outputs if o.format == "docx"):
+        paragraphs = [p.text for p in Document(str(output.path)).paragraphs]
+        opening = next(p for p in paragraphs if p.startswith("Thực hiện Chương trình"))
+        assert opening.startswith("Thực hiện Chương trình công tác năm 2025 của Ban Thường vụ "
+                                  "Tỉnh ủy, Thường trực Tỉnh ủy tổ chức Hội nghị")  # fmt: skip
+        assert ("Đồng chí Trần Minh Sơn, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh phát biểu làm rõ "
+                "thêm kết quả giám sát, phản biện xã hội.") in paragraphs  # fmt: skip
+        assessment = paragraphs.index(
+            "Ghi nhận và đánh giá cao sự nỗ lực của các đơn vị trong khối."
+        )
+        if output.doc == "tb":  # under the assessment heading, before the results
+            assert paragraphs[assessment - 1] == "1. Đánh giá kết quả"
+        else:  # in the chair's conclusions, before the tasks
+            assert paragraphs[assessment - 1].endswith("kết luận:")

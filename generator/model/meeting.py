@@ -174,6 +174,13 @@ class Report(Strict):
     presented_by: Text | None = None
 
 
+class Speech(Strict):
+    """Who spoke at the meeting, and on what ("đồng chí … phát biểu …")."""
+
+    by: Text
+    content: Text
+
+
 class Figure(Strict):
     label: Text
     value: int | float
@@ -250,11 +257,18 @@ class Meeting(Strict):
     part_of_day: Annotated[PartOfDay, _in_words("parts_of_day")] | None = None
     time: Time | None = None
     place: Text | None = None
+    #: Why the meeting was held ("Thực hiện Chương trình công tác năm 2024, …"): it opens
+    #: the documents.
+    basis: Text | None = None
     chairs: Annotated[list[Person], Field(min_length=1)]
     attendees: list[Attendee] = []
     organizations: list[Text] = []
     reports: list[Report] = []
     results: Results = Results()
+    #: Who spoke, and on what.
+    discussion: list[Speech] = []
+    #: The chair's assessment ("Ghi nhận…", "Đánh giá cao…"): not a task.
+    assessment: list[Text] = []
     limitations: list[Text] = []
     proposals: list[Proposal] = []
     conclusions: list[Text] = []
