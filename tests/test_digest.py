@@ -425,3 +425,17 @@ def test_validate_warns_of_names_and_units_a_digest_would_list_twice(tmp_path: P
                for w in warnings)  # fmt: skip
     with pytest.raises(InputError):
         validate(paths, strict=True)
+
+
+def test_a_deadline_in_words_is_never_overdue_by_itself(tmp_path: Path) -> None:
+    d = digest_of(tmp_path, "2024-Q3", meeting("a", "2024-07-05", directives=[
+        {"content": "often", "deadline": "thường xuyên"},
+        {"content": "impossible day", "deadline": "2024-09-30"}]))  # fmt: skip
+    assert [(e.deadline, e.status) for e in d.directives] == [
+        ("thường xuyên", S.ASSIGNED), (dt.date(2024, 9, 30), S.OVERDUE)]  # fmt: skip
+
+
+def test_an_impossible_date_as_deadline_is_an_error_not_words(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such day"):
+        digest_of(tmp_path, "2024-Q3", meeting("a", "2024-07-05", directives=[
+            {"content": "x", "deadline": "31/9/2024"}]))  # fmt: skip

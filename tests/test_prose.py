@@ -100,3 +100,19 @@ def test_basis_speeches_and_the_chairs_assessment_have_their_places(project: Pat
             assert paragraphs[assessment - 1] == "1. Đánh giá kết quả"
         else:  # in the chair's conclusions, before the tasks
             assert paragraphs[assessment - 1].endswith("kết luận:")
+
+
+def test_deadlines_may_be_periods_in_words(project: Path) -> None:
+    tasks = [{"content": content, "assignees": ["Các hội"], "deadline": deadline}
+             for content, deadline in (("Sơ kết mô hình", "trong quý I/2025"),
+                                       ("Nắm tình hình", "thường xuyên"),
+                                       ("Báo cáo", "31/3/2025"))]  # fmt: skip
+    write_yaml(project / "record.yaml", {**RECORD, "directives": tasks})
+    (output,) = render([project / "record.yaml"], formats=("docx",), out=project / "out").outputs
+    paragraphs = [p.text for p in Document(str(output.path)).paragraphs]
+    start = paragraphs.index("Đề nghị các hội:")
+    assert paragraphs[start + 1 : start + 4] == [
+        "- Sơ kết mô hình (thời hạn: trong quý I/2025);",
+        "- Nắm tình hình (thời hạn: thường xuyên);",
+        "- Báo cáo (thời hạn: 31/03/2025).",
+    ]

@@ -53,7 +53,8 @@ class DirectiveEntry:
     key: str
     content: str
     assignees: tuple[str, ...]
-    deadline: dt.date | None
+    #: A date, or a period in words (never overdue by itself).
+    deadline: dt.date | str | None
     status: DirectiveStatus
     given_on: dt.date
     given_at: str
@@ -348,7 +349,8 @@ def _directives(ordered: list[Record], period: Period) -> list[DirectiveEntry]:
             done_before = at_start.get(name, directive.status) is DirectiveStatus.DONE
             if carried and done_before and current is DirectiveStatus.DONE:
                 continue  # done before the period began, and not reopened: reported then
-            late = directive.deadline is not None and directive.deadline <= period.end
+            due = directive.deadline
+            late = isinstance(due, dt.date) and due <= period.end
             if current is not DirectiveStatus.DONE and late:
                 current = DirectiveStatus.OVERDUE
             entries.append(DirectiveEntry(

@@ -90,6 +90,25 @@ Time = Annotated[
 ]
 
 
+def _deadline(value: Any) -> dt.date | str:
+    """A date, checked as dates are ("31/9/2024" is an error, not a text), or a period in
+    words as clerks set them: "trong năm 2024", "trong quý I/2024", "thường xuyên"."""
+    if isinstance(value, str) and not (_VN_DATE.match(value) or _ISO_DATE.match(value)):
+        text = value.strip()
+        if not text:
+            raise PydanticCustomError("string_too_short", "empty", {})
+        return text
+    return _vietnamese_date(value)
+
+
+Deadline = Annotated[
+    dt.date | str,
+    PlainValidator(_deadline),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "minLength": 1}),
+]
+
+
 def _period(value: Any) -> Period:
     if isinstance(value, Period):
         return value
@@ -215,7 +234,8 @@ class Directive(Strict):
     id: Id | None = None
     content: Text
     assignees: Names = []
-    deadline: Date | None = None
+    #: A date, or a period in words ("trong quý I/2024", "thường xuyên").
+    deadline: Deadline | None = None
     status: Annotated[DirectiveStatus, _in_words("statuses")] = DirectiveStatus.ASSIGNED
 
 

@@ -8,6 +8,7 @@ Template errors are reported at the template's own file and line.
 
 from __future__ import annotations
 
+import datetime as dt
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -73,6 +74,11 @@ def figure(f: Figure) -> str:
     return f"{lower_first(f.label)} {number(f.value)}{unit}"
 
 
+def due(deadline: dt.date | str) -> str:
+    """A deadline as documents write it: 31/12/2024, or the words the record gives."""
+    return deadline.strftime("%d/%m/%Y") if isinstance(deadline, dt.date) else deadline
+
+
 def in_sentence(text: str) -> str:
     """A name list inside a sentence: "Các tổ chức …" becomes "các tổ chức …", while names
     of bodies ("Hội Nông dân tỉnh") keep their capitals."""
@@ -118,6 +124,7 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
         person=person,
         figure=figure,
         in_sentence=in_sentence,
+        due=due,
         end_document=end_document,
         end_sentence=end_sentence,
         sentence=sentence,
