@@ -122,3 +122,19 @@ def test_digest_rows_never_split_across_pages_in_word(tmp_path: Path) -> None:
     assert data and all(row._tr.trPr is not None and row._tr.trPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
         for table in data for row in table.rows)  # fmt: skip
+
+
+def test_a_years_digest_may_hold_only_its_review(tmp_path: Path) -> None:
+    """An annual review of 2023 held in February 2024 is reported in the 2023 digest."""
+    from conftest import RECORD
+
+    write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
+    review = {**RECORD, "kind": "annual_review", "period": "2023", "date": "2024-02-05",
+              "title": "Hội nghị tổng kết công tác năm 2023", "directives": []}  # fmt: skip
+    write_yaml(tmp_path / "review.yaml", review)
+    result = digest([tmp_path / "review.yaml"], period="2023", formats=("docx",),
+                    out=tmp_path / "out")  # fmt: skip
+    assert result.digest is not None and [r.record.id for r in result.digest.reviews] == ["review"]
+    (docx,) = result.outputs
+    assert "Theo hội nghị tổng kết công tác năm 2023:" in [
+        p.text for p in Document(str(docx.path)).paragraphs]  # fmt: skip

@@ -147,7 +147,7 @@ def render_digest(
     records = check_run(files, options, together=True)
     settings = load_settings(plan.settings)
     data = build_digest(records, period, settings)
-    if not data.meetings:
+    if not data.meetings and not data.reviews:
         where = Position(plan.settings.parent)
         name = vocabulary().period_name(period)
         detail = message("empty_period", period=name, start=period.start.isoformat(),

@@ -194,16 +194,14 @@ def digest_context(
     period_name = words.period_name(digest.period)
     issued = registration.date or digest.period.end
     created = dt.datetime.combine(issued, dt.time(0, 0), tzinfo=VIETNAM_TIME)
-    summary = document_line(settings, "digest", "summary", period=period_name)
+    # "hội nghị", or "hội nghị, buổi làm việc" when the period had both kinds.
+    held = digest.meetings or tuple(review.record for review in digest.reviews)
+    nouns = ", ".join(dict.fromkeys(words.kinds[r.meeting.kind].noun for r in held))
+    fields = {"period": period_name, "meetings": nouns}
+    summary = document_line(settings, "digest", "summary", **fields)
     meta = metadata(settings, "digest", summary or period_name, created)
     frame = document_frame(
-        settings,
-        profile,
-        "digest",
-        registration,
-        year=issued.year,
-        meta=meta,
-        period=period_name,
+        settings, profile, "digest", registration, year=issued.year, meta=meta, **fields
     )
     statuses = list(DirectiveStatus)
     chart_width_mm = profile.text_width_mm * 0.8
@@ -215,10 +213,7 @@ def digest_context(
         **frame,
         "digest": digest,
         "period_name": period_name,
-        # "hội nghị", or "hội nghị, buổi làm việc" when the period had both kinds.
-        "meeting_nouns": ", ".join(
-            dict.fromkeys(words.kinds[r.meeting.kind].noun for r in digest.meetings)
-        ),
+        "meeting_nouns": nouns,
         "chart": {
             "labels": labels,
             "values": values,
