@@ -439,3 +439,16 @@ def test_an_impossible_date_as_deadline_is_an_error_not_words(tmp_path: Path) ->
     with pytest.raises(InputError, match="no such day"):
         digest_of(tmp_path, "2024-Q3", meeting("a", "2024-07-05", directives=[
             {"content": "x", "deadline": "31/9/2024"}]))  # fmt: skip
+
+
+def test_whole_body_figures_and_figures_in_words(tmp_path: Path) -> None:
+    def whole(day: str, value: object) -> dict[str, Any]:
+        figures = [{"label": "Số tiền vận động", "value": value, "unit": "tỷ đồng"}]
+        return meeting(day, day, results={"figures": figures})
+
+    d = digest_of(tmp_path, "2024-Q3", whole("2024-07-01", 2), whole("2024-08-01", 3))
+    assert [(t.label, t.value, t.unit) for t in d.account.general_totals] == [
+        ("Số tiền vận động", 5, "tỷ đồng")]  # fmt: skip
+    d = digest_of(tmp_path, "2024-Q3", whole("2024-07-01", 2), whole("2024-08-01", "hàng chục"))
+    (total,) = d.account.general_totals
+    assert (total.value, total.as_of) == ("hàng chục", dt.date(2024, 8, 1))  # never added

@@ -116,3 +116,29 @@ def test_deadlines_may_be_periods_in_words(project: Path) -> None:
         "- Nắm tình hình (thời hạn: thường xuyên);",
         "- Báo cáo (thời hạn: 31/03/2025).",
     ]
+
+
+def test_the_record_names_its_kind_of_session_and_the_documents_keep_the_name(
+    project: Path,
+) -> None:
+    record = {**RECORD, "kind": "working_session", "noun": "phiên làm việc",
+              "title": "Phiên làm việc với Hội Nông dân tỉnh"}  # fmt: skip
+    write_yaml(project / "record.yaml", record)
+    outputs = render([project / "record.yaml"], docs=("tb", "bc"), formats=("docx",),
+                     out=project / "out").outputs  # fmt: skip
+    for output in outputs:
+        text = " ".join(p.text for p in Document(str(output.path)).paragraphs)
+        assert "chủ trì phiên làm việc" in text and "buổi làm việc" not in text
+
+
+def test_whole_body_and_approximate_figures_are_printed_as_written(project: Path) -> None:
+    figures = [{"label": "Tổng số tiền vận động", "value": "hàng chục tỷ", "unit": "đồng"},
+               {"label": "Số lượt người tham gia", "value": 1200, "unit": "lượt"}]  # fmt: skip
+    results = {"general": ["Các đơn vị hoàn thành tốt nhiệm vụ."], "figures": figures}
+    write_yaml(project / "record.yaml", {**RECORD, "results": results})
+    outputs = render([project / "record.yaml"], docs=("tb", "bc"), formats=("docx",),
+                     out=project / "out").outputs  # fmt: skip
+    for output in outputs:
+        paragraphs = [p.text for p in Document(str(output.path)).paragraphs]
+        assert ("Tổng số tiền vận động hàng chục tỷ đồng, số lượt người tham gia 1.200 lượt."
+                in paragraphs), output.doc  # fmt: skip

@@ -100,7 +100,8 @@ class Observation:
 class FigureTotal:
     label: str
     unit: str | None
-    value: Decimal
+    #: A number, or an approximate figure in words as it was last reported.
+    value: Decimal | str
     organizations: tuple[str, ...]
     aggregate: Aggregate = Aggregate.SUM
     #: For a latest value: the day it was reported.
@@ -137,7 +138,9 @@ def _aggregate(observations: Sequence[Observation], words: Vocabulary) -> Aggreg
 
 def _value(figure: Figure) -> Decimal:
     """The value as the record gives it: ``12.345`` stays 12.345, no float noise."""
-    return Decimal(repr(figure.value)) if isinstance(figure.value, float) else Decimal(figure.value)
+    value = figure.value
+    assert not isinstance(value, str)  # figures in words are never computed with
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
 def totals(observations: Iterable[Observation]) -> tuple[FigureTotal, ...]:
@@ -154,6 +157,14 @@ def totals(observations: Iterable[Observation]) -> tuple[FigureTotal, ...]:
 
 
 def _total(group: list[Observation], words: Vocabulary) -> FigureTotal:
+    organizations = tuple(dict.fromkeys(o.organization for o in group))
+    label = group[0].figure.label
+    if any(isinstance(o.figure.value, str) for o in group):  # approximate: as last reported
+        last = max(group, key=lambda o: o.when)
+        words_or_number = last.figure.value
+        shown = words_or_number if isinstance(words_or_number, str) else _value(last.figure)
+        return FigureTotal(label, last.figure.unit, shown, organizations, Aggregate.LATEST,
+                           last.when[0])  # fmt: skip
     family = _family(group[0].figure.unit, words)
     unit = group[0].figure.unit
     values = [_value(o.figure) for o in group]
@@ -163,8 +174,6 @@ def _total(group: list[Observation], words: Vocabulary) -> FigureTotal:
             _value(o.figure) * family.units[o.figure.unit or ""] / family.units[unit] for o in group
         ]
     how = _aggregate(group, words)
-    organizations = tuple(dict.fromkeys(o.organization for o in group))
-    label = group[0].figure.label
     if how is Aggregate.LATEST:
         latest = max(range(len(group)), key=lambda i: group[i].when)
         return FigureTotal(label, unit, values[latest].normalize(), organizations, how,
@@ -197,15 +206,22 @@ class Account:
     general_results: tuple[ResultItem, ...]
     results_by_organization: tuple[OrganizationResults, ...]
     limitations: tuple[str, ...]
+    #: Figures of the whole body, reported as such (not the sum of the organizations').
+    general_figures: tuple[Observation, ...] = ()
+
+    @property
+    def general_totals(self) -> tuple[FigureTotal, ...]:
+        return totals(self.general_figures)
 
     @property
     def figure_totals(self) -> tuple[FigureTotal, ...]:
         """Summed figures over every organization (a rate of one is no part of another's)."""
         every = (o for group in self.results_by_organization for o in group.observations)
-        return tuple(t for t in totals(every) if t.aggregate is Aggregate.SUM)
+        return tuple(t for t in totals(every)
+                     if t.aggregate is Aggregate.SUM and not isinstance(t.value, str))  # fmt: skip
 
     def __bool__(self) -> bool:
-        return bool(self.general_results or self.results_by_organization)
+        return bool(self.general_results or self.results_by_organization or self.general_figures)
 
 
 @dataclass(frozen=True)
@@ -289,10 +305,12 @@ class Names:
 def _account(records: Iterable[Record], names: Names) -> Account:
     grouped: dict[str, OrganizationResults] = {}
     general: list[ResultItem] = []
+    figures: list[Observation] = []
     limitations: dict[str, str] = {}
     for record in records:
         meeting = record.meeting
         general.extend(ResultItem(t, meeting.title, meeting.date) for t in meeting.results.general)
+        figures.extend(Observation("", f, record.held) for f in meeting.results.figures)
         for org in meeting.results.by_organization:
             name = names(org.organization)
             entry = grouped.setdefault(key(name), OrganizationResults(name))
@@ -302,7 +320,7 @@ def _account(records: Iterable[Record], names: Names) -> Account:
             limitations.setdefault(key(text), text)
     order = names.ordered(g.organization for g in grouped.values())
     results = tuple(grouped[key(name)] for name in order)
-    return Account(tuple(general), results, tuple(limitations.values()))
+    return Account(tuple(general), results, tuple(limitations.values()), tuple(figures))
 
 
 def _is_review_of(record: Record, period: Period) -> bool:

@@ -196,7 +196,7 @@ def digest_context(
     created = dt.datetime.combine(issued, dt.time(0, 0), tzinfo=VIETNAM_TIME)
     # "hội nghị", or "hội nghị, buổi làm việc" when the period had both kinds.
     held = digest.meetings or tuple(review.record for review in digest.reviews)
-    nouns = ", ".join(dict.fromkeys(words.kinds[r.meeting.kind].noun for r in held))
+    nouns = ", ".join(dict.fromkeys(words.noun(r.meeting) for r in held))
     fields = {"period": period_name, "meetings": nouns}
     summary = document_line(settings, "digest", "summary", **fields)
     meta = metadata(settings, "digest", summary or period_name, created)

@@ -16,7 +16,7 @@ from generator.inputs.loading import load_yaml
 from generator.inputs.validation import validate_model
 from generator.model.components import NATIONAL_PREFIX
 from generator.model.kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
-from generator.model.meeting import Strict, Text
+from generator.model.meeting import Meeting, Strict, Text
 from generator.model.periods import Period, PeriodKind
 from generator.resources import config_dir
 from generator.vietnamese.text import roman
@@ -82,6 +82,10 @@ class Vocabulary(Strict):
     as_of: Text
     from_review: Text
     common_openers: list[Text]
+
+    def noun(self, meeting: Meeting) -> str:
+        """What a meeting is called in running text: its own word, else its kind's."""
+        return meeting.noun or self.kinds[meeting.kind].noun
 
     def period_name(self, period: Period) -> str:
         """The period as documents write it, e.g. "quý III năm 2024"."""

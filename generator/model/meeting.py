@@ -202,7 +202,9 @@ class Speech(Strict):
 
 class Figure(Strict):
     label: Text
-    value: int | float
+    #: A number, or an approximate figure in words ("hàng chục tỷ", "trên 1.000"), which
+    #: is printed as written and never added up.
+    value: int | float | Text
     unit: str | None = None
     #: How it adds up over a period; by default a rate ("%", "tỷ lệ …") is reported as its
     #: latest value and anything else is summed.
@@ -217,10 +219,12 @@ class OrganizationResult(Strict):
 
 class Results(Strict):
     general: list[Text] = []
+    #: Figures of the whole body (the bloc, the province), not of one organization.
+    figures: list[Figure] = []
     by_organization: list[OrganizationResult] = []
 
     def __bool__(self) -> bool:
-        return bool(self.general or self.by_organization)
+        return bool(self.general or self.figures or self.by_organization)
 
 
 class Proposal(Strict):
@@ -277,6 +281,9 @@ class Meeting(Strict):
     part_of_day: Annotated[PartOfDay, _in_words("parts_of_day")] | None = None
     time: Time | None = None
     place: Text | None = None
+    #: What the meeting calls itself, when not its kind's word: "phiên làm việc",
+    #: "hội nghị trực tuyến". The documents use it throughout.
+    noun: Text | None = None
     #: Why the meeting was held ("Thực hiện Chương trình công tác năm 2024, …"): it opens
     #: the documents.
     basis: Text | None = None

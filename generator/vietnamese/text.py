@@ -75,10 +75,14 @@ def sentence(text: str) -> str:
     return end_sentence(upper_first(text))
 
 
-def number(value: int | float | Decimal) -> str:
+def number(value: int | float | Decimal | str) -> str:
     """Numbers as Vietnamese documents write them ("1.234.567,5"), with every decimal the
-    value has: 12.345 ha stays "12,345", never rounded to two places."""
+    value has: 12.345 ha stays "12,345", never rounded to two places. A figure in words
+    ("hàng chục") is printed as written."""
     from babel.numbers import format_decimal
+
+    if isinstance(value, str):
+        return value
 
     exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     return str(format_decimal(exact, locale="vi", decimal_quantization=False))
