@@ -165,9 +165,13 @@ def test_seed_records_give_the_digests_of_their_periods() -> None:
     settings = Settings.model_validate(SETTINGS)
     q3 = build_digest(records, parse_period("2024-Q3"), settings)
     assert [r.meeting.date for r in q3.meetings] == [dt.date(2024, 9, 25)]
-    # Still open at the end of Q3: the 2024 orientation of the associations' meeting (7)
-    # and the Youth Union's task from the working session of February 2023 (1).
-    assert len(q3.carried_over) == 8
+    # Still open at the end of Q3: the 2024 orientation of the associations' meeting (7),
+    # the Youth Union's task from the working session of February 2023 (1), and the three
+    # tasks of the district session of February 2024 (deadlines "thường xuyên", "trong quý
+    # II năm 2024", 30/6/2024: none done, the last overdue).
+    assert len(q3.carried_over) == 11
+    district = [e for e in q3.carried_over if e.given_on == dt.date(2024, 2, 20)]
+    assert [e.status.value for e in district] == ["assigned", "assigned", "overdue"]
     year = build_digest(records, parse_period("2023"), settings)
     assert len(year.meetings) == 2
     assert year.proposals and year.proposals[0].by == "Đại biểu dự buổi làm việc"

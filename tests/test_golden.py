@@ -55,7 +55,7 @@ def outputs(
 
 
 def test_example_documents_read_as_their_golden_text(outputs: dict[str, Path]) -> None:
-    assert len(outputs) == 14  # 3 records × (tb, bc) × (docx, pdf), and the digest's two
+    assert len(outputs) == 22  # 5 records × (tb, bc) × (docx, pdf), and the digest's two
     differ = []
     for name, path in sorted(outputs.items()):
         text = docx_text(path) if path.suffix == ".docx" else pdf_text(path)

@@ -51,7 +51,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_every_docx_is_valid_against_the_ooxml_schema(documents: dict[str, Path]) -> None:
-    assert len(documents) == 15
+    assert len(documents) == 23
     validator = OpenXmlValidator(max_errors=0)
     found = {}
     for name, path in documents.items():
