@@ -26,6 +26,7 @@ from generator.build.tasks import Progress
 from generator.errors import UsageError
 from generator.inputs.locations import record_files
 from generator.messages import message
+from generator.model.kinds import Membership
 from generator.model.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ def digest(
     *,
     period: Period | str,
     registration: Registration | None = None,
+    membership: Membership | str = Membership.DATE,
     options: Options | None = None,
     renderer: Renderer | None = None,
     executor: Executor | None = None,
@@ -141,15 +143,21 @@ def digest(
         raise UsageError(message("variant_no_transparency", value=chosen.pdf_variant))
     if isinstance(period, str):
         period = parse_period_option(period)
+    try:
+        membership = Membership(membership)
+    except ValueError as e:
+        known = ", ".join(m.value for m in Membership)
+        raise UsageError(message("unknown_membership", value=membership, known=known)) from e
     files = record_files(paths)
     number, date = (registration.number, registration.date) if registration else (None, None)
     state = OutputState(chosen.out)
-    plan = plan_digest(files, period, [f"number={number}", f"date={date}"], chosen, state)
+    shaping = [f"number={number}", f"date={date}", f"by={membership}"]
+    plan = plan_digest(files, period, shaping, chosen, state)
     if not plan.stale:
         return DigestResult(None, [], list(plan.kept_warnings), list(plan.skipped))
     from generator.build.pipeline import render_digest
     from generator.model.meeting import Registration
 
     return render_digest(files, period=period, registration=registration or Registration(),
-                         plan=plan, options=chosen, state=state,
+                         membership=membership, plan=plan, options=chosen, state=state,
                          execution=_execution(chosen, renderer, executor, progress))  # fmt: skip

@@ -457,6 +457,10 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "--scheduler needs dask.distributed: pip install 'giaoban[distributed]'",
         "vi": "--scheduler cần dask.distributed: pip install 'giaoban[distributed]'",
     },
+    "unknown_membership": {
+        "en": "'{value}' is no way of counting meetings; use one of: {known}",
+        "vi": "'{value}' không phải cách tính hội nghị; hãy dùng một trong: {known}",
+    },
     "unknown_variant": {
         "en": "unknown PDF variant '{value}'; choose one of {known}",
         "vi": "không có dạng PDF '{value}'; hãy chọn một trong {known}",
@@ -770,6 +774,12 @@ CATALOG: dict[str, dict[Language, str]] = {
         "needs giaoban[distributed]).",
         "vi": "Kết xuất trên cụm máy dask.distributed theo địa chỉ bộ điều phối này "
         "(tcp://máy:8786; cần giaoban[distributed]).",
+    },
+    "opt_by": {
+        "en": "Which meetings count: 'date' (held in the period) or 'reviewed' (six-month and "
+        "annual reviews count in the period they review).",
+        "vi": "Tính hội nghị nào: 'date' (tổ chức trong kỳ) hoặc 'reviewed' (hội nghị sơ kết, "
+        "tổng kết tính vào kỳ được sơ kết, tổng kết).",
     },
     "opt_dir": {
         "en": "Where to write it (default: records/ if it exists, else here).",

@@ -456,3 +456,23 @@ def test_whole_body_figures_and_figures_in_words(tmp_path: Path) -> None:
     d = digest_of(tmp_path, "2024-Q3", whole("2024-07-01", 2), whole("2024-08-01", "hàng chục"))
     (total,) = d.account.general_totals
     assert (total.value, total.as_of) == ("hàng chục", dt.date(2024, 8, 1))  # never added
+
+
+def test_reviews_may_count_in_the_period_they_review(tmp_path: Path) -> None:
+    from generator.model.kinds import Membership
+
+    records = (
+        meeting("q4-2023", "2023-11-10"),
+        meeting("review-2023", "2024-02-05", kind="annual_review", period="2023"),
+        meeting("q1-2024", "2024-03-10"),
+    )
+    by_date = digest_of(tmp_path, "2023", *records)
+    assert [r.id for r in by_date.meetings] == ["q4-2023"]
+    write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
+    loaded = validate([write_yaml(tmp_path / f"{r['id']}.yaml", r) for r in records])
+    settings = Settings.model_validate(SETTINGS)
+    by_review = build_digest(loaded, parse_period("2023"), settings, Membership.REVIEWED)
+    assert [r.id for r in by_review.meetings] == ["q4-2023", "review-2023"]
+    q1 = build_digest(loaded, parse_period("2024-Q1"), settings, Membership.REVIEWED)
+    assert [r.id for r in q1.meetings] == ["q1-2024"]
+    assert by_review.membership is Membership.REVIEWED

@@ -138,3 +138,13 @@ def test_a_years_digest_may_hold_only_its_review(tmp_path: Path) -> None:
     (docx,) = result.outputs
     assert "Theo hội nghị tổng kết công tác năm 2023:" in [
         p.text for p in Document(str(docx.path)).paragraphs]  # fmt: skip
+
+
+def test_the_digest_says_how_it_counted_its_meetings(tmp_path: Path) -> None:
+    for by, said in (("date", "Các hội nghị được tính theo ngày tổ chức."),
+                     ("reviewed", "tính vào kỳ được sơ kết, tổng kết")):  # fmt: skip
+        (docx,) = digest([EXAMPLES], period="2024", formats=("docx",), out=tmp_path / by,
+                         membership=by).outputs  # fmt: skip
+        assert said in " ".join(p.text for p in Document(str(docx.path)).paragraphs), by
+    with pytest.raises(UsageError, match="no way of counting"):
+        digest([EXAMPLES], period="2024", out=tmp_path / "x", membership="title")

@@ -26,6 +26,7 @@ from generator.errors import InputError, Position, Problem
 from generator.inputs.locations import Named
 from generator.messages import message
 from generator.model.catalog import vocabulary
+from generator.model.kinds import Membership
 from generator.model.meeting import Registration
 from generator.model.periods import Period
 from generator.model.profiles import load_profile
@@ -138,6 +139,7 @@ def render_digest(
     *,
     period: Period,
     registration: Registration,
+    membership: Membership,
     plan: DigestPlan,
     options: Options,
     state: OutputState,
@@ -146,7 +148,7 @@ def render_digest(
     """Read every record, aggregate the period, render and write its report."""
     records = check_run(files, options, together=True)
     settings = load_settings(plan.settings)
-    data = build_digest(records, period, settings)
+    data = build_digest(records, period, settings, membership)
     if not data.meetings and not data.reviews:
         where = Position(plan.settings.parent)
         name = vocabulary().period_name(period)

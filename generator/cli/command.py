@@ -35,7 +35,7 @@ from generator.cli.progress import progress_display
 from generator.errors import ExitCode, GiaobanError, InputError, Problem, Severity, UsageError
 from generator.messages import Language, message, set_language
 from generator.model.dates import FIRST_DATE, LAST_DATE
-from generator.model.kinds import MeetingKind
+from generator.model.kinds import MeetingKind, Membership
 from generator.output.formats import FORMATS
 
 # Commands import what they use beyond this, so that a run which finds its
@@ -289,6 +289,8 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 @out_option
 @settings_option
 @option("--number", type=click.IntRange(1), help="opt_number")
+@option("--by", "membership", type=click.Choice([m.value for m in Membership]), default="date",
+        show_default=True, help="opt_by")  # fmt: skip
 @option("--date", "issued", type=DATES, callback=_date_in_range, help="opt_report_date")
 @templates_option
 @variant_option
@@ -299,7 +301,7 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 @quiet_option
 @verbose_option
 def digest(records: Sequence[Path], period: str, formats: str, profile: str | None, out: Path,
-           settings: Path | None, number: int | None, issued: dt.date | None,
+           settings: Path | None, number: int | None, membership: str, issued: dt.date | None,
            templates: tuple[Path, ...], pdf_variant: str | None, strict: bool, jobs: int,
            force: bool, scheduler: str | None, quiet: bool, verbose: bool) -> None:  # fmt: skip
 
@@ -312,7 +314,8 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
                           force=force)  # fmt: skip
     with progress_display(quiet) as progress, _executor(scheduler) as executor:
         result = api.digest(records, period=period, registration=registration, options=options,
-                            progress=progress, executor=executor)  # fmt: skip
+                            membership=membership, progress=progress,
+                            executor=executor)  # fmt: skip
     _warn(result.warnings)
     if result.digest and not quiet:
         for side, left_out in (("before", result.digest.left_out_before),

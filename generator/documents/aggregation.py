@@ -35,7 +35,7 @@ from decimal import Decimal
 from generator.errors import InputError, Position, Problem, Severity
 from generator.messages import message
 from generator.model.catalog import Vocabulary, vocabulary
-from generator.model.kinds import REVIEW_KINDS, Aggregate, DirectiveStatus
+from generator.model.kinds import REVIEW_KINDS, Aggregate, DirectiveStatus, Membership
 from generator.model.meeting import Figure, Meeting
 from generator.model.periods import Period
 from generator.model.records import Record
@@ -237,6 +237,7 @@ class Digest:
     period: Period
     meetings: tuple[Record, ...]
     left_out: tuple[Record, ...]
+    membership: Membership
     by_kind: dict[str, int]
     by_level: dict[str, int]
     organizations: tuple[str, ...]
@@ -392,15 +393,23 @@ def _organizations(meeting: Meeting) -> list[str]:
     ]
 
 
-def build_digest(records: Iterable[Record], period: Period, settings: Settings) -> Digest:
+def _member(record: Record, period: Period, membership: Membership) -> bool:
+    reviewed = record.meeting.period
+    if membership is Membership.REVIEWED and not _reports_on_own_dates(record):
+        return reviewed == period
+    return record.meeting.date in period
+
+
+def build_digest(records: Iterable[Record], period: Period, settings: Settings,
+                 membership: Membership = Membership.DATE) -> Digest:  # fmt: skip
     """Everything a periodic report says, as data; raises ``InputError`` on bad references."""
     ordered = sorted(records, key=lambda r: r.held)
     problems: list[Problem] = reference_problems(ordered)
     if problems:
         raise InputError(problems)
     names = Names(settings)
-    inside = [r for r in ordered if r.meeting.date in period]
-    left_out = [r for r in ordered if r.meeting.date not in period]
+    inside = [r for r in ordered if _member(r, period, membership)]
+    left_out = [r for r in ordered if not _member(r, period, membership)]
     account = _account((r for r in inside if _reports_on_own_dates(r)), names)
     reviews = tuple(
         ReviewAccount(r, _account([r], names)) for r in ordered if _is_review_of(r, period)
@@ -415,6 +424,7 @@ def build_digest(records: Iterable[Record], period: Period, settings: Settings) 
         period=period,
         meetings=tuple(inside),
         left_out=tuple(left_out),
+        membership=membership,
         by_kind=dict(Counter(r.meeting.kind.value for r in inside)),
         by_level=dict(Counter(r.meeting.level.value for r in inside)),
         organizations=tuple(names.ordered(o for r in inside for o in _organizations(r.meeting))),

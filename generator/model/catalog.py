@@ -15,7 +15,14 @@ from generator.caches import cached
 from generator.inputs.loading import load_yaml
 from generator.inputs.validation import validate_model
 from generator.model.components import NATIONAL_PREFIX
-from generator.model.kinds import DirectiveStatus, Level, MeetingKind, PartOfDay, ReportKind
+from generator.model.kinds import (
+    DirectiveStatus,
+    Level,
+    MeetingKind,
+    Membership,
+    PartOfDay,
+    ReportKind,
+)
 from generator.model.meeting import Meeting, Strict, Text
 from generator.model.periods import Period, PeriodKind
 from generator.resources import config_dir
@@ -82,6 +89,7 @@ class Vocabulary(Strict):
     as_of: Text
     from_review: Text
     common_openers: list[Text]
+    membership: dict[Membership, Text]
 
     def noun(self, meeting: Meeting) -> str:
         """What a meeting is called in running text: its own word, else its kind's."""

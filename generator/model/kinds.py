@@ -47,3 +47,11 @@ class Aggregate(StrEnum):
 
 #: Meetings that review a period: their results belong to the period they review.
 REVIEW_KINDS = frozenset({MeetingKind.SIX_MONTH_REVIEW, MeetingKind.ANNUAL_REVIEW})
+
+
+class Membership(StrEnum):
+    """Which meetings a digest counts: by the date they were held (a review of 2023 held in
+    February 2024 is a meeting of 2024), or reviews by the period they review."""
+
+    DATE = "date"
+    REVIEWED = "reviewed"
