@@ -153,3 +153,17 @@ def test_the_skeleton_stays_valid_yaml_when_its_commented_fields_are_uncommented
     uncommented = [line[2:] if i in commented else line for i, line in enumerate(lines)]
     path.write_text("\n".join(uncommented) + "\n", encoding="utf-8")
     load_yaml(path)  # no syntax error: every block sits under its key
+
+
+def test_the_schema_accepts_the_vietnamese_words_validate_accepts() -> None:
+    import jsonschema
+
+    from generator.model.schema import json_schema
+
+    schema = json_schema("record")
+    record = {"title": "Hội nghị", "kind": "Hội nghị giao ban", "convened_by": "Thường trực",
+              "date": "2024-09-25", "part_of_day": "sáng", "level": "huyện",
+              "chairs": [{"name": "A"}]}  # fmt: skip
+    jsonschema.validate(record, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**record, "part_of_day": "trưa"}, schema)

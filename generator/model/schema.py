@@ -50,10 +50,30 @@ def _annotate(schema: dict[str, Any], model: str) -> None:
                 prop["examples"] = [entry["example"]]
 
 
+def _spoken(name: str) -> list[str]:
+    """The Vietnamese words ``validate`` accepts for a closed list's codes ("sáng", "huyện")."""
+    from generator.model.catalog import vocabulary
+
+    words = vocabulary()
+    tables: dict[str, dict[Any, str]] = {
+        "MeetingKind": {kind: w.label for kind, w in words.kinds.items()},
+        "Level": dict(words.levels),
+        "PartOfDay": dict(words.parts_of_day),
+        "DirectiveStatus": dict(words.statuses),
+        "ReportKind": dict(words.report_kinds),
+    }
+    found: list[str] = []
+    for word in tables.get(name, {}).values():
+        found += [word, word.lower(), word.removeprefix("cấp ")]
+    return list(dict.fromkeys(found))
+
+
 def json_schema(kind: Kind) -> dict[str, Any]:
     model = MODELS[kind]
     schema = model.model_json_schema()
     _annotate(schema, model.__name__)
     for name, definition in schema.get("$defs", {}).items():
         _annotate(definition, name)
+        if "enum" in definition:  # the codes, and the words a clerk may type instead
+            definition["enum"] = list(dict.fromkeys([*definition["enum"], *_spoken(name)]))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
