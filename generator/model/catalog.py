@@ -7,7 +7,7 @@ the Vietnamese words for kinds, levels, parts of day and statuses are in
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, RootModel
 
@@ -90,6 +90,13 @@ class Vocabulary(Strict):
     from_review: Text
     common_openers: list[Text]
     membership: dict[Membership, Text]
+
+    def spoken(self, table: str) -> dict[Any, str]:
+        """The Vietnamese word of each code of a closed list ("morning": "sáng"); a kind of
+        meeting by its label ("Hội nghị giao ban")."""
+        if table == "kinds":
+            return {kind: words.label for kind, words in self.kinds.items()}
+        return dict(getattr(self, table))
 
     def noun(self, meeting: Meeting) -> str:
         """What a meeting is called in running text: its own word, else its kind's."""

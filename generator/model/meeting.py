@@ -144,12 +144,8 @@ def _in_words(table: str) -> BeforeValidator:
             return value
         from generator.model.catalog import vocabulary  # the vocabulary is read from config
 
-        words = vocabulary()
-        spoken = {**getattr(words, table)}
-        if table == "kinds":
-            spoken = {kind: w.label for kind, w in words.kinds.items()}
         wanted = " ".join(value.split()).casefold()
-        for code, word in spoken.items():
+        for code, word in vocabulary().spoken(table).items():
             if wanted in (word.casefold(), word.casefold().removeprefix("cấp ")):
                 return code
         return value

@@ -54,16 +54,12 @@ def _spoken(name: str) -> list[str]:
     """The Vietnamese words ``validate`` accepts for a closed list's codes ("sáng", "huyện")."""
     from generator.model.catalog import vocabulary
 
-    words = vocabulary()
-    tables: dict[str, dict[Any, str]] = {
-        "MeetingKind": {kind: w.label for kind, w in words.kinds.items()},
-        "Level": dict(words.levels),
-        "PartOfDay": dict(words.parts_of_day),
-        "DirectiveStatus": dict(words.statuses),
-        "ReportKind": dict(words.report_kinds),
-    }
+    tables = {"MeetingKind": "kinds", "Level": "levels", "PartOfDay": "parts_of_day",
+              "DirectiveStatus": "statuses", "ReportKind": "report_kinds"}  # fmt: skip
+    if name not in tables:
+        return []
     found: list[str] = []
-    for word in tables.get(name, {}).values():
+    for word in vocabulary().spoken(tables[name]).values():
         found += [word, word.lower(), word.removeprefix("cấp ")]
     return list(dict.fromkeys(found))
 
