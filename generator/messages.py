@@ -181,7 +181,7 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "“{token}” is no Vietnamese syllable or known abbreviation (a typo?) in "
         "“{excerpt}”; add it to known_words in the settings if it is right",
         "vi": "“{token}” không phải tiếng Việt hay từ viết tắt đã biết (gõ nhầm?) trong "
-        "“{excerpt}”; nếu đúng, thêm vào known_words trong tệp cấu hình",
+        "“{excerpt}”; nếu đúng, thêm vào known_words trong tệp thiết lập",
     },
     # validating
     "missing": {
@@ -445,7 +445,7 @@ CATALOG: dict[str, dict[Language, str]] = {
     },
     "new_next": {
         "en": "fill in the empty fields, then: giaoban validate {path}",
-        "vi": "hãy điền các mục còn trống, rồi chạy: giaoban validate {path}",
+        "vi": "hãy điền các trường còn trống, rồi chạy: giaoban validate {path}",
     },
     "variant_no_transparency": {
         "en": "a digest cannot be written as {value}: its chart is drawn with transparency, which "
@@ -548,7 +548,7 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "{family} ({path}), covers Vietnamese",
         "vi": "{family} ({path}), đủ chữ tiếng Việt",
     },
-    "doctor_profiles": {"en": "profiles", "vi": "mẫu định dạng"},
+    "doctor_profiles": {"en": "profiles", "vi": "mẫu thể thức"},
     "doctor_templates": {"en": "templates in {folder}", "vi": "mẫu văn bản trong {folder}"},
     "doctor_summary_ok": {
         "en": "everything giaoban needs is in place",
@@ -599,7 +599,7 @@ CATALOG: dict[str, dict[Language, str]] = {
         "\b\nExamples:\n  giaoban render records/2024-09-25.yaml\n"
         "  giaoban render records/ --doc tb,bc --to pdf --profile nd30 --out out/\n"
         "  giaoban render records/ --pdf-variant pdf/a-2b --out luu-tru/",
-        "vi": "Tạo văn bản của từng hồ sơ (tệp, hoặc thư mục hồ sơ) vào thư mục --out. "
+        "vi": "Kết xuất văn bản của từng hồ sơ (tệp, hoặc thư mục hồ sơ) vào thư mục --out. "
         "Văn bản đã mới thì bỏ qua.\n\n"
         "\b\nVí dụ:\n  giaoban render records/2024-09-25.yaml\n"
         "  giaoban render records/ --doc tb,bc --to pdf --profile nd30 --out out/\n"
@@ -619,8 +619,8 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "Render, then render again whenever a record, the settings, a profile or a "
         "template changes; errors are printed and the watch goes on (Ctrl+C to stop).\n\n"
         "\b\nExample:\n  giaoban watch records/ --doc tb,bc",
-        "vi": "Tạo văn bản, rồi tạo lại mỗi khi hồ sơ, thiết lập, mẫu thể thức hay mẫu văn bản "
-        "thay đổi; lỗi được in ra và lệnh vẫn chạy tiếp (Ctrl+C để dừng).\n\n"
+        "vi": "Kết xuất văn bản, rồi kết xuất lại mỗi khi hồ sơ, thiết lập, mẫu thể thức hay mẫu "
+        "văn bản thay đổi; lỗi được in ra và lệnh vẫn chạy tiếp (Ctrl+C để dừng).\n\n"
         "\b\nVí dụ:\n  giaoban watch records/ --doc tb,bc",
     },
     "help_init": {
@@ -669,14 +669,14 @@ CATALOG: dict[str, dict[Language, str]] = {
         "en": "Convert legacy-encoded text to Unicode.",
         "vi": "Chuyển chữ mã cũ (TCVN3, VNI) sang Unicode.",
     },
-    "short_render": {"en": "Render the documents of records.", "vi": "Tạo văn bản từ hồ sơ."},
+    "short_render": {"en": "Render the documents of records.", "vi": "Kết xuất văn bản từ hồ sơ."},
     "short_digest": {
         "en": "Render the periodic report of a period.",
         "vi": "Tạo báo cáo định kỳ của một kỳ.",
     },
     "short_watch": {
         "en": "Render again on every change.",
-        "vi": "Tự tạo lại văn bản khi có thay đổi.",
+        "vi": "Tự kết xuất lại văn bản khi có thay đổi.",
     },
     "short_init": {"en": "Create a working folder.", "vi": "Tạo thư mục làm việc."},
     "short_new": {"en": "Write a new record to fill in.", "vi": "Tạo hồ sơ mới để điền."},
@@ -727,7 +727,7 @@ CATALOG: dict[str, dict[Language, str]] = {
     },
     "opt_jobs": {
         "en": "Render with this many processes.",
-        "vi": "Số tiến trình tạo văn bản song song.",
+        "vi": "Số tiến trình kết xuất văn bản song song.",
     },
     "opt_jobs_default": {"en": "the number of CPUs", "vi": "số CPU"},
     "opt_templates": {

@@ -65,3 +65,19 @@ def test_the_catalog_is_complete_in_both_languages() -> None:
         assert set(texts) == {"en", "vi"}, msg_id
         assert all(t.strip() for t in texts.values()), msg_id
     assert all(CLICK_VI.values())
+
+
+#: Variants docs/glossary.md replaces with one term per concept.
+DISCOURAGED = ("mẫu định dạng", "tệp cấu hình", "Tạo văn bản", "tạo văn bản", "tạo lại văn bản",
+               "tự tạo lại", "các mục còn trống")  # fmt: skip
+
+
+def test_the_vietnamese_texts_use_the_glossarys_terms() -> None:
+    root = PACKAGE.parent
+    texts = [t["vi"] for t in CATALOG.values()]
+    texts += [p.read_text(encoding="utf-8") for p in (root / "templates" / "scaffold").iterdir()]
+    texts.append((root / "config" / "fields.yaml").read_text(encoding="utf-8"))
+    found = sorted({word for text in texts for word in DISCOURAGED if word in text})
+    assert found == []
+    glossary = (root / "docs" / "glossary.md").read_text(encoding="utf-8")
+    assert all(word in glossary for word in ("mẫu thể thức", "tệp thiết lập", "kết xuất"))
