@@ -205,3 +205,12 @@ def test_completion_offers_option_values(project: Path, words: str, expected: se
                             env=env, check=False, cwd=project)  # fmt: skip
     offered = set(result.stdout.split())
     assert expected <= offered, result.stdout
+
+
+def test_a_digests_progress_names_its_period(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["digest", str(project), "--period", "2025-Q1", "--out", str(project / "out"), "-j", "1"]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "2025-Q1 → digest.docx" in err and "giaoban.yaml →" not in err
