@@ -185,3 +185,11 @@ def test_utf32_is_named_as_such(tmp_path: Path) -> None:
 def test_keys_and_numbers_a_document_cannot_hold(tmp_path: Path, text: str, expected: str) -> None:
     (line,) = problems_of(tmp_path, text)
     assert expected in line and "None" not in line
+
+
+def test_integers_are_yaml_12_decimal_octal_and_hex(tmp_path: Path) -> None:
+    """Regression (found by the property test): "08" made PyYAML's YAML 1.1 octal fail."""
+    loaded = load(tmp_path, "n: 08\nx: 0x1F\no: 0o17\nv: -012\n")
+    assert loaded.data == {"n": 8, "x": 31, "o": 15, "v": -12}
+    (line,) = problems_of(tmp_path, "title:\n  08: null\n")
+    assert "field names must be text; 08 is not" in line

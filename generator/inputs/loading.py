@@ -83,6 +83,15 @@ class _PyLoader(
         _Resolver.__init__(self)
 
 
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
+    """YAML 1.2 integers: "08" is eight (PyYAML reads a leading zero as YAML 1.1 octal and
+    fails on "08"); octal is written 0o17, hexadecimal 0x1F."""
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    if text[:2] in ("0o", "0x"):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)
+
+
 _LOADERS: list[type[Any]] = [_PyLoader]
 if yaml.__with_libyaml__:
     from yaml.cyaml import CParser  # type: ignore[attr-defined]
@@ -96,6 +105,9 @@ if yaml.__with_libyaml__:
             _Resolver.__init__(self)
 
     _LOADERS.insert(0, _CLoader)
+
+for _loader in _LOADERS:
+    _loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _new_loader(text: str) -> Any:
