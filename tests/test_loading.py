@@ -193,3 +193,16 @@ def test_integers_are_yaml_12_decimal_octal_and_hex(tmp_path: Path) -> None:
     assert loaded.data == {"n": 8, "x": 31, "o": 15, "v": -12}
     (line,) = problems_of(tmp_path, "title:\n  08: null\n")
     assert "field names must be text; 08 is not" in line
+
+
+def test_a_key_that_is_not_nfc_is_normalised(tmp_path: Path) -> None:
+    """Regression (found by the property test): a key changed by NFC broke the text checks."""
+    from generator.vietnamese.hygiene import check_file
+
+    import unicodedata
+
+    key = "\u05e9\u05c1"
+    assert unicodedata.normalize("NFC", key) != key
+    loaded = load(tmp_path, f"title:\n  {key}: null\n")
+    assert list(loaded.data["title"]) == [unicodedata.normalize("NFC", key)]
+    assert isinstance(check_file(loaded), list)  # no KeyError on the normalised key

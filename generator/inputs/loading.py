@@ -243,17 +243,22 @@ class _Builder:
         return value
 
     def _text(self, value: str, at: Path_, where: Position) -> str:
-        self.chars += len(value)
-        if self.chars > MAX_CHARS:
-            raise InputError([Problem(where, message("too_much_text", limit=MAX_CHARS))])
-        control = _CONTROL.search(value)
-        if control is not None:
-            code = f"{ord(control.group()):04X}"
-            self.problems.append(Problem(where, message("control_char", code=code)))
-        normal = unicodedata.normalize("NFC", value)
+        """A text value, checked and normalised; where it was not NFC is remembered."""
+        normal = self._checked(value, where)
         if normal != value:
             self.normalized.append(at)
         return normal
+
+    def _checked(self, text: str, where: Position) -> str:
+        """Any text of the file, a key or a value: bounded, free of control characters, NFC."""
+        self.chars += len(text)
+        if self.chars > MAX_CHARS:
+            raise InputError([Problem(where, message("too_much_text", limit=MAX_CHARS))])
+        control = _CONTROL.search(text)
+        if control is not None:
+            code = f"{ord(control.group()):04X}"
+            self.problems.append(Problem(where, message("control_char", code=code)))
+        return unicodedata.normalize("NFC", text)
 
     def _mapping(self, node: yaml.MappingNode, at: Path_) -> dict[str, Any]:
         self.loader.flatten_mapping(node)
@@ -270,7 +275,7 @@ class _Builder:
                     Problem(key_pos, message("non_string_key", key=key_node.value))
                 )
                 continue
-            key = self._text(key, (*at, key), key_pos)
+            key = self._checked(key, key_pos)
             if key in first_seen:
                 first_line = first_seen[key].line
                 self.problems.append(
