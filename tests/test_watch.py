@@ -19,18 +19,26 @@ from conftest import write_yaml
 from readback import pdf_words
 
 
+class Rounds:
+    """What a watch reports, round by round, for a test to wait on."""
+
+    def __init__(self) -> None:
+        self.seen: list[RenderResult | GiaobanError] = []
+        self.arrived = threading.Event()
+
+    def report(self, outcome: RenderResult | GiaobanError) -> None:
+        self.seen.append(outcome)
+        self.arrived.set()
+
+    def next(self, why: str = "no render after the change") -> RenderResult | GiaobanError:
+        assert self.arrived.wait(30), why
+        self.arrived.clear()
+        return self.seen[-1]
+
+
 def test_watch_renders_again_on_change_and_survives_errors(project: Path) -> None:
-    rounds: list[RenderResult | GiaobanError] = []
-    arrived = threading.Event()
-
-    def report(outcome: RenderResult | GiaobanError) -> None:
-        rounds.append(outcome)
-        arrived.set()
-
-    def next_round() -> RenderResult | GiaobanError:
-        assert arrived.wait(30), "no render after the change"
-        arrived.clear()
-        return rounds[-1]
+    rounds = Rounds()
+    report, next_round = rounds.report, rounds.next
 
     stop = threading.Event()
     out = project / "out"
@@ -127,33 +135,24 @@ def test_watch_follows_what_the_settings_name(project: Path) -> None:
 
 def test_watching_one_file_survives_editors_saving_by_rename(project: Path) -> None:
     """Editors (and ``sed -i``) write a new file and rename it over the record."""
-    rounds: list[RenderResult | GiaobanError] = []
-    arrived = threading.Event()
-
-    def report(outcome: RenderResult | GiaobanError) -> None:
-        rounds.append(outcome)
-        arrived.set()
-
+    rounds = Rounds()
     stop = threading.Event()
     record = project / "record.yaml"
     options = Options(out=project / "out", formats=("docx",))
-    kwargs = {"report": report, "stop": stop, "options": options}
+    kwargs = {"report": rounds.report, "stop": stop, "options": options}
     watcher = threading.Thread(target=watch, args=([record],), kwargs=kwargs)
     watcher.start()
     try:
-        assert arrived.wait(30)
-        arrived.clear()
+        rounds.next("no first render")
         time.sleep(0.5)
         text = record.read_text(encoding="utf-8")
         for place in ("Hội trường Ủy ban", "Hội trường Mặt trận", "Nhà văn hóa tỉnh"):
             fresh = project / ".record.yaml.swp"
             fresh.write_text(text.replace("Hội trường Tỉnh ủy", place), encoding="utf-8")
             fresh.replace(record)
-            assert arrived.wait(30), f"the save with {place!r} was not seen"
-            arrived.clear()
-            latest = rounds[-1]
+            latest = rounds.next(f"the save with {place!r} was not seen")
             assert isinstance(latest, RenderResult) and len(latest.outputs) == 1
     finally:
         stop.set()
         watcher.join(30)
-    assert len(rounds) == 4
+    assert len(rounds.seen) == 4
