@@ -386,13 +386,6 @@ def directive_name(record: Record, index: int) -> str:
     return record.meeting.directives[index].id or f"{record.id}#{index + 1}"
 
 
-def _organizations(meeting: Meeting) -> list[str]:
-    return [
-        *meeting.organizations,
-        *(r.organization for r in meeting.results.by_organization),
-    ]
-
-
 def _member(record: Record, period: Period, membership: Membership) -> bool:
     reviewed = record.meeting.period
     if membership is Membership.REVIEWED and not _reports_on_own_dates(record):
@@ -427,7 +420,11 @@ def build_digest(records: Iterable[Record], period: Period, settings: Settings,
         membership=membership,
         by_kind=dict(Counter(r.meeting.kind.value for r in inside)),
         by_level=dict(Counter(r.meeting.level.value for r in inside)),
-        organizations=tuple(names.ordered(o for r in inside for o in _organizations(r.meeting))),
+        organizations=tuple(
+            names.ordered(
+                o for r in inside for o in (name for _, name in _organization_names(r.meeting))
+            )
+        ),
         account=account,
         reviews=reviews,
         proposals=tuple(proposals),
@@ -466,6 +463,7 @@ def naming_warnings(records: Sequence[Record]) -> list[Problem]:
 
 
 def _organization_names(meeting: Meeting) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every organization a meeting names, with where it stands in the record."""
     found: list[tuple[tuple[str | int, ...], str]] = [
         (("organizations", i), name) for i, name in enumerate(meeting.organizations)
     ]
