@@ -60,9 +60,9 @@ def check_settings(settings_files: Iterable[Path], options: Options) -> list[Pro
         except InputError as e:  # nothing more to check without the files it names
             problems.extend(e.problems)
             continue
-        source = load_yaml(path).source  # where each setting stands, for the findings
-        collect(_signing_modes, source, settings, named.profile)
-        problems.extend(sample_values(source, settings))
+        places = _Places(path)
+        collect(_signing_modes, places, settings, named.profile)
+        problems.extend(sample_values(places, settings))
         if named.templates:
             env = make_environment(named.templates)
             for folder in named.templates:
@@ -72,7 +72,21 @@ def check_settings(settings_files: Iterable[Path], options: Options) -> list[Pro
     return problems
 
 
-def sample_values(source: SourceMap, settings: Settings) -> list[Problem]:
+class _Places:
+    """Where each value of a settings file stands, read only when a finding needs it
+    (load_settings has read the settings themselves)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._source: SourceMap | None = None
+
+    def __call__(self, key: tuple[str, ...]) -> Position:
+        if self._source is None:
+            self._source = load_yaml(self.path).source
+        return self._source.values.get(key, Position(self.path))
+
+
+def sample_values(places: _Places, settings: Settings) -> list[Problem]:
     """Warnings for the settings that still hold what ``giaoban init`` wrote as a sample."""
     found = []
     for where, sample in SAMPLE_VALUES.items():
@@ -81,12 +95,11 @@ def sample_values(source: SourceMap, settings: Settings) -> list[Problem]:
             value = getattr(value, part, None)
         if value == sample:
             detail = message("sample_value", field=".".join(where), value=sample)
-            at = source.values.get(where, Position(source.path))
-            found.append(Problem(at, detail, Severity.WARNING))
+            found.append(Problem(places(where), detail, Severity.WARNING))
     return found
 
 
-def _signing_modes(source: SourceMap, settings: Settings, profile_file: Path) -> None:
+def _signing_modes(places: _Places, settings: Settings, profile_file: Path) -> None:
     """Every signer's mode has a form in the profile (HD36 gives none for ``q``, ``tuq``)."""
     profile = load_profile(profile_file)
     problems = []
@@ -95,7 +108,7 @@ def _signing_modes(source: SourceMap, settings: Settings, profile_file: Path) ->
             detail = message("sign_mode_unknown", mode=signer.mode.value, profile=profile.name,
                              known=", ".join(profile.signature.prefixes))  # fmt: skip
             key = (*where.split("."), "mode")
-            problems.append(Problem(source.values.get(key, Position(source.path)), detail))
+            problems.append(Problem(places(key), detail))
     if problems:
         raise InputError(problems)
 
