@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
+import pdfplumber
 from docx import Document
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
@@ -178,3 +181,18 @@ def test_core_properties(rendered: Rendered) -> None:
     assert props.language == "vi"
     # 5 January 2025, 00:00 in Vietnam (UTC+7) is 4 January, 17:00 UTC.
     assert props.created == dt.datetime(2025, 1, 4, 17, 0, tzinfo=dt.UTC)
+
+
+def test_lines_are_as_tall_as_in_the_pdf(rendered: Rendered) -> None:
+    """At least the PDF's line height, in points: Word and the PDF then fill a page alike."""
+    doc = Document(str(rendered.files["tb.docx"]))
+    body = doc.styles[style_name("body")].paragraph_format
+    assert body.line_spacing_rule == WD_LINE_SPACING.AT_LEAST
+    with pdfplumber.open(rendered.files["tb.pdf"]) as pdf:
+        page = pdf.pages[1]  # body text only
+        sized = [c for c in page.chars if round(c["size"]) == 14 and c["top"] > 80]
+        baselines = sorted({round(page.height - c["matrix"][5], 2) for c in sized})
+    steps = [b - a for a, b in pairwise(baselines)]
+    # two one-line body paragraphs: one line height and the space after a paragraph apart
+    apart = body.line_spacing.pt + body.space_after.pt
+    assert any(abs(apart - step) < 0.05 for step in steps), (apart, steps)

@@ -19,15 +19,21 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "records"
 
 
 def convert(docx: Path, out: Path) -> Path:
+    (pdf,) = convert_all([docx], out)
+    return pdf
+
+
+def convert_all(files: list[Path], out: Path) -> list[Path]:
+    """LibreOffice's PDFs of the DOCX files, in one start of LibreOffice."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice is part of the test set-up (scripts/install-system-packages.sh)"
     profile = out / "lo-profile"
     subprocess.run(
         [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-         "pdf", "--outdir", str(out), str(docx)],
-        check=True, capture_output=True, timeout=180,
+         "pdf", "--outdir", str(out), *map(str, files)],
+        check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    return out / (docx.stem + ".pdf")
+    return [out / (docx.stem + ".pdf") for docx in files]
 
 
 def test_libreoffice_shows_the_same_text_and_page_numbers(
@@ -45,6 +51,17 @@ def test_libreoffice_shows_the_same_text_and_page_numbers(
 def _page_starts(path: Path) -> list[list[str]]:
     """The first words of every page, page numbers aside: where the pages break."""
     return [words(strip_page_number(text, n))[:8] for n, text in enumerate(pdf_pages(path), 1)]
+
+
+@pytest.mark.parametrize("profile", ["hd36", "nd30"])
+def test_every_example_breaks_pages_where_the_pdf_does(profile: str, tmp_path: Path) -> None:
+    """Lines as tall as the PDF's and rules as thick: each page ends on the same line."""
+    outputs = render(sorted(EXAMPLES.glob("*.yaml")), docs=("tb", "bc"), profile=profile,
+                     out=tmp_path / "out").outputs  # fmt: skip
+    docx = [o.path for o in outputs if o.format == "docx"]
+    assert len(docx) == 2 * len(list(EXAMPLES.glob("*.yaml")))
+    for word, pdf in zip(convert_all(docx, tmp_path / "lo"), docx, strict=True):
+        assert _page_starts(word) == _page_starts(pdf.with_suffix(".pdf")), pdf.name
 
 
 def test_the_digest_breaks_pages_where_the_pdf_does(tmp_path: Path) -> None:

@@ -35,6 +35,9 @@ _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 
+#: Height of the paragraph that carries a rule's border: Word has no empty line box.
+RULE_LINE_PT = 1.0
+
 
 def style_name(component: str) -> str:
     """The Word style of a component, as the Styles gallery shows it ("VB Trích yếu")."""
@@ -71,7 +74,11 @@ def _apply_style(word_style: ParagraphStyle, style: Style, profile: Profile) -> 
     fmt.first_line_indent = Mm(style.first_line_indent_cm * 10)
     fmt.space_before = Pt(style.space_before_pt)
     fmt.space_after = Pt(style.space_after_pt)
-    fmt.line_spacing = style.line_spacing
+    # At least the PDF's line height, in points. A multiple ("1.1 lines") would be of the
+    # font's own line height, and LibreOffice then lets the last line of a page end inside the
+    # bottom margin where the PDF moves it over: the two broke pages on different lines.
+    fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+    fmt.line_spacing = Pt(style.size_pt * style.line_spacing * profile.font.single_line_em)
     fmt.keep_with_next = style.keep_with_next
     fmt.page_break_before = style.page_break_before
     fmt.widow_control = True
@@ -124,7 +131,7 @@ def base_document(profile: Profile) -> bytes:
     rule.base_style = normal
     rule.font.size = Pt(1)
     rule.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    rule.paragraph_format.line_spacing = Pt(1)
+    rule.paragraph_format.line_spacing = Pt(RULE_LINE_PT)
     rule.paragraph_format.first_line_indent = Pt(0)
     rule.paragraph_format.space_after = Pt(0)
 

@@ -43,7 +43,7 @@ from generator.model.components import (
 )
 from generator.model.profiles import Profile, Style
 from generator.output.docx.oxml import set_child
-from generator.output.docx.styles import style_name
+from generator.output.docx.styles import RULE_LINE_PT, style_name
 from generator.output.fonts import text_width_pt
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")
@@ -235,7 +235,8 @@ class HtmlWriter:
         fmt = paragraph.paragraph_format
         fmt.left_indent = Pt(left)
         fmt.right_indent = Pt(spare - left)
-        fmt.space_before = Pt(style.rule.gap_pt)
+        # The rule paragraph's own line (1 pt, its style) is part of the gap above the border.
+        fmt.space_before = Pt(max(0.0, style.rule.gap_pt - RULE_LINE_PT))
         fmt.space_after = Pt(style.space_after_pt)
         borders = set_child(paragraph._p.get_or_add_pPr(), "w:pBdr")
         set_child(borders, "w:bottom", **{
