@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out/examples
 
-.PHONY: examples test bench golden lint install install-test clean
+.PHONY: examples test bench golden catalogs lint install install-test clean
 
 $(BIN)/giaoban: pyproject.toml constraints.txt
 	bash scripts/install-system-packages.sh
@@ -45,3 +45,7 @@ clean:
 # Write the golden texts of the example documents anew (review the diff before committing).
 golden: install-test
 	GIAOBAN_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
+
+# Compile the message catalogs (generator/locale/*/LC_MESSAGES/*.po) after editing them.
+catalogs: install
+	for domain in giaoban click; do $(BIN)/pybabel -q compile -d generator/locale -D $$domain; done

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
 
+from generator import messages
+
 
 class ExitCode(IntEnum):
     """Documented exit codes of the ``giaoban`` command (see README)."""
@@ -57,7 +59,8 @@ class Problem:
     def __str__(self) -> str:
         """As a terminal shows it: control characters from the input (a key holding NUL
         or an escape sequence) are written as escapes, never sent to the terminal."""
-        return _printable(f"{self.position}: {self.severity.value}: {self.message}")
+        severity = messages.message(f"severity_{self.severity.value}")
+        return _printable(f"{self.position}: {severity}: {self.message}")
 
     def as_json(self) -> dict[str, str | int]:
         """The problem for scripts (``--json``) and the output folder's state."""

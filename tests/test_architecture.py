@@ -1,5 +1,6 @@
 """The package's stages import one way: cli → commands → api → build → {documents, output}
-→ model → vietnamese → inputs → the base (errors, messages, resources) → caches."""
+→ model → vietnamese → inputs → errors → the base (messages, resources) → caches.
+Problems print their severity in the user's language, so errors read the messages."""
 
 from __future__ import annotations
 
@@ -15,20 +16,20 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 #: other one (documents and output share a rank: neither knows the other).
 RANKS = {
     "caches": 0,
-    "errors": 1,
     "messages": 1,
     "resources": 1,
-    "inputs": 2,
-    "vietnamese": 3,
-    "model": 4,
-    "documents": 5,
-    "output": 5,
-    "build": 6,
-    "api": 7,
-    "commands": 8,
-    "cli": 9,
-    "__init__": 10,
-    "__main__": 10,
+    "errors": 2,
+    "inputs": 3,
+    "vietnamese": 4,
+    "model": 5,
+    "documents": 6,
+    "output": 6,
+    "build": 7,
+    "api": 8,
+    "commands": 9,
+    "cli": 10,
+    "__init__": 11,
+    "__main__": 11,
 }
 
 

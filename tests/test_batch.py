@@ -170,10 +170,10 @@ def test_cli_progress_lines_up_to_date_and_quiet(
     assert main(args) == 0
     captured = capsys.readouterr()
     assert "[6/6] r2.yaml → tb.pdf" in captured.err  # not a terminal: plain lines
-    assert "6 file(s) written" in captured.out
+    assert "6 files written" in captured.out
     assert main(args) == 0
     captured = capsys.readouterr()
-    assert "6 file(s) in" in captured.out and "already up to date" in captured.out
+    assert "6 files in" in captured.out and "already up to date" in captured.out
     assert main([*args, "--force", "--quiet"]) == 0
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""

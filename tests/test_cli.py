@@ -32,7 +32,7 @@ def test_render_writes_both_formats(project: Path, capsys: pytest.CaptureFixture
         "record.tb.docx",
         "record.tb.pdf",
     ]
-    assert "2 file(s) written" in capsys.readouterr().out
+    assert "2 files written" in capsys.readouterr().out
 
 
 def test_invalid_input_exits_1_with_positions_and_no_traceback(project: Path) -> None:
@@ -48,7 +48,7 @@ def test_invalid_input_exits_1_with_positions_and_no_traceback(project: Path) ->
 def test_validate_prints_a_summary(project: Path) -> None:
     result = run("validate", str(project / "record.yaml"))
     assert result.returncode == 0, result.stderr
-    assert "1 file(s) checked: 0 error(s)" in result.stdout
+    assert "1 file checked: 0 errors" in result.stdout
 
 
 def test_usage_errors_exit_2(project: Path) -> None:
@@ -88,11 +88,11 @@ def test_warnings_are_printed_and_strict_makes_them_errors(project: Path) -> Non
     result = run("validate", str(path))
     assert result.returncode == 0
     assert f"{path}:" in result.stderr and ": warning: limitations[0]: “tụcthực”" in result.stderr
-    assert "0 error(s), 1 warning(s)" in result.stdout
+    assert "0 errors, 1 warning" in result.stdout
     strict = run("render", "--strict", str(path), "--out", str(project / "out"))
     assert strict.returncode == 1
     assert ": error: limitations[0]: “tụcthực”" in strict.stderr
-    assert "1 error(s), 0 warning(s); nothing was written" in strict.stderr
+    assert "1 error, 0 warnings; nothing was written" in strict.stderr
     assert not (project / "out").exists()
 
 
@@ -162,7 +162,7 @@ def test_a_progress_bar_on_a_terminal(
     captured = capsys.readouterr()
     assert "2/2" in captured.err and "record.yaml → tb.pdf" in captured.err
     assert "[2/2]" not in captured.err  # the bar, not the plain lines
-    assert "2 file(s) written" in captured.out
+    assert "2 files written" in captured.out
 
 
 @pytest.mark.parametrize("failure", ["output", "usage", "internal"])

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from generator.cli.command import cli, main
+from generator.messages import set_language
+from generator.model import meeting
+from generator.model.kinds import MeetingKind
+from generator.vietnamese.syllables import is_syllable
 
-from conftest import write_yaml
+from conftest import RECORD, SETTINGS, write_yaml
 
 COMMANDS = sorted(cli.commands)  # type: ignore[attr-defined]
 
@@ -33,7 +40,7 @@ def test_every_command_has_help_with_examples_in_both_languages(
 def test_usage_errors_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "vi", "render"]) == 2
     err = capsys.readouterr().err
-    assert "Lỗi: Thiếu đối số 'RECORDS...'." in err
+    assert "Lỗi: Thiếu đối số 'HỒ_SƠ...'." in err
     assert main(["--lang", "vi", "render", "x.yaml", "--no-such"]) == 2
     assert "Không có tùy chọn '--no-such'." in capsys.readouterr().err
 
@@ -72,3 +79,109 @@ def test_the_advice_fits_the_situation(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["fix", str(record)]) == 0
     out = capsys.readouterr().out
     assert "không có gì cần chuyển" in out and "bản gốc" not in out
+
+
+#: Words a Vietnamese clerk sees in English on purpose: formats, names of things they
+#: type or install, and the keys of their records (codes, not prose).
+ALLOWED = {"YAML", "DOCX", "PDF", "UTF", "JSON", "TCVN", "VNI", "Unicode", "Windows",
+           "Notepad", "Save", "as", "Encoding", "Word", "LibreOffice", "Ctrl", "giaoban",
+           "WeasyPrint", "HarfBuzz", "dask", "distributed", "bash", "zsh", "fish", "tcp",
+           "Tab", "Times", "New", "Roman", "Babel", "YYYY", "MM", "DD", "vi", "en", "tb",
+           "bc", "docx", "pdf", "html", "hd36", "nd30", "ID", "CLI", "Jinja", "OOXML",
+           "byte", "eval", *COMMANDS}  # fmt: skip
+
+
+@cache
+def _codes() -> set[str]:
+    """The keys and codes a record or an option holds: typed by the user, never translated."""
+    models = [m for m in vars(meeting).values()
+              if isinstance(m, type) and issubclass(m, BaseModel)]  # fmt: skip
+    codes = {name for model in models for name in model.model_fields}
+    codes |= {k.value for k in MeetingKind} | {"record", "settings", "out", "date"}
+    return codes
+
+
+_CODE = re.compile(r"^[-'\"‘“(\[]|[/._=@{}<>:\\]|\d|^[A-ZĐ_]+\.*$")
+
+
+def english_words(text: str) -> list[str]:
+    """ASCII words that are no Vietnamese syllable and not on the list: English prose."""
+    found = []
+    for token in text.split():
+        word = token.strip(",;:.!?()[]…*")
+        if _CODE.search(word):  # options, paths, quoted values, codes, metavars
+            continue
+        if not word.isascii() or not word.isalpha() or word in ALLOWED or word in _codes():
+            continue
+        if not is_syllable(word.lower()) and word.lower() not in {w.lower() for w in ALLOWED}:
+            found.append(word)
+    return found
+
+
+def test_the_word_finder_finds_english() -> None:
+    assert english_words("Error: No such file or directory") == ["Error", "such", "file", "or",
+                                                                 "directory"]  # fmt: skip
+    assert english_words("Lỗi: không tìm thấy tệp 'records/a.yaml' --out THƯ_MỤC") == []
+
+
+def _error_paths(root: Path) -> list[list[str]]:
+    write_yaml(root / "giaoban.yaml", SETTINGS)
+    bad = {"id": "x", "kind": "giao_ban", "date": "31/9/2024", "status": "maybe",
+           "reports": [{"title": "a", "kind": "nope"}],
+           "directive_updates": [{"directive": "X", "status": "doing"}]}  # fmt: skip
+    write_yaml(root / "bad.yaml", bad)
+    (root / "colon.yaml").write_text("title: a\nlimitations:\n  - như: “x”\n", encoding="utf-8")
+    (root / "tcvn.yaml").write_bytes("title: Héi nghÞ\n".encode("cp1252"))
+    (root / "blocked").write_text("a file where a folder is wanted", encoding="utf-8")
+    record = write_yaml(root / "record.yaml", RECORD)
+    return [
+        ["validate", "bad.yaml", "colon.yaml", "tcvn.yaml", "missing.yaml"],
+        ["validate", "nothing-here"],
+        ["render"],
+        ["render", "record.yaml", "--no-such"],
+        ["render", "record.yaml", "--dox", "tb"],
+        ["render", "record.yaml", "-j", "abc"],
+        ["render", "record.yaml", "-j", "0"],
+        ["render", "record.yaml", "--to", "xls"],
+        ["render", "record.yaml", "--doc", "xx"],
+        ["render", "record.yaml", "--profile", "khong"],
+        ["render", "record.yaml", "--out", "blocked"],
+        ["render", "record.yaml", "thua", "--settings", "none.yaml"],
+        ["render", str(record), "--pdf-variant", "pdf/x-9"],
+        ["digest", "record.yaml"],
+        ["digest", "record.yaml", "--period", "2024-Q9"],
+        ["digest", "record.yaml", "--period", "2024", "--date", "31/9/2024"],
+        ["digest", "record.yaml", "--period", "2024", "--number", "x"],
+        ["new", "--date", "2024-09-31"],
+        ["new", "--date", "hôm qua"],
+        ["new", "--kind", "tea"],
+        ["init", "."],
+        ["fix", "missing.yaml"],
+        ["fix", "tcvn.yaml", "--no-backup"],
+        ["scaffold", "nothing"],
+        ["completion", "powershell"],
+        ["--lang", "fr", "render"],
+        ["nosuchcommand"],
+        ["rendr"],
+    ]
+
+
+def test_no_english_reaches_a_vietnamese_user(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command's help and every error path, as a clerk with a Vietnamese locale sees them."""
+    monkeypatch.chdir(tmp_path)
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "GIAOBAN_LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    set_language(None)
+    seen: dict[str, list[str]] = {}
+    shown = []
+    for args in [[], *([c, "--help"] for c in COMMANDS), *_error_paths(tmp_path)]:
+        main([*args] if args else ["--help"])
+        captured = capsys.readouterr()
+        shown.append(captured.out + captured.err)
+        if leaks := english_words(shown[-1]):
+            seen[" ".join(args)] = leaks
+    assert sum("Lỗi" in text or "lỗi:" in text for text in shown) > 20  # the errors were met
+    assert seen == {}, "\n".join(f"{k}: {v}" for k, v in seen.items())

@@ -154,7 +154,7 @@ def test_fix_converts_legacy_text_keeping_comments_and_layout(
     assert "# Ghi chú: giữ nguyên dòng này" in after
     assert len(after.splitlines()) == len(before.splitlines())
     assert (project / "legacy.yaml.bak").read_text("utf-8") == before
-    assert "1 line(s) converted" in capsys.readouterr().out
+    assert "1 line converted" in capsys.readouterr().out
     (record,) = validate([path])
     assert record.meeting.limitations == ["Ban Dân vận Tỉnh ủy"]
 
@@ -182,3 +182,37 @@ def test_fix_converts_only_the_legacy_run_of_a_mixed_line(tmp_path: Path) -> Non
     assert main(["fix", str(path)]) == 0
     fixed = path.read_text(encoding="utf-8")
     assert fixed == "title: Đoàn công tác ông Müller – hòa xã hội chủ nghĩa Việt Nam\n"
+
+
+def _tcvn3_bytes(text: str) -> bytes:
+    """``text`` as a .VnTime font's file holds it (letters the table maps, the rest as is)."""
+    letters = {letter: char for char, letter in tables().tcvn3.items() if len(letter) == 1}
+    return "".join(letters.get(c, c) for c in text).encode("cp1252")
+
+
+def test_fix_converts_a_file_saved_in_tcvn3_itself(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not a paste: the whole file in the .VnTime fonts' 8-bit encoding, as old Word saved it."""
+    text = (project / "record.yaml").read_text("utf-8").replace("Ủ", "ủ").replace("–", "-")
+    text = text.replace("title:", "# hồ sơ chép từ máy cũ\ntitle:", 1)
+    path = project / "tcvn3.yaml"
+    raw = _tcvn3_bytes(text)
+    path.write_bytes(raw)
+    assert main(["validate", str(path)]) == 1
+    assert f"giaoban fix {path}" in capsys.readouterr().err  # the advice names the way out
+    assert main(["fix", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == text
+    assert (project / "tcvn3.yaml.bak").read_bytes() == raw
+    validate([path])
+
+
+def test_fix_leaves_a_file_in_another_8bit_encoding_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.yaml"
+    raw = "title: Réunion à Zürich\n".encode("latin-1")
+    path.write_bytes(raw)
+    assert main(["fix", str(path)]) == 1
+    assert "UTF-8" in capsys.readouterr().err
+    assert path.read_bytes() == raw and not (tmp_path / "r.yaml.bak").exists()

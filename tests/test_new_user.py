@@ -38,7 +38,7 @@ def test_a_new_user_from_init_to_digest(
     record.write_text(filled, encoding="utf-8")
     capsys.readouterr()
     assert main(["validate", "records"]) == 0
-    assert "2 file(s) checked: 0 error(s), 0 warning(s)" in capsys.readouterr().out
+    assert "2 files checked: 0 errors, 0 warnings" in capsys.readouterr().out
     assert main(["render", "records", "--doc", "tb,bc", "-q"]) == 0
     assert len(list(Path("out").glob("*.pdf"))) == 4
     notice = " ".join(pdf_words(Path("out/2024-08-12-lam-viec.tb.pdf")))

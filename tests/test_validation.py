@@ -171,7 +171,7 @@ def test_every_problem_of_the_run_is_listed(
     assert "mine.yaml:" in err and "components.body.size_pt: must be > 0" in err
     assert "tb.html.j2:1:" in err
     assert "record.yaml:" in err and "no such day" in err
-    assert "3 error(s)" in err
+    assert "3 errors" in err
 
 
 def test_validate_checks_the_profile_the_settings_name(
@@ -204,7 +204,7 @@ def test_errors_do_not_hide_warnings(project: Path, capsys: pytest.CaptureFixtur
     write_yaml(project / "record.yaml", record)
     assert main(["validate", str(project / "record.yaml")]) == 1
     err = capsys.readouterr().err
-    assert "3 error(s), 2 warning(s)" in err and "TCVN3" in err
+    assert "3 errors, 2 warnings" in err and "TCVN3" in err
 
 
 def test_closed_lists_accept_the_vietnamese_words(project: Path) -> None:

@@ -94,13 +94,13 @@ def test_watch_command_renders_on_change_and_stops_on_ctrl_c(project: Path) -> N
 
     try:
         first = until_round()
-        assert "wrote" in first and "1 file(s) written" in first
+        assert "wrote" in first and "1 file written" in first
         time.sleep(0.5)
         record = project / "record.yaml"
         text = record.read_text(encoding="utf-8")
         record.write_text(text.replace("Hội trường Tỉnh ủy", "Hội trường Ủy ban"), "utf-8")
         second = until_round()
-        assert "record.tb.pdf" in second and "1 file(s) written" in second
+        assert "record.tb.pdf" in second and "1 file written" in second
         assert "Hội trường Ủy ban" in " ".join(pdf_words(project / "out" / "record.tb.pdf"))
     finally:
         proc.send_signal(signal.SIGINT)

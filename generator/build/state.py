@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.build.fingerprint import content_hash
 from generator.build.writing import write_atomic
 from generator.errors import OutputError, Problem
-from generator.messages import message
+from generator.messages import message, os_reason
 
 STATE_NAME = ".giaoban-state.json"
 #: Held while the state is read, merged and written, by one run at a time.
@@ -104,7 +104,7 @@ class OutputState:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             lock = self.path.with_name(LOCK_NAME).open("a+b")  # closed by the with below
         except OSError as e:
-            reason = e.strerror or e
+            reason = os_reason(e)
             raise OutputError(message("output_failed", path=self.path, reason=reason)) from e
         with lock:
             fcntl.flock(lock, fcntl.LOCK_EX)

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import OutputError
-from generator.messages import message
+from generator.messages import message, os_reason
 
 
 def _mode_for(path: Path) -> int:
@@ -56,7 +56,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         prefix = f".{path.name}.{os.getpid()}."
         fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=path.parent)
     except OSError as e:
-        raise OutputError(message("output_failed", path=path, reason=e.strerror or e)) from e
+        raise OutputError(message("output_failed", path=path, reason=os_reason(e))) from e
     try:
         os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
@@ -68,6 +68,6 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(e, OSError):
-            reason = e.strerror or e
+            reason = os_reason(e)
             raise OutputError(message("output_failed", path=path, reason=reason)) from e
         raise

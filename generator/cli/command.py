@@ -30,11 +30,20 @@ import click
 from generator import api
 from generator.build.tasks import default_jobs
 from generator.cli import completion as complete
-from generator.cli.help import Group, Option, localize_click
+from generator.cli.help import (
+    Argument,
+    Day,
+    Group,
+    LocalPath,
+    Option,
+    WholeNumber,
+    localize_click,
+    speak,
+    speaking,
+)
 from generator.cli.progress import progress_display
 from generator.errors import ExitCode, GiaobanError, InputError, Problem, Severity, UsageError
-from generator.messages import Language, message, set_language
-from generator.model.dates import FIRST_DATE, LAST_DATE
+from generator.messages import Language, count, message, number, set_language
 from generator.model.kinds import MeetingKind, Membership
 from generator.output.formats import FORMATS
 
@@ -43,20 +52,6 @@ from generator.output.formats import FORMATS
 
 localize_click()
 option = functools.partial(click.option, cls=Option)
-DATES = click.DateTime(["%Y-%m-%d", "%d/%m/%Y"])
-
-
-def _date_in_range(
-    _ctx: click.Context, _param: click.Parameter, value: dt.datetime | None
-) -> dt.date | None:
-    """A date option as a date, within the years records may hold."""
-    if value is None:
-        return None
-    if not FIRST_DATE <= value.date() <= LAST_DATE:
-        detail = message("date_range", value=value.date().isoformat(), first=FIRST_DATE.year,
-                         last=LAST_DATE.year)  # fmt: skip
-        raise click.BadParameter(detail)
-    return value.date()
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -64,25 +59,30 @@ def _split(value: str) -> tuple[str, ...]:
 
 
 records_argument = click.argument(
-    "records", nargs=-1, required=True, type=click.Path(path_type=Path)
+    "records",
+    nargs=-1,
+    required=True,
+    type=LocalPath(),
+    cls=Argument,
+    metavar="metavar_records",
 )
-settings_option = option(
-    "--settings", type=click.Path(path_type=Path, dir_okay=False), help="opt_settings"
-)
+settings_option = option("--settings", type=LocalPath(dir_okay=False), help="opt_settings")
 formats_option = option(
     "--to",
     "formats",
     default=",".join(FORMATS),
     show_default=True,
     help="opt_to",
+    metavar="metavar_list",
     shell_complete=complete.formats,
 )
 docs_option = option("--doc", "docs", default="tb", show_default=True, help="opt_doc",
-                     shell_complete=complete.docs)  # fmt: skip
-profile_option = option("--profile", help="opt_profile", shell_complete=complete.profiles)
+                     metavar="metavar_list", shell_complete=complete.docs)  # fmt: skip
+profile_option = option("--profile", help="opt_profile", metavar="metavar_profile",
+                        shell_complete=complete.profiles)  # fmt: skip
 out_option = option(
     "--out",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=LocalPath(file_okay=False),
     default=Path("out"),
     show_default=True,
     help="opt_out",
@@ -94,7 +94,8 @@ strict_option = option("--strict", is_flag=True, help="opt_strict")
 jobs_option = option(
     "-j",
     "--jobs",
-    type=click.IntRange(1),
+    type=WholeNumber(),
+    metavar="metavar_number",
     default=default_jobs,
     show_default="opt_jobs_default",
     help="opt_jobs",
@@ -103,12 +104,12 @@ templates_option = option(
     "--templates",
     "templates",
     multiple=True,
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    type=LocalPath(file_okay=False, exists=True),
     help="opt_templates",
 )
-variant_option = option("--pdf-variant", metavar="VARIANT", help="opt_variant")
+variant_option = option("--pdf-variant", metavar="metavar_variant", help="opt_variant")
 force_option = option("--force", is_flag=True, help="opt_force")
-scheduler_option = option("--scheduler", metavar="ADDRESS", help="opt_scheduler")
+scheduler_option = option("--scheduler", metavar="metavar_address", help="opt_scheduler")
 
 
 @contextmanager
@@ -190,16 +191,17 @@ def _report(result: api.RenderResult | api.DigestResult, out: Path, quiet: bool,
         for output in result.skipped:
             click.echo(message("kept", path=output.path))
     if result.outputs or not result.skipped:
-        click.echo(message("render_summary", count=len(result.outputs), out=out))
+        click.echo(message("render_summary", files=count("n_files", len(result.outputs)), out=out))
     if result.skipped:
-        click.echo(message("up_to_date", count=len(result.skipped), out=out))
+        click.echo(message("up_to_date", files=count("n_files", len(result.skipped)), out=out))
     if verbose:
-        click.echo(message("elapsed", seconds=f"{time.perf_counter() - started:.2f}"))
+        click.echo(message("elapsed", seconds=number(time.perf_counter() - started, 2)))
 
 
 def _set_language(_ctx: click.Context, _param: click.Parameter, value: Language | None) -> None:
     if value:
         set_language(value)
+        speak()
 
 
 @click.group(cls=Group, help="help_cli", context_settings={"help_option_names": ["-h", "--help"]})
@@ -232,12 +234,19 @@ def validate(records: Sequence[Path], settings: Path | None, strict: bool, as_js
     if verbose:
         for record in loaded:
             click.echo(message("checked", path=record.path, id=record.id))
-    click.echo(message("valid_summary", count=len(loaded), errors=0, warnings=len(warnings)))
+    click.echo(
+        message(
+            "valid_summary",
+            files=count("n_files", len(loaded)),
+            errors=count("n_errors", 0),
+            warnings=count("n_warnings", len(warnings)),
+        )
+    )
 
 
 @cli.command(help="help_fix")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(path_type=Path, dir_okay=False, exists=True))  # fmt: skip
+@click.argument("files", nargs=-1, required=True, cls=Argument, metavar="metavar_files",
+                type=LocalPath(dir_okay=False, exists=True))  # fmt: skip
 @option("--no-backup", is_flag=True, help="opt_no_backup")
 def fix(files: Sequence[Path], no_backup: bool) -> None:
     from generator.commands.fix import fix_file
@@ -247,9 +256,11 @@ def fix(files: Sequence[Path], no_backup: bool) -> None:
         if result.changed_lines == 0:
             click.echo(message("nothing_to_fix", path=path))
         elif result.backup is None:
-            click.echo(message("fixed_no_backup", path=path, lines=result.changed_lines))
+            click.echo(
+                message("fixed_no_backup", path=path, lines=count("n_lines", result.changed_lines))
+            )
         else:
-            click.echo(message("fixed", path=path, lines=result.changed_lines,
+            click.echo(message("fixed", path=path, lines=count("n_lines", result.changed_lines),
                                backup=result.backup))  # fmt: skip
 
 
@@ -283,15 +294,16 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 
 @cli.command(help="help_digest")
 @records_argument
-@option("--period", required=True, help="opt_period", shell_complete=complete.periods)
+@option("--period", required=True, help="opt_period", metavar="metavar_period",
+        shell_complete=complete.periods)  # fmt: skip
 @formats_option
 @profile_option
 @out_option
 @settings_option
-@option("--number", type=click.IntRange(1), help="opt_number")
+@option("--number", type=WholeNumber(), metavar="metavar_number", help="opt_number")
 @option("--by", "membership", type=click.Choice([m.value for m in Membership]), default="date",
         show_default=True, help="opt_by")  # fmt: skip
-@option("--date", "issued", type=DATES, callback=_date_in_range, help="opt_report_date")
+@option("--date", "issued", type=Day(), help="opt_report_date")
 @templates_option
 @variant_option
 @strict_option
@@ -322,7 +334,8 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
                                ("after", result.digest.left_out_after)):  # fmt: skip
             if left_out:
                 names = ", ".join(r.path.name for r in left_out)
-                click.echo(message(f"left_out_{side}", count=len(left_out), period=period,
+                click.echo(message(f"left_out_{side}", records=count("n_records", len(left_out)),
+                                   period=period,
                                    names=names))  # fmt: skip
     _report(result, out, quiet, verbose, started)
 
@@ -344,8 +357,8 @@ def watch(records: Sequence[Path], docs: str, formats: str, profile: str | None,
         _warn(outcome.warnings)
         for output in outcome.outputs:
             click.echo(message("wrote", path=output.path))
-        click.echo(message("watch_round", time=stamp, count=len(outcome.outputs),
-                           kept=len(outcome.skipped)))  # fmt: skip
+        click.echo(message("watch_round", time=stamp, files=count("n_files", len(outcome.outputs)),
+                           kept=count("n_files", len(outcome.skipped))))  # fmt: skip
 
     options = api.Options(docs=_split(docs), formats=_split(formats), profile=profile, out=out,
                           settings=settings, templates=templates, strict=strict,
@@ -354,8 +367,8 @@ def watch(records: Sequence[Path], docs: str, formats: str, profile: str | None,
 
 
 @cli.command(help="help_init")
-@click.argument("folder", required=False, default=".",
-                type=click.Path(path_type=Path, file_okay=False))  # fmt: skip
+@click.argument("folder", required=False, default=".", cls=Argument, metavar="metavar_folder",
+                type=LocalPath(file_okay=False))  # fmt: skip
 def init(folder: Path) -> None:
     from generator.commands import scaffold
 
@@ -368,9 +381,9 @@ def init(folder: Path) -> None:
 @cli.command(help="help_new")
 @option("--kind", type=click.Choice([k.value for k in MeetingKind]), default="briefing",
         show_default=True, help="opt_kind")  # fmt: skip
-@option("--date", "day", type=DATES, callback=_date_in_range, help="opt_new_date")
-@option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False), help="opt_dir")
-@option("--id", "record_id", help="opt_new_id")
+@option("--date", "day", type=Day(), help="opt_new_date")
+@option("--dir", "folder", type=LocalPath(file_okay=False), help="opt_dir")
+@option("--id", "record_id", metavar="metavar_name", help="opt_new_id")
 def new(kind: str, day: dt.date | None, folder: Path | None, record_id: str | None) -> None:
     from generator.commands import scaffold
 
@@ -403,7 +416,7 @@ def doctor(templates: tuple[Path, ...]) -> None:
         click.echo(f"{mark}{finding.label}: {finding.detail}")
     problems = sum(not f.ok for f in report.findings)
     if problems:
-        click.echo(message("doctor_summary_bad", count=problems))
+        click.echo(message("doctor_summary_bad", problems=count("n_problems", problems)))
         click.get_current_context().exit(int(ExitCode.DEGRADED))
     click.echo(message("doctor_summary_ok"))
 
@@ -420,6 +433,11 @@ def completion(shell: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code instead of raising."""
+    with speaking():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="giaoban",
                           standalone_mode=False)  # fmt: skip
@@ -434,7 +452,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(e, InputError):
             errors = sum(p.severity is Severity.ERROR for p in e.problems)
             warnings = len(e.problems) - errors
-            click.echo(message("problem_count", errors=errors, warnings=warnings), err=True)
+            click.echo(
+                message(
+                    "problem_count",
+                    errors=count("n_errors", errors),
+                    warnings=count("n_warnings", warnings),
+                ),
+                err=True,
+            )
         return int(e.exit_code)
     except Exception as e:  # a bug of ours: say so plainly, details on request
         if os.environ.get("GIAOBAN_DEBUG"):

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build.writing import write_atomic
-from generator.inputs.loading import load_yaml, read_text
-from generator.vietnamese.encodings import detect
+from generator.errors import InputError
+from generator.inputs.loading import parse_yaml, read_text
+from generator.vietnamese.encodings import decode_8bit, detect
 
 
 @dataclass(frozen=True)
@@ -28,21 +29,34 @@ class FixResult:
 
 def fix_file(path: Path, backup: bool = True) -> FixResult:
     """Convert the file's legacy-encoded and non-NFC text to NFC Unicode."""
-    load_yaml(path)  # refuses a file that does not load, before anything is touched
-    lines = read_text(path).split("\n")
+    text, eight_bit = _read(path)
+    lines = text.split("\n")
     changed = 0
     for index, original in enumerate(lines):
         converted = _fix_line(original)
-        if converted != original:
+        if converted != original or eight_bit:
             lines[index] = converted
-            changed += 1
-    if changed == 0:
+            changed += converted != original
+    # a file that does not load is refused before anything is touched
+    parse_yaml(path, "\n".join(lines))
+    if changed == 0 and not eight_bit:
         return FixResult(path, 0, None)
     backup_path = path.with_name(path.name + ".bak") if backup else None
     if backup_path is not None:
         write_atomic(backup_path, path.read_bytes())
     write_atomic(path, "\n".join(lines).encode("utf-8"))
     return FixResult(path, changed, backup_path)
+
+
+def _read(path: Path) -> tuple[str, bool]:
+    """The file's text, and whether it was saved in a legacy 8-bit encoding itself."""
+    try:
+        return read_text(path), False
+    except InputError:
+        text = decode_8bit(path.read_bytes())
+        if text is None:
+            raise  # not UTF-8 and no legacy Vietnamese either: the loader's advice stands
+        return text, True
 
 
 _COMMENT = re.compile(r"(?:^|\s)#")

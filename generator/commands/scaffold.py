@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from generator.build.writing import write_atomic
 from generator.errors import ExistsError, InputError
 from generator.inputs.locations import SETTINGS_NAME, find_settings
-from generator.messages import message
+from generator.messages import count
 from generator.model.catalog import vocabulary
 from generator.model.kinds import MeetingKind
 from generator.model.periods import Period
@@ -54,7 +54,7 @@ def _refuse_existing(paths: list[Path]) -> None:
     existing = [p for p in paths if p.exists()]
     if existing:
         names = ", ".join(str(p) for p in existing)
-        raise ExistsError(message("exists", paths=names))
+        raise ExistsError(count("exists", len(existing), paths=names))
 
 
 def schema_bytes(kind: Kind) -> bytes:

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from generator.errors import InputError, Position, Problem
-from generator.messages import message
+from generator.messages import message, os_reason
 
 Path_ = tuple[str | int, ...]
 
@@ -181,7 +181,7 @@ def _encoding_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Prob
         return Problem(Position(path, 1, 1), message("utf16"))
     prefix = raw[: error.start].decode("utf-8-sig")  # valid up to the bad byte
     where = _line_column(path, prefix, len(prefix))
-    return Problem(where, message("not_utf8", offset=error.start))
+    return Problem(where, message("not_utf8", offset=error.start, path=path))
 
 
 def read_text(path: Path) -> str:
@@ -199,7 +199,7 @@ def read_text(path: Path) -> str:
         raise InputError([Problem(Position(path), message("file_not_found"))]) from e
     except OSError as e:
         raise InputError(
-            [Problem(Position(path), message("file_unreadable", reason=e.strerror or e))]
+            [Problem(Position(path), message("file_unreadable", reason=os_reason(e)))]
         ) from e
     try:
         return raw.decode("utf-8-sig")
@@ -339,7 +339,11 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
 
 def load_yaml(path: Path) -> LoadedFile:
     """Load one YAML file; every problem in it is reported in one ``InputError``."""
-    text = read_text(path)
+    return parse_yaml(path, read_text(path))
+
+
+def parse_yaml(path: Path, text: str) -> LoadedFile:
+    """Load the text of the YAML file ``path`` (its problems are reported at its lines)."""
     _check_layout(path, text)
     loader = _new_loader(text)
     try:

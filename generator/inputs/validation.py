@@ -118,7 +118,9 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         )
         return message("unknown_field", field=loc[-1], hint=hint)
     if kind in ("enum", "literal_error"):
-        return message("choice", value=value, expected=ctx.get("expected", "?"))
+        # pydantic's "'a', 'b' or 'c'" is English: the values alone, listed with commas
+        values = re.findall(r"'[^']*'", str(ctx.get("expected", ""))) or ["?"]
+        return message("choice", value=value, expected=", ".join(values))
     if kind in _TYPE_NAMES:
         return message("expected_type", expected=message(_TYPE_NAMES[kind]), got=_type_name(value))
     if kind == "bad_format":

@@ -9,7 +9,6 @@ drop a paragraph without a word.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any
 
 from pydantic import (
@@ -26,7 +25,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator.model.dates import FIRST_DATE, LAST_DATE
+from generator.model.dates import (
+    FIRST_DATE,
+    LAST_DATE,
+    BadDate,
+    checked,
+    looks_like_date,
+    parse_date,
+)
 from generator.model.kinds import (
     Aggregate,
     DirectiveStatus,
@@ -55,27 +61,18 @@ class Strict(BaseModel):
 
 Text = Annotated[str, Field(min_length=1)]
 
-_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
-
 
 def _vietnamese_date(value: Any) -> dt.date:
     """Accept "25/9/2024" as well as ISO "2024-09-25"; reject impossible days."""
-    if isinstance(value, dt.date):
-        day = value
-    elif isinstance(value, str) and (match := _VN_DATE.match(value) or _ISO_DATE.match(value)):
-        parts = [int(g) for g in match.groups()]
-        year, month, number = parts if match.re is _ISO_DATE else parts[::-1]
-        try:
-            day = dt.date(year, month, number)
-        except ValueError as e:
-            raise PydanticCustomError("no_such_day", "no such day {value}", {"value": value}) from e
-    else:
-        raise PydanticCustomError("invalid_date", "invalid date {value}", {"value": value})
-    if not FIRST_DATE <= day <= LAST_DATE:
-        bounds = {"value": str(value), "first": FIRST_DATE.year, "last": LAST_DATE.year}
-        raise PydanticCustomError("date_range", "out of range {value}", bounds)
-    return day
+    try:
+        if isinstance(value, dt.date):
+            return checked(value, str(value))
+        if isinstance(value, str):
+            return parse_date(value)
+    except BadDate as e:
+        context = {"value": e.value, "first": FIRST_DATE.year, "last": LAST_DATE.year}
+        raise PydanticCustomError(e.kind, "bad date {value}", context) from e
+    raise PydanticCustomError("invalid_date", "invalid date {value}", {"value": value})
 
 
 Date = Annotated[
@@ -93,7 +90,7 @@ Time = Annotated[
 def _deadline(value: Any) -> dt.date | str:
     """A date, checked as dates are ("31/9/2024" is an error, not a text), or a period in
     words as clerks set them: "trong năm 2024", "trong quý I/2024", "thường xuyên"."""
-    if isinstance(value, str) and not (_VN_DATE.match(value) or _ISO_DATE.match(value)):
+    if isinstance(value, str) and not looks_like_date(value):
         text = value.strip()
         if not text:
             raise PydanticCustomError("string_too_short", "empty", {})

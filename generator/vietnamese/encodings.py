@@ -91,6 +91,17 @@ def detect(text: str) -> Legacy | None:
     return Legacy(name, text, "".join([*out, text[last:]]))
 
 
+def decode_8bit(raw: bytes) -> str | None:
+    """A file saved in TCVN3 or VNI itself (one byte a letter, not UTF-8) as the text a
+    Western font shows of it, which ``detect`` converts; ``None`` if it holds no legacy
+    Vietnamese (then it is some other encoding, and giaoban does not guess)."""
+    if b"\x00" in raw:  # UTF-16 or binary
+        return None
+    text = raw.decode("cp1252", errors="surrogateescape")
+    text = re.sub("[\udc80-\udcff]", lambda m: chr(ord(m.group()) - 0xDC00), text)
+    return text if detect(text) is not None else None
+
+
 _CONVERTERS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("TCVN3", from_tcvn3), ("VNI", from_vni),
 )  # fmt: skip
