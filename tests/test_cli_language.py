@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
-from functools import cache
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
+from language import english_words
 
 from generator.cli.command import cli, main
 from generator.messages import set_language
-from generator.model import meeting
-from generator.model.kinds import MeetingKind
-from generator.vietnamese.syllables import is_syllable
 
 from conftest import RECORD, SETTINGS, write_yaml
 
@@ -79,43 +76,6 @@ def test_the_advice_fits_the_situation(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["fix", str(record)]) == 0
     out = capsys.readouterr().out
     assert "không có gì cần chuyển" in out and "bản gốc" not in out
-
-
-#: Words a Vietnamese clerk sees in English on purpose: formats, names of things they
-#: type or install, and the keys of their records (codes, not prose).
-ALLOWED = {"YAML", "DOCX", "PDF", "UTF", "JSON", "TCVN", "VNI", "Unicode", "Windows",
-           "Notepad", "Save", "as", "Encoding", "Word", "LibreOffice", "Ctrl", "giaoban",
-           "WeasyPrint", "HarfBuzz", "dask", "distributed", "bash", "zsh", "fish", "tcp",
-           "Tab", "Times", "New", "Roman", "Babel", "YYYY", "MM", "DD", "vi", "en", "tb",
-           "bc", "docx", "pdf", "html", "hd36", "nd30", "ID", "CLI", "Jinja", "OOXML",
-           "byte", "eval", *COMMANDS}  # fmt: skip
-
-
-@cache
-def _codes() -> set[str]:
-    """The keys and codes a record or an option holds: typed by the user, never translated."""
-    models = [m for m in vars(meeting).values()
-              if isinstance(m, type) and issubclass(m, BaseModel)]  # fmt: skip
-    codes = {name for model in models for name in model.model_fields}
-    codes |= {k.value for k in MeetingKind} | {"record", "settings", "out", "date"}
-    return codes
-
-
-_CODE = re.compile(r"^[-'\"‘“(\[]|[/._=@{}<>:\\]|\d|^[A-ZĐ_]+\.*$")
-
-
-def english_words(text: str) -> list[str]:
-    """ASCII words that are no Vietnamese syllable and not on the list: English prose."""
-    found = []
-    for token in text.split():
-        word = token.strip(",;:.!?()[]…*")
-        if _CODE.search(word):  # options, paths, quoted values, codes, metavars
-            continue
-        if not word.isascii() or not word.isalpha() or word in ALLOWED or word in _codes():
-            continue
-        if not is_syllable(word.lower()) and word.lower() not in {w.lower() for w in ALLOWED}:
-            found.append(word)
-    return found
 
 
 def test_the_word_finder_finds_english() -> None:
@@ -185,3 +145,42 @@ def test_no_english_reaches_a_vietnamese_user(
             seen[" ".join(args)] = leaks
     assert sum("Lỗi" in text or "lỗi:" in text for text in shown) > 20  # the errors were met
     assert seen == {}, "\n".join(f"{k}: {v}" for k, v in seen.items())
+
+
+def test_the_examples_explain_themselves_in_vietnamese() -> None:
+    """The comments a clerk reads in the example settings and records (init copies them)."""
+    root = Path(__file__).resolve().parent.parent / "examples"
+    leaks = {}
+    for path in [root / "giaoban.yaml", *sorted((root / "records").glob("*.yaml"))]:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        comments = " ".join(line.split("# ", 1)[1] for line in lines if "# " in line)
+        assert comments, path
+        if found := english_words(comments):
+            leaks[path.name] = found
+    assert leaks == {}
+
+
+def _documented_commands() -> list[list[str]]:
+    """Every ``giaoban …`` line of the user guide and the README, as the shell splits it."""
+    root = Path(__file__).resolve().parent.parent
+    lines = []
+    for name in ("HUONG-DAN.md", "README.md"):
+        text = (root / name).read_text(encoding="utf-8")
+        for block in re.findall(r"```sh\n(.*?)```", text, flags=re.S):
+            for line in block.splitlines():
+                command = line.split("#", 1)[0].split("&&", 1)[0].strip()
+                command = command.removeprefix(".venv/bin/")
+                if command.startswith("giaoban "):
+                    lines.append(shlex.split(command)[1:])
+    return lines
+
+
+def test_every_documented_command_line_is_understood(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The guide's and the README's command lines use commands and options that exist."""
+    lines = _documented_commands()
+    assert len(lines) > 10
+    for args in lines:
+        assert main([*args, "--help"]) == 0, args
+        capsys.readouterr()

@@ -33,7 +33,7 @@ SOURCES = {
         "provincial-2023-associations.txt",
         [
             ("chính trị- xã hội", "chính trị - xã hội", '"các đoàn thể chính trị- xã hội"'),
-            ("vận động;\xa0xây", "vận động; xây", 'no-break space after "các cuộc vận động;"'),
+            ("vận động;\xa0xây", "vận động; xây", 'không ngắt dòng sau "các cuộc vận động;"'),
         ],
     ),
     "2024-09-25-giao-ban-quy-3.yaml": (
