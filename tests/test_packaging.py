@@ -30,6 +30,9 @@ def test_wheel_contains_templates_and_config(tmp_path: Path) -> None:
         "generator/_data/config/documents.yaml",
         "generator/cli/command.py",
         "generator/output/docx/writer.py",
+        "generator/locale/vi/LC_MESSAGES/giaoban.mo",
+        "generator/locale/vi/LC_MESSAGES/click.mo",
+        "generator/locale/en/LC_MESSAGES/giaoban.mo",
     ):
         assert required in names, required
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
