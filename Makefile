@@ -34,13 +34,18 @@ test: install-test
 	$(BIN)/pytest -n 2
 
 # Speed figures of BENCHMARKS.md (not part of the tests: the machines are noisy).
+# The peers: docxtpl and unoserver's client here, unoserver's server in .venv-peers (Debian's
+# Python, which has LibreOffice's uno module).
 bench: install-test
+	bash scripts/install-system-packages.sh --with-bench-tools
 	$(BIN)/pip install -q -c constraints.txt -e '.[test,distributed,bench]'
+	test -x .venv-peers/bin/unoserver || (/usr/bin/python3 -m venv --system-site-packages .venv-peers \
+		&& .venv-peers/bin/pip install -q -c constraints.txt unoserver)
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/digest.py
 
 clean:
-	rm -rf $(VENV) out build dist
+	rm -rf $(VENV) .venv-peers out build dist
 
 # Write the golden texts of the example documents anew (review the diff before committing).
 golden: install-test

@@ -7,11 +7,14 @@ set -euo pipefail
 
 runtime=(fonts-liberation2 fonts-croscore libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0)
 testing=(poppler-utils libreoffice-writer-nogui)
+# The benchmark's peer: LibreOffice kept running by unoserver, which needs its uno module.
+bench=(libreoffice-writer-nogui python3-uno python3-venv)
 
 wanted=("${runtime[@]}")
-if [ "${1:-}" = "--with-test-tools" ]; then
-    wanted+=("${testing[@]}")
-fi
+case "${1:-}" in
+    --with-test-tools) wanted+=("${testing[@]}") ;;
+    --with-bench-tools) wanted+=("${testing[@]}" "${bench[@]}") ;;
+esac
 
 missing=()
 for pkg in "${wanted[@]}"; do
