@@ -21,7 +21,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 
 from generator.caches import cached
-from generator.output.formats import Document, Writer, new_writer
+from generator.output.formats import Document, Writer, new_writer, write
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def _worker_writer(fmt: str) -> Writer:
 
 def run_task(task: Task) -> bytes:
     """One task in a worker: module-level so executors can pickle a reference to it."""
-    return _worker_writer(task.format).write(task.document)
+    return write(_worker_writer(task.format), task.document)
 
 
 def _die_with_parent(parent: int) -> None:

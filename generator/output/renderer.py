@@ -16,7 +16,7 @@ from generator.model.catalog import document_types
 from generator.model.components import DATA_TABLE_MARGIN_PT
 from generator.model.metadata import Metadata
 from generator.model.profiles import Profile
-from generator.output.formats import Document, Writer, new_writer
+from generator.output.formats import Document, Writer, new_writer, write
 from generator.output.templating import make_environment, render_template
 
 STYLESHEET = "print.css.j2"
@@ -71,4 +71,4 @@ class Renderer:
         return self._writers[fmt]
 
     def write(self, document: Document, fmt: str) -> bytes:
-        return self.writer(fmt).write(document)
+        return write(self.writer(fmt), document)
