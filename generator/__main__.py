@@ -4,4 +4,5 @@ import sys
 
 from generator.cli.command import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker's fork server imports the main module
+    sys.exit(main())
