@@ -13,11 +13,12 @@ from urllib.parse import unquote, urlparse
 
 from generator.errors import Position, Problem, TemplateError
 from generator.messages import message
+from generator.output.ffi_cache import prepared_declarations
 from generator.output.formats import Document
 from generator.output.libraries import linker_cache_lookup
 from generator.resources import templates_dir
 
-with linker_cache_lookup():
+with linker_cache_lookup(), prepared_declarations():
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher, URLFetcherResponse

@@ -1,0 +1,147 @@
+"""WeasyPrint's C declarations parsed once per installation, not at every start.
+
+WeasyPrint declares the Pango, HarfBuzz and fontconfig functions it calls with
+``cffi.FFI().cdef(…)``, which runs a C parser (pycparser) over 500 lines at
+every import, and again over each type a first render names (``ffi.new(…)``):
+0.15 s of every process that writes a PDF, a fifth of a cold render. cffi's
+own answer is its "out-of-line" mode: the declarations compiled once into
+tables that its C core reads directly. Here the tables are made the first time
+(with cffi's recompiler, no C compiler needed) and kept in the user's cache;
+while WeasyPrint is imported, ``cffi.FFI()`` returns an FFI built from them.
+
+The tables are stored as literals (read with ``ast.literal_eval``, never run),
+named after a hash of WeasyPrint's declaring module and cffi's version, and
+used only from a folder of the user's own that nobody else may write.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.util
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import _cffi_backend
+import cffi
+import cffi.recompiler
+
+#: The module of WeasyPrint that declares its C functions, in its package.
+DECLARING_MODULE = ("text", "ffi.py")
+
+
+class _Prepared(_cffi_backend.FFI):
+    """An out-of-line FFI: its declarations were parsed when the tables were made."""
+
+    def cdef(self, csource: str, **options: object) -> None:
+        """The declarations are the tables' already (the cache is named after them)."""
+
+
+class _Recording(cffi.FFI):
+    """A plain FFI that remembers what it was given, to make the tables from."""
+
+    sources: list[str]
+
+    def cdef(self, csource: str, override: bool = False, packed: bool = False,
+             pack: int | None = None) -> None:  # fmt: skip
+        self.sources = [*getattr(self, "sources", []), csource]
+        super().cdef(csource, override=override, packed=packed, pack=pack)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "giaoban"
+
+
+def _tables_path() -> Path | None:
+    # found without importing it: find_spec of a submodule would import WeasyPrint
+    spec = importlib.util.find_spec("weasyprint")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        declaring = Path(spec.origin).parent.joinpath(*DECLARING_MODULE).read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256(declaring)
+    digest.update(cffi.__version__.encode())
+    try:
+        return cache_dir() / f"weasyprint-ffi-{digest.hexdigest()[:24]}.txt"
+    except RuntimeError:  # no home folder to keep a cache in
+        return None
+
+
+def _trusted(path: Path) -> bool:
+    """A file and folder of this user's that no one else may change."""
+    try:
+        for item in (path.parent, path):
+            status = item.lstat()
+            if status.st_uid != os.getuid() or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return False
+            if stat.S_ISLNK(status.st_mode):
+                return False
+    except OSError:
+        return False
+    return True
+
+
+def _read_tables(path: Path) -> tuple[list[Any], dict[str, Any]] | None:
+    if not _trusted(path):
+        return None
+    try:
+        args, kwargs = ast.literal_eval(path.read_text(encoding="ascii"))
+    except (OSError, ValueError, SyntaxError, UnicodeDecodeError):
+        return None
+    return list(args), dict(kwargs)
+
+
+def _write_tables(path: Path, sources: list[str]) -> None:
+    """cffi's recompiler writes the out-of-line module; its constructor's literal
+    arguments are what is kept."""
+    builder = cffi.FFI()
+    for source in sources:
+        builder.cdef(source)
+    builder.set_source("_giaoban_weasyprint", None)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
+            module = Path(tmp) / "module.py"
+            cffi.recompiler.make_py_source(builder, "_giaoban_weasyprint", str(module))
+            call = next(node for node in ast.walk(ast.parse(module.read_text(encoding="ascii")))
+                        if isinstance(node, ast.Call)
+                        and getattr(node.func, "attr", None) == "FFI")  # fmt: skip
+            args = [ast.literal_eval(a) for a in call.args]
+            kwargs = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+            staged = Path(tmp) / "tables.txt"
+            staged.write_text(repr((args, kwargs)), encoding="ascii")
+            staged.chmod(0o600)
+            staged.replace(path)
+    except (OSError, StopIteration, ValueError):
+        return  # no cache this time (a read-only home): the next start parses again
+
+
+@contextmanager
+def prepared_declarations() -> Iterator[None]:
+    """While WeasyPrint is imported: its FFI from the cached tables, or made and cached."""
+    path = _tables_path()
+    tables = _read_tables(path) if path is not None else None
+    original = cffi.FFI
+    made: list[_Recording] = []
+
+    def factory() -> Any:
+        if tables is not None:
+            return _Prepared(*tables[0], **tables[1])
+        made.append(_Recording())
+        return made[-1]
+
+    cffi.FFI = factory  # type: ignore[misc, assignment]
+    try:
+        yield
+    finally:
+        cffi.FFI = original  # type: ignore[misc]
+    if path is not None and tables is None and made and getattr(made[0], "sources", None):
+        _write_tables(path, made[0].sources)
