@@ -12,8 +12,9 @@ replace the fields of ``options``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,8 @@ from generator.model.kinds import Membership
 from generator.model.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from generator.build.pipeline import Execution
     from generator.model.meeting import Registration
     from generator.model.records import Record
@@ -71,13 +74,35 @@ def _options(
     return chosen
 
 
-def _execution(options: Options, renderer: Renderer | None, executor: Executor | None,
-               progress: Progress | None) -> Execution:  # fmt: skip
+def _execution(
+    options: Options,
+    renderer: Renderer | None,
+    executor: Executor | None,
+    progress: Progress | None,
+    pool: ProcessPoolExecutor | None,
+) -> Execution:
     from generator.build.pipeline import Execution
     from generator.output.renderer import Renderer
 
     chosen = renderer or Renderer(options.templates)
-    return Execution(chosen, executor, options.jobs, progress)
+    return Execution(chosen, executor, options.jobs, progress, pool)
+
+
+@contextmanager
+def _workers(options: Options, executor: Executor | None,
+             tasks: int) -> Iterator[ProcessPoolExecutor | None]:  # fmt: skip
+    """Worker processes for ``tasks`` files, started before anything is read, so that they
+    import the writers while this process reads; shut down however the run ends."""
+    if executor is not None or options.jobs <= 1 or tasks <= 1:
+        yield None
+        return
+    from generator.build.tasks import start_workers
+
+    pool = start_workers(min(options.jobs, tasks))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def render(
@@ -104,10 +129,12 @@ def render(
     if chosen.docs and not plan.stale:  # every output was written before: the choices were valid
         kept = [w for found in plan.kept_warnings.values() for w in found]
         return RenderResult([], kept, list(plan.skipped))
-    from generator.build.pipeline import render_stale
-
     chosen.check_docs()
-    return render_stale(plan, chosen, state, _execution(chosen, renderer, executor, progress))
+    with _workers(chosen, executor, sum(map(len, plan.stale.values()))) as pool:
+        from generator.build.pipeline import render_stale
+
+        execution = _execution(chosen, renderer, executor, progress, pool)
+        return render_stale(plan, chosen, state, execution)
 
 
 def parse_period_option(text: str) -> Period:
@@ -155,9 +182,11 @@ def digest(
     plan = plan_digest(files, period, shaping, chosen, state)
     if not plan.stale:
         return DigestResult(None, [], list(plan.kept_warnings), list(plan.skipped))
-    from generator.build.pipeline import render_digest
-    from generator.model.meeting import Registration
+    with _workers(chosen, executor, len(plan.stale)) as pool:
+        from generator.build.pipeline import render_digest
+        from generator.model.meeting import Registration
 
-    return render_digest(files, period=period, registration=registration or Registration(),
-                         membership=membership, plan=plan, options=chosen, state=state,
-                         execution=_execution(chosen, renderer, executor, progress))  # fmt: skip
+        execution = _execution(chosen, renderer, executor, progress, pool)
+        return render_digest(files, period=period, registration=registration or Registration(),
+                             membership=membership, plan=plan, options=chosen, state=state,
+                             execution=execution)  # fmt: skip

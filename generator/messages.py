@@ -19,8 +19,6 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from babel.numbers import format_decimal
-
 Language = Literal["en", "vi"]
 LANGUAGES: tuple[Language, ...] = ("en", "vi")
 
@@ -77,6 +75,8 @@ def count(msg_id: str, n: int, /, **values: object) -> str:
 
 def number(value: float, decimals: int = 0) -> str:
     """A number with the language's decimal sign and digit grouping ("0,03" in Vietnamese)."""
+    from babel.numbers import format_decimal  # only when a number is shown
+
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=language())
 

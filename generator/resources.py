@@ -7,7 +7,6 @@ checkout or an editable install they are the top-level ``templates/`` and
 
 from __future__ import annotations
 
-from importlib import metadata
 from pathlib import Path
 
 from generator.caches import cached
@@ -42,6 +41,8 @@ def config_dir() -> Path:
 
 def package_version(name: str) -> str | None:
     """The installed version of a distribution, ``None`` if it is not installed."""
+    from importlib import metadata  # 25 ms to import: only when outputs are hashed
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

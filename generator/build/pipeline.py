@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.build.checks import check_run
 from generator.build.options import Options
@@ -35,6 +36,9 @@ from generator.model.settings import load_settings
 from generator.output.formats import Document
 from generator.output.renderer import Renderer
 
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
 
 @dataclass
 class Execution:
@@ -45,6 +49,8 @@ class Execution:
     executor: Executor | None
     jobs: int
     progress: Progress | None
+    #: Workers started before the records were read (``build.tasks.start_workers``).
+    pool: ProcessPoolExecutor | None = None
     _renderers: dict[tuple[Path, ...], Renderer] = field(default_factory=dict)
 
     def renderer_for(self, template_dirs: tuple[Path, ...]) -> Renderer:
@@ -62,7 +68,7 @@ class Execution:
 
     def run(self, tasks: Sequence[Task]) -> list[bytes]:
         return run_tasks(tasks, write=self._write, executor=self.executor, jobs=self.jobs,
-                         progress=self.progress)  # fmt: skip
+                         progress=self.progress, pool=self.pool)  # fmt: skip
 
     def _write(self, task: Task) -> bytes:
         return self.renderer.write(task.document, task.format)

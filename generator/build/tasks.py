@@ -16,9 +16,10 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, as_completed
 from contextlib import ExitStack
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.caches import cached
 from generator.output.formats import Document, Writer, new_writer, write
@@ -32,6 +33,9 @@ class Task:
     label: str
     doc: str
 
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 #: Called after each task with the number done, the total and the task.
 Progress = Callable[[int, int, Task], None]
@@ -65,6 +69,21 @@ def _die_with_parent(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1
 
 
+def _start_worker(parent: int) -> None:
+    _die_with_parent(parent)
+    _worker_writer("pdf")  # WeasyPrint (0.2 s) imported before the first task comes
+
+
+def start_workers(count: int) -> ProcessPoolExecutor:
+    """A pool of ``count`` workers forked now, each importing the writers while the caller
+    is still reading its records (on 2 cores, the imports no longer wait for the records)."""
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: 15 ms to import
+
+    pool = ProcessPoolExecutor(count, initializer=_start_worker, initargs=(os.getpid(),))
+    pool.submit(os.getpid)  # forks the workers (all at once, with the fork start method)
+    return pool
+
+
 def default_jobs() -> int:
     """One worker per CPU this process may use."""
     try:
@@ -80,12 +99,14 @@ def run_tasks(
     executor: Executor | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[bytes]:
     """The bytes of every task, in task order.
 
     With an ``executor`` it runs there; else with ``jobs`` > 1 and more than
-    one task, in a process pool made for this call; else here, with ``write``.
-    The first failure stops the run and is raised as it was raised in the worker.
+    one task, on ``pool`` (``start_workers``; shut down after) or a pool
+    started now; else here, with ``write``. The first failure stops the run
+    and is raised as it was raised in the worker.
     """
     done = 0
 
@@ -95,17 +116,17 @@ def run_tasks(
         if progress is not None:
             progress(done, len(tasks), task)
 
-    if executor is None and (jobs <= 1 or len(tasks) <= 1):
-        results = []
-        for task in tasks:
-            results.append(write(task))
-            tick(task)
-        return results
     with ExitStack() as stack:
+        if pool is not None:
+            stack.enter_context(pool)
+        if executor is None and (jobs <= 1 or len(tasks) <= 1):
+            results = []
+            for task in tasks:
+                results.append(write(task))
+                tick(task)
+            return results
         if executor is None:
-            pool = ProcessPoolExecutor(min(jobs, len(tasks)), initializer=_die_with_parent,
-                                       initargs=(os.getpid(),))  # fmt: skip
-            executor = stack.enter_context(pool)
+            executor = stack.enter_context(pool or start_workers(min(jobs, len(tasks))))
         futures: dict[Future[bytes], int] = {
             executor.submit(run_task, task): index for index, task in enumerate(tasks)
         }

@@ -11,8 +11,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from fontTools.ttLib import TTFont
-
 from generator.caches import cached
 
 #: Average advance of a serif glyph in em, used only when no font file is found.
@@ -46,6 +44,8 @@ def matched_family(family: str) -> str | None:
 
 @cached
 def _advances(path: str) -> tuple[dict[int, int], int, int]:
+    from fontTools.ttLib import TTFont  # only when a rule or chart is measured
+
     font = TTFont(path, lazy=True)
     cmap = font.getBestCmap()
     hmtx = font["hmtx"]
