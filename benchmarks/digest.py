@@ -1,74 +1,124 @@
-"""Benchmark: render the digest of N synthetic meetings, DOCX and PDF.
+"""Benchmark: the periodic digest, and what a page of its PDF costs as it grows.
 
-Run on demand (not part of the test suite): ``.venv/bin/python benchmarks/digest.py``.
-Each N runs in a fresh process, so peak memory (ru_maxrss) is that of one run;
-time is the best of --repeat warm runs in that process, after one cold run.
+Run on demand, never in the test suite: ``make bench``, or
+``.venv/bin/python benchmarks/digest.py``.
+
+- The digest of 200 synthetic meetings (about 100 pages), DOCX + PDF, whole command on 2
+  cores: the minimum, median and maximum of several rounds, then the peak memory of all
+  its processes (sampled in runs of their own, the sampling costing some CPU).
+- The PDF's cost per page for digests of 15 to 400 pages: each written in this process
+  through the library's executor seam (an executor that runs each task here and times
+  it), so that only the PDF writer is timed.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import resource
-import subprocess
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from harness import Guard, Verdicts, settle, command, command_memory, interleaved
+from peers import ROOT
+
+GIAOBAN = str(Path(sys.executable).with_name("giaoban"))
 
 
-def one(count: int, repeat: int) -> dict[str, float]:
+def make_records(folder: Path, count: int) -> Path:
     from synthetic import write_records
-
-    from generator import Renderer
-    from generator.api import digest
 
     from conftest import SETTINGS, write_yaml
 
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        write_yaml(folder / "giaoban.yaml", SETTINGS)
-        write_records(folder / "records", count, dt.date(2024, 7, 1), 91)
-        renderer = Renderer()
+    write_yaml(folder / "giaoban.yaml", SETTINGS)
+    write_records(folder / "records", count, dt.date(2024, 7, 1), 91)
+    return folder / "records"
+
+
+class TimingExecutor(Executor):
+    """Runs each task here, at once, and keeps how long each format took."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
         start = time.perf_counter()
-        digest([folder / "records"], period="2024-Q3", out=folder / "out", renderer=renderer)
-        cold = time.perf_counter() - start
-        warm = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            result = digest([folder / "records"], period="2024-Q3", out=folder / "out",
-                            renderer=renderer)  # fmt: skip
-            warm.append(time.perf_counter() - start)
-        pages = len(__import__("pypdf").PdfReader(result.outputs[1].path).pages)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"meetings": count, "cold_s": cold, "warm_s": min(warm), "pages": pages,
-            "peak_mib": peak}  # fmt: skip
+        future.set_result(fn(*args, **kwargs))
+        self.seconds[args[0].format] = time.perf_counter() - start
+        return future
+
+
+def whole_command(work: Path, rounds: int, verdicts: Verdicts) -> None:
+    records = make_records(work / "d200", 200)
+    argv = [GIAOBAN, "digest", str(records), "--period", "2024-Q3", "--out", str(work / "out"),
+            "--force", "-q", "-j", "2"]  # fmt: skip
+    series = interleaved({"giaoban digest, 200 meetings": lambda: command(argv, work)}, rounds)
+    (ours,) = series.values()
+    peaks = [command_memory(argv, work)[1] for _ in range(2)]
+    import pypdf
+
+    pages = len(pypdf.PdfReader(work / "out" / "digest-2024-Q3.pdf").pages)
+    print(f"\ndigest of 200 meetings ({pages} pages), DOCX + PDF, whole command, 2 cores")
+    print(f"  {ours.line()}\n  peak memory of all its processes: {max(peaks):.0f} MiB")
+    verdicts.add("digest of 200 meetings, time", ours.min, 4, " s")
+    verdicts.add("digest of 200 meetings, peak memory", max(peaks), 250, " MiB")
+
+
+def per_page(work: Path, rounds: int, verdicts: Verdicts) -> None:
+    from generator import Renderer
+    from generator.api import digest
+
+    renderer = Renderer()
+    print("\nPDF cost per page (the PDF writer alone, in one warm process)")
+    costs = []
+    for meetings in (30, 200, 800):
+        records = make_records(work / f"p{meetings}", meetings)
+        timings = []
+        for _ in range(rounds):
+            timer = TimingExecutor()
+            result = digest([records], period="2024-Q3", out=work / f"pp{meetings}",
+                            formats=("pdf",), force=True, renderer=renderer,
+                            executor=timer)  # fmt: skip
+            timings.append(timer.seconds["pdf"])
+        import pypdf
+
+        pages = len(pypdf.PdfReader(result.outputs[0].path).pages)
+        cost = 1000 * min(timings) / pages
+        costs.append(cost)
+        print(f"  {meetings:>4} meetings, {pages:>3} pages: min {min(timings):.2f} s, median "
+              f"{statistics.median(timings):.2f} s; {cost:.1f} ms a page")  # fmt: skip
+    growth = costs[-1] / costs[0] - 1
+    print(f"  cost a page, smallest to largest: {growth:+.0%}")
+    verdicts.add("PDF cost a page, growth from the smallest to the largest", abs(growth), 0.10)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="10,50,200")
-    parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--cases", default="command,pages")
     args = parser.parse_args()
-    if args.child:
-        print(json.dumps(one(args.child, args.repeat)))
-        return
-    print(f"{'meetings':>8} {'pages':>6} {'cold s':>8} {'warm s':>8} {'ms/meeting':>11} "
-          f"{'peak MiB':>9}")  # fmt: skip
-    for size in map(int, args.sizes.split(",")):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(size), "--repeat", str(args.repeat)],
-            check=True, capture_output=True, text=True,
-        ).stdout  # fmt: skip
-        r = json.loads(out.strip().splitlines()[-1])
-        print(f"{r['meetings']:>8} {r['pages']:>6} {r['cold_s']:>8.2f} {r['warm_s']:>8.2f} "
-              f"{1000 * r['warm_s'] / r['meetings']:>11.1f} {r['peak_mib']:>9.0f}")  # fmt: skip
+    cases = set(args.cases.split(","))
+    settle()
+    guard = Guard()
+    verdicts = Verdicts()
+    print(guard.report())
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if "command" in cases:
+            whole_command(work, args.rounds, verdicts)
+        if "pages" in cases:
+            per_page(work, max(2, args.rounds - 2), verdicts)
+    guard.close()
+    print(verdicts.report(guard))
+    print(f"\n{guard.report()}; Python {sys.version.split()[0]}")
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "tests"))
     main()

@@ -2,15 +2,19 @@
 and whole commands timed with the peak memory of their process tree.
 
 The machines are shared: a figure taken while something else runs can be twice too slow.
-So the load is printed before and after, and no verdict is printed when it was above
-``MAX_LOAD`` (1.0 on 2 cores: another busy process). Ours and the peer run in one process
-tree, round after round, alternating which goes first, and each reports its minimum (the
-least disturbed run), median and maximum.
+So the load average is printed before and after, and no verdict is printed when it was
+above ``MAX_LOAD`` (1.0 on 2 cores: another busy process) before the run. After the run the
+load average holds the benchmark's own work, so what is checked then is the CPU time the
+machine spent outside the benchmark's processes meanwhile (``/proc/stat`` less their
+``getrusage``): above ``MAX_OTHERS`` of the machine, no verdict either. Ours and the peer
+run in one process tree, round after round, alternating which goes first, and each reports
+its minimum (the least disturbed run), median and maximum.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import threading
@@ -19,33 +23,69 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-#: Above this one-minute load average (on 2 cores) another process was busy: no verdict.
+#: Above this one-minute load average (on 2 cores) before a run, another process was busy.
 MAX_LOAD = 1.0
+#: Above this share of the machine's CPU time used by other processes during a run: busy.
+MAX_OTHERS = 0.10
 
 
 def load() -> float:
     return os.getloadavg()[0]
 
 
+def _busy_seconds() -> float:
+    """CPU time the whole machine has spent busy (all processes), from /proc/stat."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_seconds() -> float:
+    """CPU time of this process and of its children that have ended."""
+    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))  # fmt: skip
+
+
+def settle(timeout: float = 240) -> None:
+    """Wait (up to ``timeout`` seconds) for the load average to fall below ``MAX_LOAD``: after
+    a previous benchmark it takes a minute or two."""
+    deadline = time.monotonic() + timeout
+    if load() > MAX_LOAD:
+        print(f"waiting for the load average ({load():.2f}) to fall below {MAX_LOAD}…", flush=True)
+    while load() > MAX_LOAD and time.monotonic() < deadline:
+        time.sleep(5)
+
+
 @dataclass
 class Guard:
-    """The machine's load before and after a run; a verdict only if both were low."""
+    """The machine's load before a run and other processes' CPU share during it; a verdict
+    only if both were low."""
 
     before: float = field(default_factory=load)
+    started: float = field(default_factory=time.monotonic)
+    busy: float = field(default_factory=_busy_seconds)
+    own: float = field(default_factory=_own_seconds)
     after: float | None = None
+    others: float | None = None
 
     def close(self) -> None:
         self.after = load()
+        wall = time.monotonic() - self.started
+        theirs = (_busy_seconds() - self.busy) - (_own_seconds() - self.own)
+        self.others = max(0.0, theirs) / (wall * (os.cpu_count() or 1))
 
     @property
     def quiet(self) -> bool:
-        return self.before <= MAX_LOAD and (self.after is None or self.after <= MAX_LOAD)
+        return self.before <= MAX_LOAD and (self.others is None or self.others <= MAX_OTHERS)
 
     def report(self) -> str:
-        after = f"{self.after:.2f}" if self.after is not None else "?"
-        state = "quiet" if self.quiet else f"BUSY (above {MAX_LOAD}): no verdict"
         cpus = os.cpu_count()
-        return f"load average before {self.before:.2f}, after {after} on {cpus} CPUs: {state}"
+        text = f"load average before {self.before:.2f} on {cpus} CPUs"
+        if self.after is not None and self.others is not None:
+            text += (f", after {self.after:.2f} (the benchmark's own work); other processes "
+                     f"used {self.others:.0%} of the machine meanwhile")  # fmt: skip
+        busy = f"BUSY (load above {MAX_LOAD} or others above {MAX_OTHERS:.0%}): no verdict"
+        return f"{text}: {'quiet' if self.quiet else busy}"
 
 
 @dataclass
@@ -87,12 +127,22 @@ def interleaved(contenders: dict[str, Callable[[], float | tuple[float, float]]]
     return series
 
 
-def verdict(guard: Guard, ratio: float, target: float, what: str) -> str:
-    """The ratio against its target, or why there is no verdict."""
-    if not guard.quiet:
-        return f"{what}: {ratio:.2f} (target <= {target}); no verdict, the machine was busy"
-    met = "met" if ratio <= target else "MISSED"
-    return f"{what}: {ratio:.2f} (target <= {target}): {met}"
+@dataclass
+class Verdicts:
+    """Each figure against its target, judged once the run is over and the guard knows
+    whether the machine was quiet all along."""
+
+    rows: list[tuple[str, float, float, str]] = field(default_factory=list)
+
+    def add(self, what: str, value: float, target: float, unit: str = "") -> None:
+        self.rows.append((what, value, target, unit))
+
+    def report(self, guard: Guard) -> str:
+        lines = ["\nverdicts" + ("" if guard.quiet else ": none, the machine was busy")]
+        for what, value, target, unit in self.rows:
+            judged = ("met" if value <= target else "MISSED") if guard.quiet else "no verdict"
+            lines.append(f"  {what}: {value:.2f}{unit} (target <= {target}{unit}): {judged}")
+        return "\n".join(lines)
 
 
 def timed(run: Callable[[], object]) -> float:
