@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from harness import Guard, Verdicts, settle, command, interleaved, timed
+from harness import Guard, Verdicts, command, interleaved, settle, timed
 from peers import ROOT, convert_cold, fill, missing, template, unoservers
 
 GIAOBAN = str(Path(sys.executable).with_name("giaoban"))

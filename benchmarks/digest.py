@@ -24,7 +24,7 @@ from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
-from harness import Guard, Verdicts, settle, command, command_memory, interleaved
+from harness import Guard, Verdicts, command, command_memory, interleaved, settle
 from peers import ROOT
 
 GIAOBAN = str(Path(sys.executable).with_name("giaoban"))
