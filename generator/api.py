@@ -90,15 +90,17 @@ def _execution(
 
 @contextmanager
 def _workers(options: Options, executor: Executor | None,
-             tasks: int) -> Iterator[ProcessPoolExecutor | None]:  # fmt: skip
-    """Worker processes for ``tasks`` files, started before anything is read, so that they
-    import the writers while this process reads; shut down however the run ends."""
-    if executor is not None or options.jobs <= 1 or tasks <= 1:
+             formats: list[str]) -> Iterator[ProcessPoolExecutor | None]:  # fmt: skip
+    """Worker processes for files of ``formats`` (one a file), started before anything is
+    read, so that they import the writers while this process reads; shut down however the
+    run ends."""
+    from generator.build.tasks import pooled, start_workers
+
+    count = pooled(formats, options.jobs)
+    if executor is not None or not count:
         yield None
         return
-    from generator.build.tasks import start_workers
-
-    pool = start_workers(min(options.jobs, tasks))
+    pool = start_workers(count)
     try:
         yield pool
     finally:
@@ -130,7 +132,7 @@ def render(
         kept = [w for found in plan.kept_warnings.values() for w in found]
         return RenderResult([], kept, list(plan.skipped))
     chosen.check_docs()
-    with _workers(chosen, executor, sum(map(len, plan.stale.values()))) as pool:
+    with _workers(chosen, executor, [f for pairs in plan.stale.values() for _, f in pairs]) as pool:
         from generator.build.pipeline import render_stale
 
         execution = _execution(chosen, renderer, executor, progress, pool)
@@ -182,7 +184,7 @@ def digest(
     plan = plan_digest(files, period, shaping, chosen, state)
     if not plan.stale:
         return DigestResult(None, [], list(plan.kept_warnings), list(plan.skipped))
-    with _workers(chosen, executor, len(plan.stale)) as pool:
+    with _workers(chosen, executor, list(plan.stale)) as pool:
         from generator.build.pipeline import render_digest
         from generator.model.meeting import Registration
 
