@@ -131,8 +131,8 @@ def render(
     if chosen.docs and not plan.stale:  # every output was written before: the choices were valid
         kept = [w for found in plan.kept_warnings.values() for w in found]
         return RenderResult([], kept, list(plan.skipped))
-    chosen.check_docs()
     with _workers(chosen, executor, [f for pairs in plan.stale.values() for _, f in pairs]) as pool:
+        chosen.check_docs()  # reads the document types (pydantic): after the workers start
         from generator.build.pipeline import render_stale
 
         execution = _execution(chosen, renderer, executor, progress, pool)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, as_completed
 from contextlib import ExitStack
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from generator.caches import cached
@@ -71,7 +72,10 @@ _PR_SET_PDEATHSIG = 1
 
 def _start_worker(parent: int) -> None:
     _die_with_parent(parent)
-    _worker_writer("pdf")  # WeasyPrint (0.2 s) imported before the first task comes
+    # Before the first task comes: WeasyPrint (0.2 s), and the models a task's profile is
+    # unpickled into (pydantic, 0.08 s).
+    _worker_writer("pdf")
+    import_module("generator.model.profiles")
 
 
 def start_workers(count: int) -> ProcessPoolExecutor:
