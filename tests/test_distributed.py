@@ -25,7 +25,7 @@ def test_a_dask_cluster_renders_the_same_bytes_as_a_local_run(tmp_path: Path) ->
         write_yaml(tmp_path / "records" / f"r{n}.yaml", dict(RECORD, id=f"r{n}"))
     with (
         distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                 dashboard_address=None) as cluster,
+                                 dashboard_address=":0") as cluster,
         distributed.Client(cluster) as client,
     ):  # fmt: skip
         remote = render([tmp_path / "records"], docs=("tb", "bc"), out=tmp_path / "cluster",
@@ -43,7 +43,7 @@ def test_the_command_renders_on_a_scheduler_by_its_address(
 
     write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
     write_yaml(tmp_path / "record.yaml", RECORD)
-    with distributed.LocalCluster(n_workers=1, processes=True, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=1, processes=True, dashboard_address=":0") as cluster:
         args = ["render", str(tmp_path / "record.yaml"), "--out", str(tmp_path / "out"),
                 "--scheduler", cluster.scheduler_address, "-q"]  # fmt: skip
         assert main(args) == 0
