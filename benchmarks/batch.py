@@ -14,26 +14,14 @@ interleaved in one run (see ``harness``):
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
-import tempfile
 from pathlib import Path
 
-from harness import Guard, Verdicts, command, interleaved, settle, timed
-from peers import ROOT, convert_cold, fill, missing, template, unoservers
+from harness import Verdicts, command, interleaved, make_records, session, timed
+from peers import convert_cold, fill, missing, template, unoservers
 
 GIAOBAN = str(Path(sys.executable).with_name("giaoban"))
 PEER = [sys.executable, str(Path(__file__).with_name("peers.py"))]
-
-
-def make_records(folder: Path, count: int, start: dt.date, days: int) -> Path:
-    from synthetic import write_records
-
-    from conftest import SETTINGS, write_yaml
-
-    write_yaml(folder / "giaoban.yaml", SETTINGS)
-    write_records(folder / "records", count, start, days)
-    return folder / "records"
 
 
 def batch_case(
@@ -111,13 +99,8 @@ def main() -> None:
     cases = set(args.cases.split(","))
     if reason := missing():
         raise SystemExit(f"the peers cannot run: {reason}")
-    settle()
-    guard = Guard()
-    verdicts = Verdicts()
-    print(guard.report())
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        records = make_records(work / "batch", 20, dt.date(2024, 7, 1), 91)
+    with session() as (work, verdicts):
+        records = make_records(work / "batch", 20)
         if cases & {"batch", "warm"}:
             with unoservers(2, work) as clients:
                 if "batch" in cases:
@@ -126,11 +109,7 @@ def main() -> None:
                     warm_case(records, work, args.rounds, verdicts, clients[0])
         if "cold" in cases:
             cold_case(records, work, args.rounds, verdicts)
-    guard.close()
-    print(verdicts.report(guard))
-    print(f"\n{guard.report()}; Python {sys.version.split()[0]}")
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "tests"))
     main()

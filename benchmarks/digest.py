@@ -14,30 +14,17 @@ Run on demand, never in the test suite: ``make bench``, or
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
-from harness import Guard, Verdicts, command, command_memory, interleaved, settle
-from peers import ROOT
+from harness import Verdicts, command, command_memory, interleaved, make_records, session
 
 GIAOBAN = str(Path(sys.executable).with_name("giaoban"))
-
-
-def make_records(folder: Path, count: int) -> Path:
-    from synthetic import write_records
-
-    from conftest import SETTINGS, write_yaml
-
-    write_yaml(folder / "giaoban.yaml", SETTINGS)
-    write_records(folder / "records", count, dt.date(2024, 7, 1), 91)
-    return folder / "records"
 
 
 class TimingExecutor(Executor):
@@ -104,21 +91,12 @@ def main() -> None:
     parser.add_argument("--cases", default="command,pages")
     args = parser.parse_args()
     cases = set(args.cases.split(","))
-    settle()
-    guard = Guard()
-    verdicts = Verdicts()
-    print(guard.report())
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
+    with session() as (work, verdicts):
         if "command" in cases:
             whole_command(work, args.rounds, verdicts)
         if "pages" in cases:
             per_page(work, max(2, args.rounds - 2), verdicts)
-    guard.close()
-    print(verdicts.report(guard))
-    print(f"\n{guard.report()}; Python {sys.version.split()[0]}")
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "tests"))
     main()

@@ -13,15 +13,22 @@ its minimum (the least disturbed run), median and maximum.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import resource
 import statistics
 import subprocess
+import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+#: The tests' synthetic records and settings serve the benchmarks too.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 #: Above this one-minute load average (on 2 cores) before a run, another process was busy.
 MAX_LOAD = 1.0
@@ -201,3 +208,29 @@ def command_memory(args: list[str], cwd: Path) -> tuple[float, float]:
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{err.decode()}")
     return wall, peak
+
+
+def make_records(folder: Path, count: int) -> Path:
+    """``count`` synthetic meetings of 2024-Q3 with their settings; the records' folder."""
+    from synthetic import write_records
+
+    from conftest import SETTINGS, write_yaml
+
+    write_yaml(folder / "giaoban.yaml", SETTINGS)
+    write_records(folder / "records", count, dt.date(2024, 7, 1), 91)
+    return folder / "records"
+
+
+@contextmanager
+def session() -> Iterator[tuple[Path, Verdicts]]:
+    """A benchmark run: on a settled machine, in a scratch folder; the verdicts judged and
+    the load reported at the end."""
+    settle()
+    guard = Guard()
+    verdicts = Verdicts()
+    print(guard.report())
+    with tempfile.TemporaryDirectory() as tmp:
+        yield Path(tmp), verdicts
+    guard.close()
+    print(verdicts.report(guard))
+    print(f"\n{guard.report()}; Python {sys.version.split()[0]}")
