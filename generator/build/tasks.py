@@ -18,12 +18,11 @@ import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, as_completed
 from contextlib import ExitStack
-from dataclasses import dataclass
-from importlib import import_module
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.caches import cached
-from generator.output.formats import Document, Writer, new_writer, write
+from generator.output.formats import Document, Writer, new_writer, shipped, write
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,10 @@ Progress = Callable[[int, int, Task], None]
 @cached
 def _worker_writer(fmt: str) -> Writer:
     return new_writer(fmt)
+
+
+def _shipped(task: Task) -> Task:
+    return replace(task, document=shipped(task.document, task.format))
 
 
 def run_task(task: Task) -> bytes:
@@ -72,10 +75,7 @@ _PR_SET_PDEATHSIG = 1
 
 def _start_worker(parent: int) -> None:
     _die_with_parent(parent)
-    # Before the first task comes: WeasyPrint (0.2 s), and the models a task's profile is
-    # unpickled into (pydantic, 0.08 s).
-    _worker_writer("pdf")
-    import_module("generator.model.profiles")
+    _worker_writer("pdf")  # WeasyPrint (0.2 s) imported before the first task comes
 
 
 def start_workers(count: int) -> ProcessPoolExecutor:
@@ -147,7 +147,7 @@ def run_tasks(
                 if executor is None or (workers and task.format in LOCAL_FORMATS)]  # fmt: skip
         futures: dict[Future[bytes], int] = {}
         if executor is not None:
-            futures = {executor.submit(run_task, task): index
+            futures = {executor.submit(run_task, _shipped(task)): index
                        for index, task in enumerate(tasks) if index not in here}  # fmt: skip
         try:
             for index in here:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -35,7 +35,8 @@ class Document:
     html: str
     #: The print stylesheet generated from the profile (the PDF's).
     css: str
-    profile: Profile
+    #: ``None`` in a document sent to a writer that reads only the stylesheet (``shipped``).
+    profile: Profile | None
     meta: Metadata
     #: The file problems in the output are reported against (a record, the settings).
     source: Path
@@ -49,6 +50,17 @@ class Writer(Protocol):
     """Keeps what serves many documents (fonts, styled base files) between them."""
 
     def write(self, document: Document) -> bytes: ...
+
+
+#: Formats whose writer reads the profile itself; the others read the stylesheet made from it.
+PROFILE_READERS = frozenset({"docx"})
+
+
+def shipped(document: Document, fmt: str) -> Document:
+    """The document as sent to a worker writing ``fmt``: without the profile when the writer
+    does not read it, so that the worker need not import the models (pydantic, 80 ms) to
+    receive it."""
+    return document if fmt in PROFILE_READERS else replace(document, profile=None)
 
 
 def new_writer(fmt: str) -> Writer:

@@ -33,6 +33,7 @@ class Writer:
 
     def write(self, document: Document) -> bytes:
         profile = document.profile
+        assert profile is not None, "a DOCX is written with its profile (formats.shipped)"
         doc = open_docx(io.BytesIO(self.base(profile)))
         body = lxml.html.document_fromstring(document.html).find("body")
         HtmlWriter(doc, profile).blocks(body, doc, profile.text_width_mm * 72 / 25.4)
