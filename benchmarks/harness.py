@@ -63,6 +63,16 @@ def settle(timeout: float = 240) -> None:
         time.sleep(5)
 
 
+def calibration() -> float:
+    """Seconds a fixed pure-Python loop takes now: the machine's speed at this moment (a
+    shared host's neighbours slow it without showing in its load)."""
+    start = time.perf_counter()
+    total = 0
+    for step in range(5_000_000):
+        total += step
+    return time.perf_counter() - start
+
+
 @dataclass
 class Guard:
     """The machine's load before a run and other processes' CPU share during it; a verdict
@@ -74,8 +84,10 @@ class Guard:
     own: float = field(default_factory=_own_seconds)
     after: float | None = None
     others: float | None = None
+    speed: list[float] = field(default_factory=lambda: [calibration()])
 
     def close(self) -> None:
+        self.speed.append(calibration())
         self.after = load()
         wall = time.monotonic() - self.started
         theirs = (_busy_seconds() - self.busy) - (_own_seconds() - self.own)
@@ -91,6 +103,8 @@ class Guard:
         if self.after is not None and self.others is not None:
             text += (f", after {self.after:.2f} (the benchmark's own work); other processes "
                      f"used {self.others:.0%} of the machine meanwhile")  # fmt: skip
+        loop = " and ".join(f"{s:.2f} s" for s in self.speed)
+        text += f"; a 5-million-step Python loop took {loop}"
         busy = f"BUSY (load above {MAX_LOAD} or others above {MAX_OTHERS:.0%}): no verdict"
         return f"{text}: {'quiet' if self.quiet else busy}"
 
