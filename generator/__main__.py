@@ -4,5 +4,5 @@ import sys
 
 from generator.cli.command import main
 
-if __name__ == "__main__":  # not when a worker's fork server imports the main module
+if __name__ == "__main__":  # not when another process imports it (spawned workers do)
     sys.exit(main())

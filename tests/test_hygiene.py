@@ -11,6 +11,7 @@ import pytest
 
 from generator import InputError, validate
 from generator.cli.command import main
+from generator.commands.fix import fix_file
 from generator.vietnamese.encodings import detect, tables
 from generator.vietnamese.hygiene import check_text
 from generator.vietnamese.syllables import is_acceptable_word, is_syllable, split_glued
@@ -216,3 +217,9 @@ def test_fix_leaves_a_file_in_another_8bit_encoding_alone(
     assert main(["fix", str(path)]) == 1
     assert "UTF-8" in capsys.readouterr().err
     assert path.read_bytes() == raw and not (tmp_path / "r.yaml.bak").exists()
+
+
+def test_fix_of_a_file_that_is_not_there_says_so(tmp_path: Path) -> None:
+    """The library call (the command checks first): the loader's error, not a traceback."""
+    with pytest.raises(InputError, match="file not found"):
+        fix_file(tmp_path / "missing.yaml")

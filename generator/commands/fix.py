@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.build.writing import write_atomic
 from generator.errors import InputError
-from generator.inputs.loading import parse_yaml, read_text
+from generator.inputs.loading import decode_text, parse_yaml, read_bytes
 from generator.vietnamese.encodings import decode_8bit, detect
 
 
@@ -50,10 +50,11 @@ def fix_file(path: Path, backup: bool = True) -> FixResult:
 
 def _read(path: Path) -> tuple[str, bool]:
     """The file's text, and whether it was saved in a legacy 8-bit encoding itself."""
+    raw = read_bytes(path)
     try:
-        return read_text(path), False
+        return decode_text(path, raw), False
     except InputError:
-        text = decode_8bit(path.read_bytes())
+        text = decode_8bit(raw)
         if text is None:
             raise  # not UTF-8 and no legacy Vietnamese either: the loader's advice stands
         return text, True

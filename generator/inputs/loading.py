@@ -186,6 +186,19 @@ def _encoding_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Prob
 
 def read_text(path: Path) -> str:
     """The file's text; UTF-8 with or without BOM, or a clear error."""
+    return decode_text(path, read_bytes(path))
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """The text of the bytes of ``path``: UTF-8 with or without BOM, or a clear error."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError([_encoding_problem(path, raw, e)]) from e
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a file of a record's size that can be read."""
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a pipe would block the read forever
@@ -194,17 +207,13 @@ def read_text(path: Path) -> str:
         if size > MAX_FILE_BYTES:
             detail = message("too_big", size=size, limit=MAX_FILE_BYTES)
             raise InputError([Problem(Position(path), detail)])
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as e:
         raise InputError([Problem(Position(path), message("file_not_found"))]) from e
     except OSError as e:
         raise InputError(
             [Problem(Position(path), message("file_unreadable", reason=os_reason(e)))]
         ) from e
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError([_encoding_problem(path, raw, e)]) from e
 
 
 class _Builder:
