@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Literal
 
 Language = Literal["en", "vi"]
-LANGUAGES: tuple[Language, ...] = ("en", "vi")
 
 #: The compiled catalogs (``make catalogs`` builds the .mo files from the .po files).
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -51,8 +50,8 @@ def language() -> Language:
 
 
 @cache
-def catalog(lang: Language, domain: str = DOMAIN) -> gettext.NullTranslations:
-    return gettext.translation(domain, LOCALE_DIR, languages=[lang])
+def catalog(lang: Language) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
 
 
 def is_message(text: str) -> bool:
