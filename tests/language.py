@@ -22,6 +22,9 @@ ALLOWED = {"YAML", "DOCX", "PDF", "UTF", "JSON", "TCVN", "VNI", "Unicode", "Wind
            "byte", "eval", *cli.commands}  # type: ignore[attr-defined]  # fmt: skip
 
 
+_ALLOWED = frozenset(word.lower() for word in ALLOWED)
+
+
 @cache
 def _codes() -> set[str]:
     """The keys and codes a record or an option holds: typed by the user, never translated."""
@@ -46,8 +49,8 @@ def english_words(text: str) -> list[str]:
         word = token.strip(",;:.!?()[]…*")
         if _CODE.search(word):  # options, paths, quoted values, codes, metavars
             continue
-        if not word.isascii() or not word.isalpha() or word in ALLOWED or word in _codes():
+        if not word.isascii() or not word.isalpha() or word in _codes():
             continue
-        if not is_syllable(word.lower()) and word.lower() not in {w.lower() for w in ALLOWED}:
+        if word.lower() not in _ALLOWED and not is_syllable(word.lower()):
             found.append(word)
     return found

@@ -45,11 +45,13 @@ class _Prepared(_cffi_backend.FFI):
 class _Recording(cffi.FFI):
     """A plain FFI that remembers what it was given, to make the tables from."""
 
-    sources: list[str]
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: list[str] = []
 
     def cdef(self, csource: str, override: bool = False, packed: bool = False,
              pack: int | None = None) -> None:  # fmt: skip
-        self.sources = [*getattr(self, "sources", []), csource]
+        self.sources.append(csource)
         super().cdef(csource, override=override, packed=packed, pack=pack)
 
 
@@ -143,5 +145,5 @@ def prepared_declarations() -> Iterator[None]:
         yield
     finally:
         cffi.FFI = original  # type: ignore[misc]
-    if path is not None and tables is None and made and getattr(made[0], "sources", None):
+    if path is not None and tables is None and made and made[0].sources:
         _write_tables(path, made[0].sources)
