@@ -32,7 +32,7 @@ class RenderedDigest:
     pdf: Path
 
 
-@pytest.fixture(scope="session", params=["hd36", "nd30"])
+@pytest.fixture(scope="session", params=["hd05", "hd36", "nd30"])
 def rendered_digest(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, renderer: Renderer
 ) -> RenderedDigest:

@@ -20,7 +20,7 @@ from readback import chars_of, pdf_pages
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "records"
 
 
-@pytest.mark.parametrize("profile", ["hd36", "nd30"])
+@pytest.mark.parametrize("profile", ["hd05", "hd36", "nd30"])
 def test_the_closing_sentence_stays_with_the_signature(tmp_path: Path, profile: str) -> None:
     outputs = render([EXAMPLES / "2023-12-01-giao-ban-hoi-quan-chung.yaml"], profile=profile,
                      out=tmp_path).outputs  # fmt: skip
@@ -32,7 +32,7 @@ def test_the_closing_sentence_stays_with_the_signature(tmp_path: Path, profile: 
     assert closing.paragraph_format.keep_with_next
 
 
-@pytest.mark.parametrize("profile", ["hd36", "nd30"])
+@pytest.mark.parametrize("profile", ["hd05", "hd36", "nd30"])
 def test_a_signer_in_no_ones_name_stands_level_with_the_recipients(
     project: Path, profile: str
 ) -> None:

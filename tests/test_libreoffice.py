@@ -53,7 +53,7 @@ def _page_starts(path: Path) -> list[list[str]]:
     return [words(strip_page_number(text, n))[:8] for n, text in enumerate(pdf_pages(path), 1)]
 
 
-@pytest.mark.parametrize("profile", ["hd36", "nd30"])
+@pytest.mark.parametrize("profile", ["hd05", "hd36", "nd30"])
 def test_every_example_breaks_pages_where_the_pdf_does(profile: str, tmp_path: Path) -> None:
     """Lines as tall as the PDF's and rules as thick: each page ends on the same line."""
     outputs = render(sorted(EXAMPLES.glob("*.yaml")), docs=("tb", "bc"), profile=profile,

@@ -19,7 +19,7 @@ from generator.errors import InputError, Position, Problem, Severity
 from generator.inputs.loading import SourceMap, load_yaml
 from generator.inputs.locations import find_settings, folder_files
 from generator.messages import message
-from generator.model.profiles import load_profile
+from generator.model.profiles import load_profile, out_of_force
 from generator.model.records import Record, load_records
 from generator.model.references import reference_problems
 from generator.model.settings import SAMPLE_VALUES, Settings, load_settings
@@ -62,6 +62,7 @@ def check_settings(settings_files: Iterable[Path], options: Options) -> list[Pro
             continue
         places = _Places(path)
         collect(_signing_modes, places, settings, named.profile)
+        collect(_place_level, places, settings, named.profile)
         problems.extend(sample_values(places, settings))
         if named.templates:
             env = make_environment(named.templates)
@@ -113,6 +114,35 @@ def _signing_modes(places: _Places, settings: Settings, profile_file: Path) -> N
         raise InputError(problems)
 
 
+def _place_level(places: _Places, settings: Settings, profile_file: Path) -> None:
+    """A one-word place name without its administrative level ("Huế" for "Thành phố
+    Huế"), where the profile asks for the level (HD05): a warning, the clerk knows the
+    place. Raised as an ``InputError`` of warnings, collected with the settings' others."""
+    profile = load_profile(profile_file)
+    if not profile.date_line.place_with_level or len(settings.place.split()) != 1:
+        return
+    regulation = profile.in_force.regulation if profile.in_force else profile.name
+    detail = message("place_without_level", place=settings.place, regulation=regulation)
+    raise InputError([Problem(places(("place",)), detail, Severity.WARNING)])
+
+
+def in_force_warnings(records: Iterable[Record], options: Options) -> list[Problem]:
+    """Each registered document dated outside its profile's period (an HD05 notice dated
+    2025, an HD36 one dated 2026): the format is the issuing day's, not the meeting's."""
+    found = []
+    for record in records:
+        try:
+            profile = load_profile(options.named(record.settings_path, record.settings).profile)
+        except InputError:
+            continue  # reported with the settings
+        for doc, registration in record.meeting.documents.items():
+            if registration.date and (detail := out_of_force(profile, registration.date)):
+                key = ("documents", doc, "date")
+                where = record.source.values.get(key, Position(record.path))
+                found.append(Problem(where, f"documents.{doc}.date: {detail}", Severity.WARNING))
+    return found
+
+
 def _attach(records: list[Record], found: list[Problem], problems: list[Problem],
             strict: bool, path_of: Callable[[Record], Path]) -> list[Record]:  # fmt: skip
     """Warnings found beyond one record file (in its settings, across records) given to
@@ -142,6 +172,8 @@ def check_run(files: Sequence[Path], options: Options, together: bool = False) -
     samples = [p for p in from_settings if p.severity is Severity.WARNING]
     problems.extend(p for p in from_settings if p.severity is Severity.ERROR)
     records = _attach(records, samples, problems, options.strict, lambda r: r.settings_path)
+    dated = in_force_warnings(records, options)
+    records = _attach(records, dated, problems, options.strict, lambda r: r.path)
     if together:
         problems.extend(reference_problems(sorted(records, key=lambda r: r.held)))
         found = naming_warnings(records)

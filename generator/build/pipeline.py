@@ -23,14 +23,14 @@ from generator.build.tasks import Progress, Task, run_tasks
 from generator.build.writing import write_atomic
 from generator.documents.aggregation import build_digest
 from generator.documents.contexts import Content, briefing_context, digest_context
-from generator.errors import InputError, Position, Problem
+from generator.errors import InputError, Position, Problem, Severity
 from generator.inputs.locations import Named
 from generator.messages import message
 from generator.model.catalog import vocabulary
 from generator.model.kinds import Membership
 from generator.model.meeting import Registration
 from generator.model.periods import Period
-from generator.model.profiles import load_profile
+from generator.model.profiles import load_profile, out_of_force
 from generator.model.records import Record, warnings_of
 from generator.model.settings import load_settings
 from generator.output.formats import Document
@@ -162,12 +162,16 @@ def render_digest(
                          end=period.end.isoformat())  # fmt: skip
         raise InputError([Problem(where, detail)])
     named = options.named(plan.settings, settings)
-    content = digest_context(data, settings, load_profile(named.profile), registration)
+    profile = load_profile(named.profile)
+    content = digest_context(data, settings, profile, registration)
     document = execution.document(content, named, plan.settings, options)
     formats = list(plan.stale)
     tasks = [Task(document, fmt, str(period), "digest") for fmt in formats]
     blobs = execution.run(tasks)
     warnings = warnings_of(records)
+    late = registration.date and out_of_force(profile, registration.date)
+    if late:
+        warnings.append(Problem(Position(plan.settings), f"--date: {late}", Severity.WARNING))
     outputs = [Output(plan.settings, "digest", fmt, plan.targets[fmt], plan.stale[fmt])
                for fmt in formats]  # fmt: skip
     for output, blob in zip(outputs, blobs, strict=True):

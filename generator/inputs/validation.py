@@ -128,6 +128,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return message("bad_format", value=value, allowed=fields)
     if kind == "no_such_day":
         return message("no_such_day", value=value)
+    if kind == "one_line_spacing":
+        return message("one_line_spacing")
     if kind == "date_range":
         return message("date_range", value=value, first=ctx.get("first"), last=ctx.get("last"))
     if kind.startswith(("date_", "datetime_")) or kind == "invalid_date":

@@ -35,6 +35,9 @@ COMPONENTS = (
     "appendix-subtitle",
 )
 
+#: The typed mark under the summary line ("-----"): styled by the profiles that have one.
+SUMMARY_MARK = "summary-mark"
+
 #: The national header's lines take the classes ``national-1``, ``national-2``, …
 NATIONAL_PREFIX = "national-"
 

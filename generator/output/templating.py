@@ -24,9 +24,11 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
     UndefinedError,
+    pass_context,
     select_autoescape,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.errors import Position, Problem, TemplateError
@@ -87,6 +89,15 @@ def in_sentence(text: str) -> str:
     return lower_first(text) if any(first == o.split(" ", 1)[0] for o in openers) else text
 
 
+@pass_context
+def _end_document(context: Context, text: str) -> str:
+    """The closing mark is the profile's (``doc.end_mark``): a template written before HD05
+    ends its content with ``| end_document`` and still gets the mark of the profile in use."""
+    doc = context.get("doc")
+    mark = doc.get("end_mark") if isinstance(doc, Mapping) else None
+    return end_document(text, mark) if isinstance(mark, str) else end_document(text)
+
+
 def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
     """The sandboxed environment of the user's template folders, then the built-in ones.
 
@@ -125,7 +136,7 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
         figure=figure,
         in_sentence=in_sentence,
         due=due,
-        end_document=end_document,
+        end_document=_end_document,
         end_sentence=end_sentence,
         sentence=sentence,
         clause=clause,
