@@ -38,6 +38,9 @@ COMPONENTS = (
 #: The typed mark under the summary line ("-----"): styled by the profiles that have one.
 SUMMARY_MARK = "summary-mark"
 
+#: The first paragraph of an appendix: where its own page numbering starts, if any.
+APPENDIX_TITLE = "appendix-title"
+
 #: The national header's lines take the classes ``national-1``, ``national-2``, …
 NATIONAL_PREFIX = "national-"
 

@@ -178,6 +178,8 @@ class RecipientsFormat(Strict):
 class PageNumber(Strict):
     first_page: bool = False
     offset_mm: Annotated[float, Field(ge=0, le=50)] = 10
+    #: An appendix numbers its pages on its own, from 1 (HD05), as a document does.
+    restart_in_appendix: bool = False
 
 
 class Profile(Strict):
