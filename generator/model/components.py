@@ -74,6 +74,11 @@ KEEP_WITH_NEXT = "keep-with-next"
 #: with the paragraphs' own spacing, and the DOCX mirrors that).
 DATA_TABLE_MARGIN_PT = 6.0
 
+#: A class for the first line of the signature block when it is not the authority line
+#: (a signer in no one's name): it stands level with "Nơi nhận:", taking the space above
+#: the recipients' label.
+LEVEL_WITH_RECIPIENTS = "level-with-recipients"
+
 #: Elements that make a paragraph of their own, and those that stay inside one.
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6")
 INLINE_TAGS = ("br", "strong", "b", "em", "i", "u", "span", "sup", "sub", "img")

@@ -40,6 +40,7 @@ from generator.model.components import (
     INLINE_TAGS,
     KEEP_WITH_NEXT,
     LAYOUT_TABLES,
+    LEVEL_WITH_RECIPIENTS,
     RULE,
     TAG_DEFAULTS,
 )
@@ -204,6 +205,9 @@ class HtmlWriter:
             paragraph.paragraph_format.page_break_before = False
         if KEEP_WITH_NEXT in element.classes:
             paragraph.paragraph_format.keep_with_next = True
+        if LEVEL_WITH_RECIPIENTS in element.classes:
+            label = self.styles["recipients-label"]
+            paragraph.paragraph_format.space_before = Pt(label.space_before_pt)
         if self.space_pending:
             gap = max(style.space_before_pt, self.space_pending)
             paragraph.paragraph_format.space_before = Pt(gap)
