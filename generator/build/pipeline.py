@@ -21,9 +21,9 @@ from generator.build.results import DigestResult, Output, RenderResult
 from generator.build.state import OutputState, digest_state_key, state_key
 from generator.build.tasks import Progress, Task, run_tasks
 from generator.build.writing import write_atomic
-from generator.documents.aggregation import build_digest
+from generator.documents.aggregation import Digest, build_digest
 from generator.documents.contexts import Content, briefing_context, digest_context
-from generator.errors import InputError, Position, Problem
+from generator.errors import InputError, Position, Problem, Severity
 from generator.inputs.locations import Named
 from generator.messages import message
 from generator.model.catalog import vocabulary
@@ -167,7 +167,7 @@ def render_digest(
     formats = list(plan.stale)
     tasks = [Task(document, fmt, str(period), "digest") for fmt in formats]
     blobs = execution.run(tasks)
-    warnings = warnings_of(records)
+    warnings = warnings_of(records) + _date_warnings(data, registration)
     outputs = [Output(plan.settings, "digest", fmt, plan.targets[fmt], plan.stale[fmt])
                for fmt in formats]  # fmt: skip
     for output, blob in zip(outputs, blobs, strict=True):
@@ -176,3 +176,17 @@ def render_digest(
                      warnings)  # fmt: skip
     state.save()
     return DigestResult(data, outputs, warnings, list(plan.skipped))
+
+
+def _date_warnings(data: Digest, registration: Registration) -> list[Problem]:
+    """A report dated (``--date``) before the last meeting it reports on: a typo, or a
+    report written before the period's business was done."""
+    issued = registration.date
+    if issued is None or not data.meetings:
+        return []
+    last = max(data.meetings, key=lambda r: r.held)
+    if issued >= last.meeting.date:
+        return []
+    detail = message("report_before_meeting", date=issued.isoformat(),
+                     held=last.meeting.date.isoformat())  # fmt: skip
+    return [Problem(last.source.values[("date",)], detail, Severity.WARNING)]

@@ -192,7 +192,8 @@ def digest_context(
     """The context of a periodic report, with what its chart shows (drawn by the template)."""
     words = vocabulary()
     period_name = words.period_name(digest.period)
-    issued = registration.date or digest.period.end
+    # Undated, a report is written after its period: "năm 2025" on the report of 2024.
+    issued = registration.date or digest.period.end + dt.timedelta(days=1)
     created = dt.datetime.combine(issued, dt.time(0, 0), tzinfo=VIETNAM_TIME)
     # "hội nghị", or "hội nghị, buổi làm việc" when the period had both kinds.
     held = digest.meetings or tuple(review.record for review in digest.reviews)

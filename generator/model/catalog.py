@@ -84,8 +84,10 @@ class Vocabulary(Strict):
     chart_alt: Text
     word_styles: WordStyles
     unit_families: dict[str, dict[str, Annotated[int, Field(ge=1)]]]
+    unit_decimals: dict[str, Annotated[int, Field(ge=0)]]
     rate_units: list[Text]
     rate_labels: list[Text]
+    ongoing_deadlines: list[Text]
     as_of: Text
     from_review: Text
     common_openers: list[Text]

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.model.kinds import MeetingKind
+
 
 class PeriodKind(StrEnum):
     QUARTER = "Q"
@@ -55,6 +57,16 @@ class Period:
     def quarter_of(cls, day: dt.date) -> Period:
         return cls(day.year, PeriodKind.QUARTER, (day.month - 1) // 3 + 1)
 
+    @classmethod
+    def reviewed_at(cls, day: dt.date, kind: PeriodKind) -> Period:
+        """The period of ``kind`` a review held on ``day`` most likely reviews: the one it
+        is held in when held in its last weeks (a year-end review in December), else the
+        one before (a six-month review held in July reviews the first half)."""
+        months = {PeriodKind.QUARTER: 3, PeriodKind.HALF: 6}.get(kind)
+        index = (day.month - 1) // months + 1 if months else 0
+        current = cls(day.year, kind, index)
+        return current if day >= current.end - dt.timedelta(days=45) else current.previous()
+
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
@@ -85,3 +97,17 @@ def parse_period(text: str | int) -> Period:
     if part == "9M":
         return Period(year, PeriodKind.NINE_MONTHS)
     return Period(year, PeriodKind(part[0]), int(part[1]))
+
+
+#: The kind of period each kind of review reviews.
+_REVIEWED = {
+    MeetingKind.SIX_MONTH_REVIEW: PeriodKind.HALF,
+    MeetingKind.ANNUAL_REVIEW: PeriodKind.YEAR,
+}
+
+
+def likely_reviewed(kind: MeetingKind, day: dt.date) -> Period | None:
+    """The period a review of ``kind`` held on ``day`` most likely reviews (None for a
+    meeting that is no review): what ``validate`` suggests and ``new`` writes."""
+    reviewed = _REVIEWED.get(kind)
+    return None if reviewed is None else Period.reviewed_at(day, reviewed)

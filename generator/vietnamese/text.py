@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 _ROMAN = [
@@ -73,6 +74,20 @@ def clause(text: str) -> str:
 def sentence(text: str) -> str:
     """A fragment as a paragraph: capital first letter, closing full stop."""
     return end_sentence(upper_first(text))
+
+
+#: A number as Vietnamese documents write it: dots between thousands, a decimal comma.
+_VN_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+
+
+def read_number(text: str) -> int | float | None:
+    """ "1.250" (one thousand two hundred fifty), "1,5" (one and a half), "1.250.000,5":
+    the Vietnamese convention; None when the text is no number written that way."""
+    bare = text.strip()
+    if not _VN_NUMBER.match(bare):
+        return None
+    plain = bare.replace(".", "").replace(",", ".")
+    return float(plain) if "." in plain else int(plain)
 
 
 def number(value: int | float | Decimal | str) -> str:
