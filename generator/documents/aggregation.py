@@ -42,6 +42,7 @@ from generator.model.periods import Period
 from generator.model.records import Record
 from generator.model.references import directive_keys, reference_problems
 from generator.model.settings import Settings
+from generator.vietnamese.text import number
 
 #: Combining marks of the five tones; where a word carries its tone is a matter of style.
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -148,6 +149,30 @@ class FigureTotal:
     #: Values given in words, printed beside the number (for a latest value: the latest,
     #: when it was given in words).
     in_words: tuple[InWords, ...] = ()
+
+    def text(self, stated: bool = False) -> str:
+        """The total as a report writes it after its label: "2.000 người và hàng trăm người
+        theo báo cáo ngày 10/09/2024"; a level with the day it was reported; "không phát
+        sinh" for a count of nothing. ``stated``: as a sentence's predicate ("đạt …")."""
+        words = vocabulary()
+        said = words.figure_words
+        if self.value == 0 and not self.in_words and self.aggregate is not Aggregate.LATEST:
+            return said.nothing
+        parts = [] if self.value is None else [_with_unit(number(self.value), self.unit)]
+        for value in self.in_words:
+            shown = _with_unit(value.text, value.unit)
+            if self.aggregate is not Aggregate.LATEST:
+                shown = said.in_words.format(value=shown, date=value.reported.strftime("%d/%m/%Y"))
+            parts.append(shown)
+        text = f" {said.joined} ".join(parts)
+        if self.as_of is not None:
+            text += " " + words.as_of.format(date=self.as_of.strftime("%d/%m/%Y"))
+        return f"{said.verb} {text}" if stated else text
+
+
+def _with_unit(value: str, unit: str | None) -> str:
+    """ "1.250 người", "52,5%": a unit after a space, a percent sign without."""
+    return value if not unit else f"{value}{unit}" if unit == "%" else f"{value} {unit}"
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,13 @@ class PeriodWords(Strict):
     year: Text
 
 
+class FigureWords(Strict):
+    in_words: Text
+    joined: Text
+    nothing: Text
+    verb: Text
+
+
 class WordStyles(Strict):
     prefix: Text
     #: By component; ``national`` names the national header's lines, ``{n}`` their number.
@@ -88,8 +95,10 @@ class Vocabulary(Strict):
     rate_units: list[Text]
     rate_labels: list[Text]
     ongoing_deadlines: list[Text]
+    figure_words: FigureWords
     as_of: Text
     from_review: Text
+    review_words: dict[MeetingKind, Text]
     common_openers: list[Text]
     membership: dict[Membership, Text]
 

@@ -68,10 +68,16 @@ class _FolderLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
-def figure(f: Figure) -> str:
-    """ "số hội viên mới 1.250 người", "tỷ lệ hộ khá 12,5%": a figure inside a sentence."""
+def figure(f: Figure, stated: bool = False) -> str:
+    """ "số hội viên mới 1.250 người", "tỷ lệ hộ khá 12,5%": a figure inside a sentence;
+    ``stated``, a sentence of its own with its verb ("Tổng trị giá … đạt hàng chục tỷ
+    đồng"). A count of nothing is "không phát sinh", never "0 vụ"."""
+    said = vocabulary().figure_words
+    if f.value == 0 and f.unit != "%":
+        return f"{lower_first(f.label)} {said.nothing}"
     unit = "" if not f.unit else (f.unit if f.unit == "%" else f" {f.unit}")
-    return f"{lower_first(f.label)} {number(f.value)}{unit}"
+    verb = f" {said.verb}" if stated else ""
+    return f"{lower_first(f.label)}{verb} {number(f.value)}{unit}"
 
 
 def due(deadline: dt.date | str) -> str:
