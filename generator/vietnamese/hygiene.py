@@ -22,7 +22,7 @@ from generator.vietnamese.syllables import is_acceptable_word, split_glued
 #: Fields whose values are codes, links or times, not prose.
 SKIPPED_FIELDS = {
     "id", "url", "directive", "published", "time", "date", "deadline", "period",
-    "kind", "level", "part_of_day", "status", "mode", "profile",
+    "kind", "level", "part_of_day", "status", "mode", "profile", "aggregate",
 }  # fmt: skip
 
 _CHECKS: list[tuple[str, re.Pattern[str]]] = [
@@ -40,6 +40,9 @@ _CHECKS: list[tuple[str, re.Pattern[str]]] = [
     ("term_hyphen", re.compile(r"\b((?:19|20)\d\d)[ \u00a0]?-[ \u00a0]?((?:19|20)\d\d)\b")),
 ]
 _TOKEN = re.compile(r"[^\W\d_]+")
+#: A document's number and symbol ("01-CTr/MTTQ", "15-KH/HND", "05/BC-UBND"): its type's
+#: symbol may mix cases ("CTr", "TTr") and is no word to check.
+_SYMBOL = re.compile(r"\b\d+[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ&]*)+")
 
 
 def excerpt(text: str, start: int, end: int, margin: int = 18) -> str:
@@ -70,9 +73,12 @@ def check_text(text: str, known_words: frozenset[str] = frozenset()) -> list[str
     for kind, pattern in _CHECKS:
         for match in pattern.finditer(text):
             findings.append(message(kind, excerpt=excerpt(text, match.start(), match.end())))
+    symbols = [m.span() for m in _SYMBOL.finditer(text)]
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if is_acceptable_word(token, known_words):
+            continue
+        if any(start <= match.start() < end for start, end in symbols):
             continue
         split = split_glued(token)
         where = excerpt(text, match.start(), match.end())
