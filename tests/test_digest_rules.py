@@ -25,8 +25,13 @@ def meeting(name: str, date: str, **fields: Any) -> dict[str, Any]:
     return {**base, "id": name, "title": f"Hội nghị {name}", "date": date, **fields}
 
 
-def digest_of(folder: Path, period: str, *records: dict[str, Any],
-              by: Membership = Membership.DATE, **settings: Any) -> Digest:  # fmt: skip
+def digest_of(
+    folder: Path,
+    period: str,
+    *records: dict[str, Any],
+    by: Membership = Membership.DATE,
+    **settings: Any,
+) -> Digest:
     write_yaml(folder / "giaoban.yaml", {**SETTINGS, **settings})
     loaded = validate([write_yaml(folder / f"{r['id']}.yaml", r) for r in records])
     merged = Settings.model_validate({**SETTINGS, **settings})
@@ -34,85 +39,144 @@ def digest_of(folder: Path, period: str, *records: dict[str, Any],
 
 
 def org_figures(org: str, *figures: tuple[str, object, str]) -> dict[str, Any]:
-    return {"by_organization": [{"organization": org, "figures": [
-        {"label": label, "value": value, "unit": unit} for label, value, unit in figures]}]}  # fmt: skip
+    return {
+        "by_organization": [
+            {
+                "organization": org,
+                "figures": [
+                    {"label": label, "value": value, "unit": unit} for label, value, unit in figures
+                ],
+            }
+        ]
+    }
 
 
 # 1. Deadlines in words ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("written", "last"), [
-    ("trong quý II năm 2024", "2024-06-30"),
-    ("trong quý I/2024", "2024-03-31"),
-    ("Quý IV/2024", "2024-12-31"),
-    ("quý 3 năm 2024", "2024-09-30"),
-    ("trước ngày 30/6/2024", "2024-06-29"),
-    ("trước ngày 01/01/2025", "2024-12-31"),
-    ("trước quý III/2024", "2024-06-30"),
-    ("đến ngày 15/8/2024", "2024-08-15"),
-    ("chậm nhất ngày 15.8.2024", "2024-08-15"),
-    ("chậm nhất là ngày 1-9-2024.", "2024-09-01"),
-    ("6 tháng đầu năm 2024", "2024-06-30"),
-    ("6 tháng cuối năm/2024", "2024-12-31"),
-    ("9 tháng năm 2024", "2024-09-30"),
-    ("trong năm 2024", "2024-12-31"),
-    ("trong tháng 10/2024", "2024-10-31"),
-    ("hết tháng 2 năm 2024", "2024-02-29"),
-    ("30/6/2024\u200b", "2024-06-30"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("written", "last"),
+    [
+        ("trong quý II năm 2024", "2024-06-30"),
+        ("trong quý I/2024", "2024-03-31"),
+        ("Quý IV/2024", "2024-12-31"),
+        ("quý 3 năm 2024", "2024-09-30"),
+        ("trước ngày 30/6/2024", "2024-06-29"),
+        ("trước ngày 01/01/2025", "2024-12-31"),
+        ("trước quý III/2024", "2024-06-30"),
+        ("đến ngày 15/8/2024", "2024-08-15"),
+        ("chậm nhất ngày 15.8.2024", "2024-08-15"),
+        ("chậm nhất là ngày 1-9-2024.", "2024-09-01"),
+        ("6 tháng đầu năm 2024", "2024-06-30"),
+        ("6 tháng cuối năm/2024", "2024-12-31"),
+        ("9 tháng năm 2024", "2024-09-30"),
+        ("trong năm 2024", "2024-12-31"),
+        ("trong tháng 10/2024", "2024-10-31"),
+        ("hết tháng 2 năm 2024", "2024-02-29"),
+        ("30/6/2024\u200b", "2024-06-30"),
+    ],
+)
 def test_a_deadline_in_words_ends_on_the_day_a_clerk_reads_in_it(written: str, last: str) -> None:
     assert last_day(written) == dt.date.fromisoformat(last)
 
 
-@pytest.mark.parametrize("written", ["thường xuyên", "đầu năm 2025", "trước 30/6", "tháng 13/2024",
-                                     "trước ngày 31/9/2024", "khi có chỉ đạo", "năm 0000"])  # fmt: skip
+@pytest.mark.parametrize(
+    "written",
+    [
+        "thường xuyên",
+        "đầu năm 2025",
+        "trước 30/6",
+        "tháng 13/2024",
+        "trước ngày 31/9/2024",
+        "khi có chỉ đạo",
+        "năm 0000",
+    ],
+)
 def test_ongoing_work_and_words_it_cannot_read_have_no_last_day(written: str) -> None:
     assert last_day(written) is None
 
 
 def test_worded_deadlines_are_overdue_after_the_period_they_name(tmp_path: Path) -> None:
     tasks = [
-        ("trong quý II năm 2024", "assigned"), ("trước ngày 30/6/2024", "assigned"),
-        ("6 tháng đầu năm 2024", "in_progress"), ("trong quý I/2024", "assigned"),
-        ("30/06/2024", "assigned"), ("chậm nhất ngày 15-6-2024", "assigned"),
+        ("trong quý II năm 2024", "assigned"),
+        ("trước ngày 30/6/2024", "assigned"),
+        ("6 tháng đầu năm 2024", "in_progress"),
+        ("trong quý I/2024", "assigned"),
+        ("30/06/2024", "assigned"),
+        ("chậm nhất ngày 15-6-2024", "assigned"),
         ("trước ngày 1/7/2024", "assigned"),  # the last day is 30/6: overdue in Q2
-        ("trong tháng 10/2024", "assigned"), ("trong năm 2024", "assigned"),
-        ("thường xuyên", "assigned"), ("trong quý III/2024", "assigned"),
+        ("trong tháng 10/2024", "assigned"),
+        ("trong năm 2024", "assigned"),
+        ("thường xuyên", "assigned"),
+        ("trong quý III/2024", "assigned"),
         ("trong quý II/2024", "done"),
-    ]  # fmt: skip
-    directives = [{"content": f"việc {n}", "deadline": d, "status": s}
-                  for n, (d, s) in enumerate(tasks)]  # fmt: skip
+    ]
+    directives = [
+        {"content": f"việc {n}", "deadline": d, "status": s} for n, (d, s) in enumerate(tasks)
+    ]
     d = digest_of(tmp_path, "2024-Q2", meeting("q2", "2024-04-05", directives=directives))
-    assert (d.status_counts[S.ASSIGNED], d.status_counts[S.DONE],
-            d.status_counts[S.OVERDUE]) == (4, 1, 7)  # fmt: skip
+    assert (d.status_counts[S.ASSIGNED], d.status_counts[S.DONE], d.status_counts[S.OVERDUE]) == (
+        4,
+        1,
+        7,
+    )
     # Printed as written, judged by the last day.
-    assert [e.deadline for e in d.directives][:2] == ["trong quý II năm 2024",
-                                                       "trước ngày 30/6/2024"]  # fmt: skip
+    assert [e.deadline for e in d.directives][:2] == [
+        "trong quý II năm 2024",
+        "trước ngày 30/6/2024",
+    ]
     q1 = digest_of(tmp_path, "2024-Q1", meeting("q2", "2024-03-05", directives=directives))
     assert q1.status_counts[S.OVERDUE] == 1  # only "trong quý I/2024" has ended by 31/3
 
 
 def test_common_date_forms_are_dates(tmp_path: Path) -> None:
-    forms = ["30-6-2024", "30.6.2024", "2024/06/30", "2024-6-30", "30/6/24", "ngày 30/6/2024",
-             "30/6/2024\u200b"]  # fmt: skip
-    d = digest_of(tmp_path, "2024-Q2", meeting("a", "2024-04-05", directives=[
-        {"content": f"việc {n}", "deadline": f} for n, f in enumerate(forms)]))  # fmt: skip
+    forms = [
+        "30-6-2024",
+        "30.6.2024",
+        "2024/06/30",
+        "2024-6-30",
+        "30/6/24",
+        "ngày 30/6/2024",
+        "30/6/2024\u200b",
+    ]
+    d = digest_of(
+        tmp_path,
+        "2024-Q2",
+        meeting(
+            "a",
+            "2024-04-05",
+            directives=[{"content": f"việc {n}", "deadline": f} for n, f in enumerate(forms)],
+        ),
+    )
     assert {e.deadline for e in d.directives} == {dt.date(2024, 6, 30)}
     assert d.status_counts[S.OVERDUE] == len(forms)
 
 
 def test_validate_warns_of_a_deadline_it_cannot_read_naming_the_forms(tmp_path: Path) -> None:
     write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
-    path = write_yaml(tmp_path / "a.yaml", meeting("a", "2024-04-05", directives=[
-        {"content": "x", "deadline": "đầu năm 2025"},
-        {"content": "y", "deadline": "thường xuyên"},
-        {"content": "z", "deadline": "trong quý II/2024"}]))  # fmt: skip
+    path = write_yaml(
+        tmp_path / "a.yaml",
+        meeting(
+            "a",
+            "2024-04-05",
+            directives=[
+                {"content": "x", "deadline": "đầu năm 2025"},
+                {"content": "y", "deadline": "thường xuyên"},
+                {"content": "z", "deadline": "trong quý II/2024"},
+            ],
+        ),
+    )
     (record,) = validate([path])
     found = [str(w) for w in record.warnings if "deadline" in w.message]
     assert len(found) == 1 and "a.yaml:" in found[0]
     assert "'đầu năm 2025'" in found[0]
-    for form in ("trong quý II/2024", "6 tháng đầu năm 2024", "trước ngày 30/6/2024",
-                 "trong tháng 10/2024", "thường xuyên"):  # fmt: skip
+    for form in (
+        "trong quý II/2024",
+        "6 tháng đầu năm 2024",
+        "trước ngày 30/6/2024",
+        "trong tháng 10/2024",
+        "thường xuyên",
+    ):
         assert form in found[0]
     with pytest.raises(InputError):
         validate([path], strict=True)
@@ -124,14 +188,20 @@ def test_validate_warns_of_a_deadline_it_cannot_read_naming_the_forms(tmp_path: 
 def test_a_figure_in_words_stands_beside_the_sum_never_instead(tmp_path: Path) -> None:
     label = "Số hội viên mới"
     d = digest_of(
-        tmp_path, "2024-9M",
-        meeting("a", "2024-02-10", results=org_figures("Hội Nông dân tỉnh", (label, 1250, "người"))),
+        tmp_path,
+        "2024-9M",
+        meeting(
+            "a", "2024-02-10", results=org_figures("Hội Nông dân tỉnh", (label, 1250, "người"))
+        ),
         meeting("b", "2024-05-10", results=org_figures("Hội Nông dân tỉnh", (label, 750, "người"))),
-        meeting("c", "2024-09-10", results=org_figures("Hội Nông dân tỉnh",
-                                                       (label, "hàng trăm", "người"))),
+        meeting(
+            "c",
+            "2024-09-10",
+            results=org_figures("Hội Nông dân tỉnh", (label, "hàng trăm", "người")),
+        ),
         meeting("d", "2024-06-10", results=org_figures("Tỉnh Đoàn", (label, 300, "người"))),
-    )  # fmt: skip
-    farmers, youth = d.results_by_organization
+    )
+    farmers, _youth = d.results_by_organization
     (total,) = farmers.figure_totals
     assert total.value == 2000 and total.as_of is None
     assert total.text() == "2.000 người và hàng trăm người theo báo cáo ngày 10/09/2024"
@@ -142,12 +212,19 @@ def test_a_figure_in_words_stands_beside_the_sum_never_instead(tmp_path: Path) -
 
 def test_only_levels_say_the_day_of_their_value(tmp_path: Path) -> None:
     d = digest_of(
-        tmp_path, "2024-H1",
-        meeting("a", "2024-02-10", results=org_figures("Hội A", ("Tỷ lệ hộ nghèo", 5, "%"),
-                                                       ("Số vụ việc", 0, "vụ"))),
-        meeting("b", "2024-05-10", results=org_figures("Hội A", ("Tỷ lệ hộ nghèo", 4.5, "%"),
-                                                       ("Số vụ việc", 0, "vụ"))),
-    )  # fmt: skip
+        tmp_path,
+        "2024-H1",
+        meeting(
+            "a",
+            "2024-02-10",
+            results=org_figures("Hội A", ("Tỷ lệ hộ nghèo", 5, "%"), ("Số vụ việc", 0, "vụ")),
+        ),
+        meeting(
+            "b",
+            "2024-05-10",
+            results=org_figures("Hội A", ("Tỷ lệ hộ nghèo", 4.5, "%"), ("Số vụ việc", 0, "vụ")),
+        ),
+    )
     rate, cases = d.results_by_organization[0].figure_totals
     assert rate.text() == "4,5% (số liệu tại ngày 10/05/2024)"
     assert cases.text() == "không phát sinh" and cases.as_of is None
@@ -158,23 +235,45 @@ def test_only_levels_say_the_day_of_their_value(tmp_path: Path) -> None:
 
 def test_a_task_reopened_and_completed_again_is_reported_in_that_quarter(tmp_path: Path) -> None:
     records = (
-        meeting("given", "2024-02-01", directives=[
-            {"content": "reopened", "id": "t1"}, {"content": "done and left", "id": "t2"},
-            {"content": "still open", "id": "t3"}]),
-        meeting("q1-done", "2024-03-01", directive_updates=[
-            {"directive": "t1", "status": "done"}, {"directive": "t2", "status": "done"}]),
-        meeting("reopen", "2024-04-10", directive_updates=[
-            {"directive": "t1", "status": "in_progress", "note": "Mở lại để bổ sung"}]),
-        meeting("done-again", "2024-05-20", directive_updates=[
-            {"directive": "t1", "status": "done", "note": "Đã hoàn thành lại"}]),
-    )  # fmt: skip
+        meeting(
+            "given",
+            "2024-02-01",
+            directives=[
+                {"content": "reopened", "id": "t1"},
+                {"content": "done and left", "id": "t2"},
+                {"content": "still open", "id": "t3"},
+            ],
+        ),
+        meeting(
+            "q1-done",
+            "2024-03-01",
+            directive_updates=[
+                {"directive": "t1", "status": "done"},
+                {"directive": "t2", "status": "done"},
+            ],
+        ),
+        meeting(
+            "reopen",
+            "2024-04-10",
+            directive_updates=[
+                {"directive": "t1", "status": "in_progress", "note": "Mở lại để bổ sung"}
+            ],
+        ),
+        meeting(
+            "done-again",
+            "2024-05-20",
+            directive_updates=[{"directive": "t1", "status": "done", "note": "Đã hoàn thành lại"}],
+        ),
+    )
     d = digest_of(tmp_path, "2024-Q2", *records)
     assert [(e.key, e.status) for e in d.directives] == [("t1", S.DONE), ("t3", S.ASSIGNED)]
     (reopened, _open) = d.directives
     assert reopened.completed_in_period
     assert len(d.carried_over) == 2  # "theo dõi tiếp" counts it
     assert [(n.text, n.date) for n in reopened.notes] == [
-        ("Mở lại để bổ sung", dt.date(2024, 4, 10)), ("Đã hoàn thành lại", dt.date(2024, 5, 20))]  # fmt: skip
+        ("Mở lại để bổ sung", dt.date(2024, 4, 10)),
+        ("Đã hoàn thành lại", dt.date(2024, 5, 20)),
+    ]
 
 
 # 4. --by reviewed ---------------------------------------------------------------------
@@ -191,8 +290,10 @@ def test_by_reviewed_counts_a_review_in_every_period_containing_the_one_it_revie
         meeting("q2-briefing", "2024-07-03", period="2024-Q2"),
     )
     by = Membership.REVIEWED
-    ids = {p: [r.id for r in digest_of(tmp_path, p, *records, by=by).meetings]
-           for p in ("2024-Q1", "2024-Q2", "2024-Q3", "2024-H1", "2024-9M", "2024", "2023")}  # fmt: skip
+    ids = {
+        p: [r.id for r in digest_of(tmp_path, p, *records, by=by).meetings]
+        for p in ("2024-Q1", "2024-Q2", "2024-Q3", "2024-H1", "2024-9M", "2024", "2023")
+    }
     assert ids == {
         "2024-Q1": ["q1"],
         "2024-Q2": ["q2-briefing"],
@@ -241,7 +342,9 @@ def test_new_writes_a_reviews_period_uncommented(tmp_path: Path) -> None:
 def test_numbers_typed_the_vietnamese_way_are_read_that_way(tmp_path: Path) -> None:
     write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
     head = "\n".join(f"{k}: {v}" for k, v in meeting("a", "2024-07-10").items() if k != "chairs")
-    text = head + """
+    text = (
+        head
+        + """
 chairs:
   - name: Phạm Thị Tố Hải
 results:
@@ -256,6 +359,7 @@ results:
         - {label: Quỹ hỗ trợ, value: "1.250.000,5", unit: đồng}
         - {label: Lãi suất, value: 0.5, unit: "%"}
 """
+    )
     (tmp_path / "a.yaml").write_text(text, "utf-8")
     (record,) = validate([tmp_path / "a.yaml"])
     values = [f.value for f in record.meeting.results.by_organization[0].figures]
@@ -269,25 +373,49 @@ results:
 
 def test_units_in_another_case_and_spelling_variants_are_one(tmp_path: Path) -> None:
     d = digest_of(
-        tmp_path, "2024-Q3",
-        meeting("a", "2024-07-10", limitations=["Công tác hoà giải còn hạn chế."],
-                results=org_figures("Uỷ ban MTTQ tỉnh", ("Quỹ vì người nghèo", 300, "Triệu đồng"),
-                                    ("Tỉ lệ hộ nghèo", 5, "%"))),
-        meeting("b", "2024-08-10", limitations=["Công tác hòa giải còn hạn chế"],
-                results=org_figures("Ủy ban MTTQ tỉnh", ("Quỹ vì người nghèo", 450, "triệu đồng"),
-                                    ("Tỷ lệ hộ nghèo", 4, "%"))),
+        tmp_path,
+        "2024-Q3",
+        meeting(
+            "a",
+            "2024-07-10",
+            limitations=["Công tác hoà giải còn hạn chế."],
+            results=org_figures(
+                "Uỷ ban MTTQ tỉnh",
+                ("Quỹ vì người nghèo", 300, "Triệu đồng"),
+                ("Tỉ lệ hộ nghèo", 5, "%"),
+            ),
+        ),
+        meeting(
+            "b",
+            "2024-08-10",
+            limitations=["Công tác hòa giải còn hạn chế"],
+            results=org_figures(
+                "Ủy ban MTTQ tỉnh",
+                ("Quỹ vì người nghèo", 450, "triệu đồng"),
+                ("Tỷ lệ hộ nghèo", 4, "%"),
+            ),
+        ),
         organizations=["Ủy ban MTTQ tỉnh"],
-    )  # fmt: skip
+    )
     (org,) = d.results_by_organization
     assert org.organization == "Ủy ban MTTQ tỉnh"
     assert [t.text() for t in org.figure_totals] == [
-        "750 triệu đồng", "4% (số liệu tại ngày 10/08/2024)"]  # fmt: skip
+        "750 triệu đồng",
+        "4% (số liệu tại ngày 10/08/2024)",
+    ]
     assert d.limitations == ("Công tác hoà giải còn hạn chế.",)
 
 
 def test_money_totals_are_rounded_sensibly(tmp_path: Path) -> None:
-    d = digest_of(tmp_path, "2024-Q3", meeting("a", "2024-07-10", results=org_figures(
-        "Hội A", ("Quỹ", 14.8456789, "tỷ đồng"), ("Quỹ", 1, "triệu đồng"))))  # fmt: skip
+    d = digest_of(
+        tmp_path,
+        "2024-Q3",
+        meeting(
+            "a",
+            "2024-07-10",
+            results=org_figures("Hội A", ("Quỹ", 14.8456789, "tỷ đồng"), ("Quỹ", 1, "triệu đồng")),
+        ),
+    )
     assert d.results_by_organization[0].figure_totals[0].text() == "14,85 tỷ đồng"
 
 
@@ -297,10 +425,15 @@ def test_money_totals_are_rounded_sensibly(tmp_path: Path) -> None:
 def test_by_reviewed_the_tasks_given_are_those_of_the_meetings_listed(tmp_path: Path) -> None:
     records = (
         meeting("q4", "2023-11-10", directives=[{"content": "a"}]),
-        meeting("review-2023", "2024-02-05", kind="annual_review", period="2023",
-                directives=[{"content": "b"}, {"content": "c"}]),
+        meeting(
+            "review-2023",
+            "2024-02-05",
+            kind="annual_review",
+            period="2023",
+            directives=[{"content": "b"}, {"content": "c"}],
+        ),
         meeting("q1", "2024-03-10", directives=[{"content": "d"}]),
-    )  # fmt: skip
+    )
     year = digest_of(tmp_path, "2023", *records, by=Membership.REVIEWED)
     listed = sum(len(r.meeting.directives) for r in year.meetings)
     assert len(year.given_in_period) == listed == 3
@@ -314,10 +447,17 @@ def test_by_reviewed_the_tasks_given_are_those_of_the_meetings_listed(tmp_path: 
 
 def test_proposals_and_assignees_carry_the_settings_names(tmp_path: Path) -> None:
     known = [{"name": "Hội Liên hiệp Phụ nữ tỉnh", "aliases": ["Hội LHPN tỉnh"]}]
-    d = digest_of(tmp_path, "2024-Q3", meeting(
-        "a", "2024-07-10",
-        proposals=[{"by": "Hội LHPN tỉnh", "content": "hỗ trợ", "to": ["Hội LHPN tỉnh"]}],
-        directives=[{"content": "x", "assignees": ["Hội LHPN tỉnh"]}]), organizations=known)  # fmt: skip
+    d = digest_of(
+        tmp_path,
+        "2024-Q3",
+        meeting(
+            "a",
+            "2024-07-10",
+            proposals=[{"by": "Hội LHPN tỉnh", "content": "hỗ trợ", "to": ["Hội LHPN tỉnh"]}],
+            directives=[{"content": "x", "assignees": ["Hội LHPN tỉnh"]}],
+        ),
+        organizations=known,
+    )
     assert d.proposals[0].by == "Hội Liên hiệp Phụ nữ tỉnh"
     assert d.proposals[0].to == ("Hội Liên hiệp Phụ nữ tỉnh",)
     assert d.directives[0].assignees == ("Hội Liên hiệp Phụ nữ tỉnh",)
@@ -326,51 +466,85 @@ def test_proposals_and_assignees_carry_the_settings_names(tmp_path: Path) -> Non
 def test_notes_of_earlier_periods_give_way_to_the_period_or_the_latest(tmp_path: Path) -> None:
     records = (
         meeting("given", "2023-05-01", directives=[{"content": "x", "id": "t1"}]),
-        meeting("u1", "2023-08-01", directive_updates=[
-            {"directive": "t1", "status": "in_progress", "note": "Đã tổ chức 2 lớp"}]),
-        meeting("u2", "2023-11-01", directive_updates=[
-            {"directive": "t1", "status": "in_progress", "note": "Đã tổ chức 5 lớp"}]),
-        meeting("u3", "2024-08-01", directive_updates=[
-            {"directive": "t1", "status": "in_progress", "note": "Đã tổ chức 9 lớp"}]),
-    )  # fmt: skip
+        meeting(
+            "u1",
+            "2023-08-01",
+            directive_updates=[
+                {"directive": "t1", "status": "in_progress", "note": "Đã tổ chức 2 lớp"}
+            ],
+        ),
+        meeting(
+            "u2",
+            "2023-11-01",
+            directive_updates=[
+                {"directive": "t1", "status": "in_progress", "note": "Đã tổ chức 5 lớp"}
+            ],
+        ),
+        meeting(
+            "u3",
+            "2024-08-01",
+            directive_updates=[
+                {"directive": "t1", "status": "in_progress", "note": "Đã tổ chức 9 lớp"}
+            ],
+        ),
+    )
     q1 = digest_of(tmp_path, "2024-Q1", *records)
     assert [(n.text, n.date) for n in q1.directives[0].notes] == [
-        ("Đã tổ chức 5 lớp", dt.date(2023, 11, 1))]  # fmt: skip
+        ("Đã tổ chức 5 lớp", dt.date(2023, 11, 1))
+    ]
     q3 = digest_of(tmp_path, "2024-Q3", *records)
     assert [n.text for n in q3.directives[0].notes] == ["Đã tổ chức 9 lớp"]
 
 
 def test_a_same_day_update_asks_for_a_time(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
-        digest_of(tmp_path, "2024-Q2",
-                  meeting("b-given", "2024-05-10", directives=[{"content": "x", "id": "t1"}]),
-                  meeting("a-update", "2024-05-10",
-                          directive_updates=[{"directive": "t1", "status": "done"}]))  # fmt: skip
+        digest_of(
+            tmp_path,
+            "2024-Q2",
+            meeting("b-given", "2024-05-10", directives=[{"content": "x", "id": "t1"}]),
+            meeting(
+                "a-update", "2024-05-10", directive_updates=[{"directive": "t1", "status": "done"}]
+            ),
+        )
     (problem,) = caught.value.problems
     assert "same day" in problem.message and "time" in problem.message
     assert "part_of_day" in problem.message
 
 
 def test_validate_warns_of_short_names_the_settings_do_not_list(tmp_path: Path) -> None:
-    known = ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Đoàn TNCS Hồ Chí Minh tỉnh",
-             "Hội Nông dân tỉnh"]  # fmt: skip
+    known = [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Đoàn TNCS Hồ Chí Minh tỉnh",
+        "Hội Nông dân tỉnh",
+    ]
     write_yaml(tmp_path / "giaoban.yaml", {**SETTINGS, "organizations": known})
-    path = write_yaml(tmp_path / "a.yaml", meeting(
-        "a", "2024-07-10", organizations=["MTTQ tỉnh", "Tỉnh đoàn", "Hội Nông dân huyện A",
-                                           "Hội Nông dân tỉnh"]))  # fmt: skip
+    path = write_yaml(
+        tmp_path / "a.yaml",
+        meeting(
+            "a",
+            "2024-07-10",
+            organizations=["MTTQ tỉnh", "Tỉnh đoàn", "Hội Nông dân huyện A", "Hội Nông dân tỉnh"],
+        ),
+    )
     warnings = [w.message for r in validate([path]) for w in r.warnings]
-    assert any("'MTTQ tỉnh'" in w and "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" in w
-               for w in warnings)  # fmt: skip
+    assert any(
+        "'MTTQ tỉnh'" in w and "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" in w for w in warnings
+    )
     assert any("'Tỉnh đoàn'" in w and "Đoàn TNCS Hồ Chí Minh tỉnh" in w for w in warnings)
     assert not any("Hội Nông dân" in w for w in warnings)
 
 
 def test_aggregate_values_and_document_symbols_pass_the_text_check(tmp_path: Path) -> None:
     write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
-    path = write_yaml(tmp_path / "a.yaml", meeting(
-        "a", "2024-07-10",
-        basis="Thực hiện Chương trình số 01-CTr/MTTQ và Kế hoạch số 15-KH/HND",
-        results={"figures": [{"label": "Số hội viên", "value": 10, "aggregate": "latest"}]}))  # fmt: skip
+    path = write_yaml(
+        tmp_path / "a.yaml",
+        meeting(
+            "a",
+            "2024-07-10",
+            basis="Thực hiện Chương trình số 01-CTr/MTTQ và Kế hoạch số 15-KH/HND",
+            results={"figures": [{"label": "Số hội viên", "value": 10, "aggregate": "latest"}]},
+        ),
+    )
     validate([path], strict=True)  # nothing to refuse
 
 
@@ -386,27 +560,45 @@ def test_the_digest_reads_like_a_report_in_docx_and_pdf(tmp_path: Path) -> None:
 
     write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
     records = (
-        meeting("briefing", "2024-02-10", results=org_figures(
-            "Hội Nông dân tỉnh", ("Số vụ khiếu kiện", 0, "vụ"), ("Quỹ", 14.8456789, "tỷ đồng")),
-            directives=[{"content": "việc một", "id": "t1"}, {"content": "việc hai"}]),
-        meeting("session", "2024-03-05", kind="working_session", level="district",
-                noun="phiên làm việc",
-                directive_updates=[{"directive": "t1", "status": "done", "note": "Đã xong"}]),
-        meeting("review-2023", "2024-01-20", kind="annual_review", period="2023",
-                limitations=["Công tác nắm tình hình chưa kịp thời."]),
-    )  # fmt: skip
+        meeting(
+            "briefing",
+            "2024-02-10",
+            results=org_figures(
+                "Hội Nông dân tỉnh", ("Số vụ khiếu kiện", 0, "vụ"), ("Quỹ", 14.8456789, "tỷ đồng")
+            ),
+            directives=[{"content": "việc một", "id": "t1"}, {"content": "việc hai"}],
+        ),
+        meeting(
+            "session",
+            "2024-03-05",
+            kind="working_session",
+            level="district",
+            noun="phiên làm việc",
+            directive_updates=[{"directive": "t1", "status": "done", "note": "Đã xong"}],
+        ),
+        meeting(
+            "review-2023",
+            "2024-01-20",
+            kind="annual_review",
+            period="2023",
+            limitations=["Công tác nắm tình hình chưa kịp thời."],
+        ),
+    )
     paths = [write_yaml(tmp_path / f"{r['id']}.yaml", r) for r in records]
     result = digest(paths, period="2024-Q1", out=tmp_path / "out")
     files = {o.format: o.path for o in result.outputs}
     paragraphs = [p.text for p in Document(str(files["docx"])).paragraphs]
-    cells = [c.text for t in Document(str(files["docx"])).tables for row in t.rows
-             for c in row.cells]  # fmt: skip
+    cells = [
+        c.text for t in Document(str(files["docx"])).tables for row in t.rows for c in row.cells
+    ]
     pdf = " ".join(" ".join(pdf_pages(files["pdf"])).split())
     opening = next(p for p in paragraphs if p.startswith("Trong quý I năm 2024"))
-    expected = ("Trong quý I năm 2024, đã tổ chức 03 cuộc: 01 hội nghị tổng kết, 01 hội nghị "
-                "giao ban, 01 phiên làm việc (02 cấp tỉnh, 01 cấp huyện); với sự tham gia của 01 "
-                "cơ quan, đơn vị; giao 02 nhiệm vụ. "
-                "Đến hết kỳ, 01 nhiệm vụ đã giao, 01 nhiệm vụ đã hoàn thành.")  # fmt: skip
+    expected = (
+        "Trong quý I năm 2024, đã tổ chức 03 cuộc: 01 hội nghị tổng kết, 01 hội nghị "
+        "giao ban, 01 phiên làm việc (02 cấp tỉnh, 01 cấp huyện); với sự tham gia của 01 "
+        "cơ quan, đơn vị; giao 02 nhiệm vụ. "
+        "Đến hết kỳ, 01 nhiệm vụ đã giao, 01 nhiệm vụ đã hoàn thành."
+    )
     assert opening.startswith(expected)
     assert expected in pdf
     assert "- Số liệu trong kỳ: số vụ khiếu kiện không phát sinh; quỹ 14,85 tỷ đồng." in paragraphs
@@ -427,8 +619,10 @@ def test_a_requests_shared_deadline_is_written_once(tmp_path: Path) -> None:
 
     from generator import render
 
-    tasks = [{"content": f"việc {n}", "assignees": ["Các hội"], "deadline": "trong năm 2021"}
-             for n in range(1, 4)]  # fmt: skip
+    tasks = [
+        {"content": f"việc {n}", "assignees": ["Các hội"], "deadline": "trong năm 2021"}
+        for n in range(1, 4)
+    ]
     write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
     path = write_yaml(tmp_path / "r.yaml", {**RECORD, "directives": tasks})
     (output,) = render([path], docs=("tb",), formats=("docx",), out=tmp_path / "out").outputs
@@ -446,9 +640,23 @@ def test_the_report_date_and_the_console_notes(tmp_path: Path) -> None:
     write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
     for r in (meeting("q4", "2024-11-10"), meeting("later", "2025-02-01")):
         write_yaml(tmp_path / f"{r['id']}.yaml", r)
-    run = CliRunner().invoke(cli, ["--lang", "en", "digest", str(tmp_path), "--period", "2024-Q4",
-                                   "--to", "docx", "--out", str(tmp_path / "out"),
-                                   "--date", "2024-11-01"])  # fmt: skip
+    run = CliRunner().invoke(
+        cli,
+        [
+            "--lang",
+            "en",
+            "digest",
+            str(tmp_path),
+            "--period",
+            "2024-Q4",
+            "--to",
+            "docx",
+            "--out",
+            str(tmp_path / "out"),
+            "--date",
+            "2024-11-01",
+        ],
+    )
     assert run.exit_code == 0, run.output
     assert "before the last meeting it reports on, held on 2024-11-10" in run.output
     assert "dated after 2024-Q4 left out: later.yaml" in run.output
@@ -456,9 +664,21 @@ def test_the_report_date_and_the_console_notes(tmp_path: Path) -> None:
     # Undated, the report of the last quarter is written in the next year.
     from docx import Document
 
-    undated = CliRunner().invoke(cli, ["--lang", "en", "digest", str(tmp_path), "--period",
-                                       "2024-Q4", "--to", "docx", "--out",
-                                       str(tmp_path / "undated")])  # fmt: skip
+    undated = CliRunner().invoke(
+        cli,
+        [
+            "--lang",
+            "en",
+            "digest",
+            str(tmp_path),
+            "--period",
+            "2024-Q4",
+            "--to",
+            "docx",
+            "--out",
+            str(tmp_path / "undated"),
+        ],
+    )
     assert undated.exit_code == 0, undated.output
     header = Document(str(tmp_path / "undated" / "digest-2024-Q4.docx")).tables[0]
     assert "năm 2025" in " ".join(c.text for row in header.rows for c in row.cells)

@@ -332,14 +332,14 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
     if result.digest and not quiet:
         made = result.digest
         after = "left_out_after_review" if made.reviews_after else "left_out_after"
+        reviews = ", ".join(r.path.name for r in made.reviews_after)
         for msg_id, left_out in (("left_out_before", made.left_out_before),
                                  (after, made.left_out_after),
                                  ("left_out_elsewhere", made.left_out_elsewhere)):  # fmt: skip
             if left_out:
                 names = ", ".join(r.path.name for r in left_out)
                 click.echo(message(msg_id, records=count("n_records", len(left_out)),
-                                   period=period, names=names,
-                                   reviews=", ".join(r.path.name for r in made.reviews_after)))  # fmt: skip
+                                   period=period, names=names, reviews=reviews))  # fmt: skip
     _report(result, out, quiet, verbose, started)
 
 

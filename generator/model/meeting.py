@@ -80,9 +80,12 @@ Date = Annotated[
     dt.date,
     PlainValidator(_vietnamese_date),
     WithJsonSchema(
-        {"type": "string", "pattern": r"^\s*(ngày\s+)?(\d{4}([-/])\d{1,2}\3\d{1,2}"
-                                      r"|\d{1,2}([/.-])\d{1,2}\4(\d{4}|\d{2})"
-                                      r"|\d{1,2} tháng \d{1,2} năm \d{4})\s*$"}
+        {
+            "type": "string",
+            "pattern": r"^\s*(ngày\s+)?(\d{4}([-/])\d{1,2}\3\d{1,2}"
+            r"|\d{1,2}([/.-])\d{1,2}\4(\d{4}|\d{2})"
+            r"|\d{1,2} tháng \d{1,2} năm \d{4})\s*$",
+        }
     ),
 ]
 Time = Annotated[

@@ -58,14 +58,14 @@ class Period:
         return cls(day.year, PeriodKind.QUARTER, (day.month - 1) // 3 + 1)
 
     @classmethod
-    def reviewed_at(cls, day: dt.date, kind: PeriodKind) -> Period:
-        """The period of ``kind`` a review held on ``day`` most likely reviews: the one it
-        is held in when held in its last weeks (a year-end review in December), else the
-        one before (a six-month review held in July reviews the first half)."""
+    def reviewed_at(cls, day: dt.date, kind: PeriodKind, grace_days: int) -> Period:
+        """The period of ``kind`` a review held on ``day`` most likely reviews: the one
+        before when held within ``grace_days`` after it (a six-month review in July reviews
+        the first half), else the one it is held in (a year-end review in December)."""
         months = {PeriodKind.QUARTER: 3, PeriodKind.HALF: 6}.get(kind)
-        index = (day.month - 1) // months + 1 if months else 0
-        current = cls(day.year, kind, index)
-        return current if day >= current.end - dt.timedelta(days=45) else current.previous()
+        current = cls(day.year, kind, (day.month - 1) // months + 1 if months else 0)
+        before = current.previous()
+        return before if day <= before.end + dt.timedelta(days=grace_days) else current
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
@@ -106,8 +106,13 @@ _REVIEWED = {
 }
 
 
-def likely_reviewed(kind: MeetingKind, day: dt.date) -> Period | None:
+#: How long after its period a review may be held, unless the settings say otherwise.
+REVIEW_GRACE_DAYS = 92
+
+
+def likely_reviewed(kind: MeetingKind, day: dt.date,
+                    grace_days: int = REVIEW_GRACE_DAYS) -> Period | None:  # fmt: skip
     """The period a review of ``kind`` held on ``day`` most likely reviews (None for a
     meeting that is no review): what ``validate`` suggests and ``new`` writes."""
     reviewed = _REVIEWED.get(kind)
-    return None if reviewed is None else Period.reviewed_at(day, reviewed)
+    return None if reviewed is None else Period.reviewed_at(day, reviewed, grace_days)

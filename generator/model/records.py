@@ -77,7 +77,7 @@ def _cross_checks(meeting: Meeting, source: SourceMap, settings: Settings) -> li
             )
         )
     period = meeting.period
-    likely = likely_reviewed(meeting.kind, meeting.date)
+    likely = likely_reviewed(meeting.kind, meeting.date, settings.review_grace_days)
     if period is None and likely is not None:
         # Without it, a review's half-year or year would be added to the quarter it was held in.
         problems.append(Problem(source.key(("kind",)), message("review_without_period",
@@ -127,12 +127,12 @@ def _figures_as_written(loaded: LoadedFile) -> None:
     """Figures' values with a dot before groups of three digits ("value: 1.250") as their
     text, which the model reads the Vietnamese way (1250), not as YAML's decimal 1.25."""
     for path, written in loaded.source.decimals.items():
-        if len(path) >= 3 and path[-1] == "value" and path[-3] == "figures":
-            if _GROUPED.match(written):
-                node = loaded.data
-                for part in path[:-1]:
-                    node = node[part]
-                node["value"] = written
+        figure = len(path) >= 3 and path[-1] == "value" and path[-3] == "figures"
+        if figure and _GROUPED.match(written):
+            node = loaded.data
+            for part in path[:-1]:
+                node = node[part]
+            node["value"] = written
 
 
 def _collect(problems: list[Problem], step: Callable[[], T]) -> T | None:
