@@ -682,3 +682,30 @@ def test_the_report_date_and_the_console_notes(tmp_path: Path) -> None:
     assert undated.exit_code == 0, undated.output
     header = Document(str(tmp_path / "undated" / "digest-2024-Q4.docx")).tables[0]
     assert "năm 2025" in " ".join(c.text for row in header.rows for c in row.cells)
+
+
+def test_units_a_reader_keeps_together_never_break_over_two_lines(tmp_path: Path) -> None:
+    from docx import Document
+
+    from generator import render
+
+    from readback import pdf_pages
+
+    basis = ("Thực hiện Kế hoạch số 15-KH/HND của Hội Nông dân tỉnh về công tác vận động "
+             "các tổ chức chính trị – xã hội")  # fmt: skip
+    tasks = [{"content": f"việc {n} của các tổ chức chính trị – xã hội theo Kế hoạch số "
+              f"15-KH/HND", "assignees": [f"Hội {n}"], "deadline": "trong quý I/2025"}
+             for n in range(1, 12)]  # fmt: skip
+    write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
+    path = write_yaml(tmp_path / "r.yaml", {**RECORD, "basis": basis, "directives": tasks})
+    outputs = render([path], docs=("tb",), out=tmp_path / "out").outputs
+    files = {o.format: o.path for o in outputs}
+    text = "\n".join(p.text for p in Document(str(files["docx"])).paragraphs)
+    assert "15\u2011KH/\u2060HND" in text and "15-KH/HND" not in text
+    assert "quý\u00a0I/2025" in text and "chính trị\u00a0–\u00a0xã hội" in text
+    lines = [line for page in pdf_pages(files["pdf"]) for line in page.splitlines()]
+    whole = "\n".join(lines).replace("\u00a0", " ")
+    # Each unit whole on one line, as often as it was written.
+    assert whole.count("15\u2011KH/HND") == 1 + len(tasks)
+    assert whole.count("quý I/2025") == len(tasks)
+    assert whole.count("chính trị – xã hội") >= 1 + len(tasks)

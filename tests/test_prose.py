@@ -115,7 +115,7 @@ def test_deadlines_may_be_periods_in_words(project: Path) -> None:
     paragraphs = [p.text for p in Document(str(output.path)).paragraphs]
     start = paragraphs.index("Đề nghị các hội:")
     assert paragraphs[start + 1 : start + 4] == [
-        "- Sơ kết mô hình (thời hạn: trong quý I/2025);",
+        "- Sơ kết mô hình (thời hạn: trong quý\u00a0I/2025);",  # never split over two lines
         "- Nắm tình hình (thời hạn: thường xuyên);",
         "- Báo cáo (thời hạn: 31/03/2025).",
     ]

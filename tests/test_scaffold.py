@@ -162,7 +162,7 @@ def test_the_schema_accepts_the_vietnamese_words_validate_accepts() -> None:
 
     schema = json_schema("record")
     record = {"title": "Hội nghị", "kind": "Hội nghị giao ban", "convened_by": "Thường trực",
-              "date": "2024.9.25", "part_of_day": "sáng", "level": "huyện",
+              "date": "2024-09-25", "part_of_day": "sáng", "level": "huyện",
               "chairs": [{"name": "A"}]}  # fmt: skip
     jsonschema.validate(record, schema)
     with pytest.raises(jsonschema.ValidationError):

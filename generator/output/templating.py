@@ -9,6 +9,7 @@ Template errors are reported at the template's own file and line.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ from jinja2 import (
 )
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
 from generator.errors import Position, Problem, TemplateError
 from generator.messages import message
@@ -40,6 +42,7 @@ from generator.vietnamese.text import (
     date_prose,
     end_document,
     end_sentence,
+    joined,
     lower_first,
     number,
     roman,
@@ -83,6 +86,13 @@ def figure(f: Figure, stated: bool = False) -> str:
 def due(deadline: dt.date | str) -> str:
     """A deadline as documents write it: 31/12/2024, or the words the record gives."""
     return deadline.strftime("%d/%m/%Y") if isinstance(deadline, dt.date) else deadline
+
+
+def no_breaks(html: str) -> Markup:
+    """A rendered part of a document with its unbreakable units joined (``joined``): the
+    text between tags only, so markup and attributes stay as they are."""
+    parts = re.split(r"(<[^>]*>)", str(html))
+    return Markup("".join(p if p.startswith("<") else joined(p) for p in parts))
 
 
 def in_sentence(text: str) -> str:
@@ -130,6 +140,7 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
         person=person,
         figure=figure,
         in_sentence=in_sentence,
+        no_breaks=no_breaks,
         due=due,
         end_document=end_document,
         end_sentence=end_sentence,

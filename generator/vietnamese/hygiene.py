@@ -18,6 +18,7 @@ from generator.inputs.loading import LoadedFile, Path_, field_name
 from generator.messages import message
 from generator.vietnamese.encodings import detect
 from generator.vietnamese.syllables import is_acceptable_word, split_glued
+from generator.vietnamese.text import DOCUMENT_SYMBOL
 
 #: Fields whose values are codes, links or times, not prose.
 SKIPPED_FIELDS = {
@@ -40,9 +41,6 @@ _CHECKS: list[tuple[str, re.Pattern[str]]] = [
     ("term_hyphen", re.compile(r"\b((?:19|20)\d\d)[ \u00a0]?-[ \u00a0]?((?:19|20)\d\d)\b")),
 ]
 _TOKEN = re.compile(r"[^\W\d_]+")
-#: A document's number and symbol ("01-CTr/MTTQ", "15-KH/HND", "05/BC-UBND"): its type's
-#: symbol may mix cases ("CTr", "TTr") and is no word to check.
-_SYMBOL = re.compile(r"\b\d+[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ&]*)+")
 
 
 def excerpt(text: str, start: int, end: int, margin: int = 18) -> str:
@@ -73,7 +71,8 @@ def check_text(text: str, known_words: frozenset[str] = frozenset()) -> list[str
     for kind, pattern in _CHECKS:
         for match in pattern.finditer(text):
             findings.append(message(kind, excerpt=excerpt(text, match.start(), match.end())))
-    symbols = [m.span() for m in _SYMBOL.finditer(text)]
+    # A document's symbol may mix cases ("CTr", "TTr"): it is no word to check.
+    symbols = [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if is_acceptable_word(token, known_words):
