@@ -709,3 +709,15 @@ def test_units_a_reader_keeps_together_never_break_over_two_lines(tmp_path: Path
     assert whole.count("15\u2011KH/HND") == 1 + len(tasks)
     assert whole.count("quý I/2025") == len(tasks)
     assert whole.count("chính trị – xã hội") >= 1 + len(tasks)
+
+
+@pytest.mark.parametrize("value", ["1,250.5", "1.25", "1.2.3"])
+def test_a_number_typed_another_way_is_refused_at_its_line(tmp_path: Path, value: str) -> None:
+    write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
+    figures = [{"label": "Số hội viên mới", "value": value, "unit": "người"}]
+    path = write_yaml(tmp_path / "a.yaml", meeting("a", "2024-07-10", results={"figures": figures}))
+    with pytest.raises(InputError) as caught:
+        validate([path])
+    (problem,) = caught.value.problems
+    assert problem.position.line > 1 and "results.figures[0].value" in str(problem)
+    assert "1.250 is one thousand two hundred fifty" in problem.message

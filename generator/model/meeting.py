@@ -9,6 +9,7 @@ drop a paragraph without a word.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import (
@@ -200,11 +201,21 @@ class Speech(Strict):
 
 
 def _figure_value(value: Any) -> Any:
-    """A number typed the Vietnamese way ("1.250", "1,5") is that number, not words."""
-    if isinstance(value, str):
-        read = read_number(value)
-        return value if read is None else read
+    """A number typed the Vietnamese way ("1.250", "1,5") is that number, not words; one
+    typed otherwise ("1,250.5", "1.25" in quotes) is refused rather than printed as words
+    and never added."""
+    if not isinstance(value, str):
+        return value
+    read = read_number(value)
+    if read is not None:
+        return read
+    if _NUMBER_LIKE.fullmatch(value.strip()):
+        raise PydanticCustomError("bad_number", "not a number: {value}", {"value": value})
     return value
+
+
+#: Digits with dots or commas and nothing else: a number, whatever its convention.
+_NUMBER_LIKE = re.compile(r"[+-]?[\d.,]*\d[\d.,]*")
 
 
 class Figure(Strict):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.errors import InputError, Problem, Severity
-from generator.inputs.loading import LoadedFile, SourceMap, load_yaml
+from generator.inputs.loading import LoadedFile, SourceMap, field_name, load_yaml
 from generator.inputs.locations import find_settings
 from generator.inputs.validation import validate_model
 from generator.messages import message
@@ -115,12 +115,14 @@ def _deadline_findings(meeting: Meeting, source: SourceMap, strict: bool) -> lis
     """Deadlines in words giaoban cannot read: a digest can never call them overdue."""
     ongoing = vocabulary().ongoing_deadlines
     severity = Severity.ERROR if strict else Severity.WARNING
-    return [
-        Problem(source.values[("directives", i, "deadline")],
-                message("unreadable_deadline", deadline=d.deadline), severity)
-        for i, d in enumerate(meeting.directives)
-        if d.deadline is not None and not is_readable(d.deadline, ongoing)
-    ]  # fmt: skip
+    problems = []
+    for i, directive in enumerate(meeting.directives):
+        if directive.deadline is None or is_readable(directive.deadline, ongoing):
+            continue
+        path = ("directives", i, "deadline")
+        detail = message("unreadable_deadline", deadline=directive.deadline)
+        problems.append(Problem(source.values[path], f"{field_name(path)}: {detail}", severity))
+    return problems
 
 
 def _figures_as_written(loaded: LoadedFile) -> None:
