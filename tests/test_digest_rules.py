@@ -630,6 +630,14 @@ def test_a_requests_shared_deadline_is_written_once(tmp_path: Path) -> None:
     assert "Đề nghị các hội (thời hạn: trong năm 2021):" in text
     assert "- Việc 1;" in text and "- Việc 3." in text
     assert sum("trong năm 2021" in p for p in text) == 1
+    unassigned = [{**task, "assignees": []} for task in tasks]
+    path = write_yaml(tmp_path / "r.yaml", {**RECORD, "directives": unassigned})
+    (output,) = render([path], docs=("tb",), formats=("docx",), out=tmp_path / "out").outputs
+    text = [p.text for p in Document(str(output.path)).paragraphs]
+    assert (
+        text[text.index("- Việc 3.") + 1] == "Thời hạn thực hiện các nhiệm vụ trên: trong năm 2021."
+    )
+    assert sum("trong năm 2021" in p for p in text) == 1
 
 
 def test_the_report_date_and_the_console_notes(tmp_path: Path) -> None:
