@@ -729,3 +729,16 @@ def test_a_number_typed_another_way_is_refused_at_its_line(tmp_path: Path, value
     (problem,) = caught.value.problems
     assert problem.position.line > 1 and "results.figures[0].value" in str(problem)
     assert "1.250 is one thousand two hundred fifty" in problem.message
+
+
+def test_a_period_whose_only_meeting_counts_elsewhere_says_so(tmp_path: Path) -> None:
+    from generator.api import digest
+
+    write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
+    review = meeting("review-2024", "2025-01-10", kind="annual_review", period="2024")
+    path = write_yaml(tmp_path / "review-2024.yaml", review)
+    with pytest.raises(InputError) as caught:
+        digest([path], period="2025-Q1", out=tmp_path / "out", membership="reviewed")
+    (problem,) = caught.value.problems
+    assert "review-2024.yaml held in it review another period" in problem.message
+    assert digest([path], period="2025-Q1", out=tmp_path / "out").outputs  # by date: counted

@@ -158,8 +158,10 @@ def render_digest(
     if not data.meetings and not data.reviews:
         where = Position(plan.settings.parent)
         name = vocabulary().period_name(period)
-        detail = message("empty_period", period=name, start=period.start.isoformat(),
-                         end=period.end.isoformat())  # fmt: skip
+        elsewhere = ", ".join(r.path.name for r in data.left_out_elsewhere)
+        detail = message("empty_period_elsewhere" if elsewhere else "empty_period", period=name,
+                         start=period.start.isoformat(), end=period.end.isoformat(),
+                         names=elsewhere)  # fmt: skip
         raise InputError([Problem(where, detail)])
     named = options.named(plan.settings, settings)
     content = digest_context(data, settings, load_profile(named.profile), registration)
