@@ -74,6 +74,10 @@ def org_figures(org: str, *figures: tuple[str, object, str]) -> dict[str, Any]:
         ("trong tháng 10/2024", "2024-10-31"),
         ("hết tháng 2 năm 2024", "2024-02-29"),
         ("30/6/2024\u200b", "2024-06-30"),
+        ("trong 06 tháng đầu năm 2024", "2024-06-30"),
+        ("quý II-2024", "2024-06-30"),
+        ("trước ngày 30 tháng 6 năm 2024", "2024-06-29"),
+        ("đến hết ngày 31/10/2024", "2024-10-31"),
     ],
 )
 def test_a_deadline_in_words_ends_on_the_day_a_clerk_reads_in_it(written: str, last: str) -> None:

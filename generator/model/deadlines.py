@@ -19,8 +19,8 @@ from generator.model.dates import FIRST_DATE, LAST_DATE, BadDate, parse_date
 from generator.model.periods import Period, PeriodKind
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-#: "/2024", " năm 2024", " 2024" and "năm/2024" after a period's name.
-_YEAR = r"(?:\s*/\s*|\s+năm\s*/?\s*|\s+)(?P<year>\d{4})"
+#: "/2024", "-2024", " năm 2024", " 2024" and "năm/2024" after a period's name.
+_YEAR = r"(?:\s*[/-]\s*|\s+năm\s*/?\s*|\s+)(?P<year>\d{4})"
 #: What may stand before the period or day: "trước" ends the day before it; the others
 #: ("trong", "đến hết", "chậm nhất là", "hoàn thành trong", …) end on its last day.
 _LEAD = (
@@ -32,9 +32,9 @@ _FORMS: dict[str, re.Pattern[str]] = {
     name: re.compile(_LEAD + pattern + r"$")
     for name, pattern in {
         "quarter": r"quý\s+(?P<index>iv|iii|ii|i|[1-4])" + _YEAR,
-        "half": r"(?:6|sáu)\s+tháng\s+(?P<side>đầu|cuối)\s+năm\s*/?\s*(?P<year>\d{4})",
-        "nine_months": r"(?:9|chín)\s+tháng(?:\s+đầu)?\s+năm\s*/?\s*(?P<year>\d{4})",
-        "month": r"tháng\s+(?P<month>\d{1,2})(?:\s*/\s*|\s+năm\s+)(?P<year>\d{4})",
+        "half": r"(?:0?6|sáu)\s+tháng\s+(?P<side>đầu|cuối)\s+năm\s*/?\s*(?P<year>\d{4})",
+        "nine_months": r"(?:0?9|chín)\s+tháng(?:\s+đầu)?\s+năm\s*/?\s*(?P<year>\d{4})",
+        "month": r"tháng\s+(?P<month>\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)(?P<year>\d{4})",
         "year": r"năm\s+(?P<year>\d{4})",
         "day": r"(?P<day>(?:ngày\s+)?\S+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
     }.items()
