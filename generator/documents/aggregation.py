@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from generator.caches import cached
 from generator.errors import InputError, Position, Problem, Severity
 from generator.messages import message
 from generator.model.catalog import Vocabulary, vocabulary
@@ -52,10 +53,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _Y_RHYME = re.compile(r"([bcdđghklmnprstvx]+)y")
 
 
-def _spelling(word: re.Match[str]) -> str:
+def _spelling(word: str) -> str:
     """One spelling of a word a Vietnamese reader sees as one: the tone moved to the end
     ("hoà" and "hòa", "uỷ" and "ủy"), a lone final "y" as "i" ("tỷ lệ" and "tỉ lệ")."""
-    decomposed = unicodedata.normalize("NFD", word.group())
+    decomposed = unicodedata.normalize("NFD", word)
     base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
     tones = "".join(c for c in decomposed if c in _TONES)
     if match := _Y_RHYME.fullmatch(base):
@@ -63,11 +64,12 @@ def _spelling(word: re.Match[str]) -> str:
     return base + tones
 
 
+@cached  # names and labels come back in every record; ``watch`` clears it between rounds
 def key(text: str) -> str:
     """Two texts name the same thing when they differ only in spacing, case, final stop or
     the spelling variants of one word ("Uỷ"/"Ủy", "hoà"/"hòa", "tỷ lệ"/"tỉ lệ")."""
     folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().rstrip(".;").casefold()
-    return _WORD.sub(_spelling, folded)
+    return _WORD.sub(lambda word: _spelling(word.group()), folded)
 
 
 @dataclass(frozen=True)
