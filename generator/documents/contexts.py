@@ -186,8 +186,7 @@ def overview(digest: Digest) -> dict[str, Any]:
     nouns = Counter(r.meeting.noun or words.kinds[r.meeting.kind].label.lower()
                     for r in digest.meetings)  # fmt: skip
     levels = Counter(words.levels[r.meeting.level] for r in digest.meetings)
-    statuses = Counter({lower_first(words.statuses[s]): digest.status_counts[s]
-                        for s in DirectiveStatus})  # fmt: skip
+    statuses = Counter({said: digest.status_counts[s] for s, said in words.status_counts.items()})
     return {"total": f"{len(digest.meetings):02d}", "kinds": _counted(nouns),
             "levels": _counted(levels), "statuses": _counted(statuses)}  # fmt: skip
 

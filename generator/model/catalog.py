@@ -85,6 +85,7 @@ class Vocabulary(Strict):
     levels: dict[Level, Text]
     parts_of_day: dict[PartOfDay, Text]
     statuses: dict[DirectiveStatus, Text]
+    status_counts: dict[DirectiveStatus, Text]
     report_kinds: dict[ReportKind, Text]
     periods: PeriodWords
     chart_title: Text
