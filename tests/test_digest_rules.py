@@ -237,37 +237,20 @@ def test_only_levels_say_the_day_of_their_value(tmp_path: Path) -> None:
 # 3. Reopened and completed again -----------------------------------------------------
 
 
+def updates(name: str, day: str, *said: tuple[str, str, str | None]) -> dict[str, Any]:
+    """A meeting that updates directives: (directive, status, note)."""
+    listed = [{"directive": d, "status": s, **({"note": n} if n else {})} for d, s, n in said]
+    return meeting(name, day, directive_updates=listed)
+
+
 def test_a_task_reopened_and_completed_again_is_reported_in_that_quarter(tmp_path: Path) -> None:
+    tasks = [{"content": c, "id": i} for c, i in
+             (("reopened", "t1"), ("done and left", "t2"), ("still open", "t3"))]  # fmt: skip
     records = (
-        meeting(
-            "given",
-            "2024-02-01",
-            directives=[
-                {"content": "reopened", "id": "t1"},
-                {"content": "done and left", "id": "t2"},
-                {"content": "still open", "id": "t3"},
-            ],
-        ),
-        meeting(
-            "q1-done",
-            "2024-03-01",
-            directive_updates=[
-                {"directive": "t1", "status": "done"},
-                {"directive": "t2", "status": "done"},
-            ],
-        ),
-        meeting(
-            "reopen",
-            "2024-04-10",
-            directive_updates=[
-                {"directive": "t1", "status": "in_progress", "note": "Mở lại để bổ sung"}
-            ],
-        ),
-        meeting(
-            "done-again",
-            "2024-05-20",
-            directive_updates=[{"directive": "t1", "status": "done", "note": "Đã hoàn thành lại"}],
-        ),
+        meeting("given", "2024-02-01", directives=tasks),
+        updates("q1-done", "2024-03-01", ("t1", "done", None), ("t2", "done", None)),
+        updates("reopen", "2024-04-10", ("t1", "in_progress", "Mở lại để bổ sung")),
+        updates("done-again", "2024-05-20", ("t1", "done", "Đã hoàn thành lại")),
     )
     d = digest_of(tmp_path, "2024-Q2", *records)
     assert [(e.key, e.status) for e in d.directives] == [("t1", S.DONE), ("t3", S.ASSIGNED)]
@@ -653,45 +636,20 @@ def test_the_report_date_and_the_console_notes(tmp_path: Path) -> None:
     write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
     for r in (meeting("q4", "2024-11-10"), meeting("later", "2025-02-01")):
         write_yaml(tmp_path / f"{r['id']}.yaml", r)
-    run = CliRunner().invoke(
-        cli,
-        [
-            "--lang",
-            "en",
-            "digest",
-            str(tmp_path),
-            "--period",
-            "2024-Q4",
-            "--to",
-            "docx",
-            "--out",
-            str(tmp_path / "out"),
-            "--date",
-            "2024-11-01",
-        ],
-    )
-    assert run.exit_code == 0, run.output
-    assert "before the last meeting it reports on, held on 2024-11-10" in run.output
-    assert "dated after 2024-Q4 left out: later.yaml" in run.output
-    assert "review" not in run.output  # there is none: nothing is said of one
+
+    def run(out: str, *more: str) -> Any:
+        args = ["--lang", "en", "digest", str(tmp_path), "--period", "2024-Q4", "--to", "docx"]
+        return CliRunner().invoke(cli, [*args, "--out", str(tmp_path / out), *more])
+
+    dated = run("out", "--date", "2024-11-01")
+    assert dated.exit_code == 0, dated.output
+    assert "before the last meeting it reports on, held on 2024-11-10" in dated.output
+    assert "dated after 2024-Q4 left out: later.yaml" in dated.output
+    assert "review" not in dated.output  # there is none: nothing is said of one
     # Undated, the report of the last quarter is written in the next year.
     from docx import Document
 
-    undated = CliRunner().invoke(
-        cli,
-        [
-            "--lang",
-            "en",
-            "digest",
-            str(tmp_path),
-            "--period",
-            "2024-Q4",
-            "--to",
-            "docx",
-            "--out",
-            str(tmp_path / "undated"),
-        ],
-    )
+    undated = run("undated")
     assert undated.exit_code == 0, undated.output
     header = Document(str(tmp_path / "undated" / "digest-2024-Q4.docx")).tables[0]
     assert "năm 2025" in " ".join(c.text for row in header.rows for c in row.cells)
