@@ -28,7 +28,8 @@ def blocks(doc: DocxDocument) -> Iterator[Paragraph]:
 
 
 def words(text: str) -> list[str]:
-    return text.replace("\u00a0", " ").split()
+    """Words as a reader sees them: a no-break space is a space, a word joiner nothing."""
+    return text.replace("\u00a0", " ").replace("\u2060", "").split()
 
 
 def docx_words(path: Path) -> list[str]:

@@ -9,6 +9,9 @@ from typing import Any
 
 import yaml
 
+from generator.model.kinds import MeetingKind
+from generator.model.periods import likely_reviewed
+
 ORGANIZATIONS = [
     "Ủy ban MTTQ Việt Nam tỉnh",
     "Liên đoàn Lao động tỉnh",
@@ -23,11 +26,14 @@ LEVELS = ["province", "district", "commune"]
 
 def synthetic_record(index: int, day: dt.date, rng: random.Random) -> dict[str, Any]:
     orgs = rng.sample(ORGANIZATIONS, 3)
+    kind = rng.choice(KINDS)
+    reviewed = likely_reviewed(MeetingKind(kind), day)  # a review states what it reviews
     return {
         "id": f"m{index:04d}",
         "title": f"Hội nghị giao ban khối Mặt trận Tổ quốc và các tổ chức chính trị – xã hội "
         f"số {index}",
-        "kind": rng.choice(KINDS),
+        "kind": kind,
+        **({"period": str(reviewed)} if reviewed else {}),
         "level": rng.choice(LEVELS),
         "convened_by": "Thường trực Tỉnh ủy",
         "date": day.isoformat(),

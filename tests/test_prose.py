@@ -89,8 +89,11 @@ def test_basis_speeches_and_the_chairs_assessment_have_their_places(project: Pat
     for output in (o for o in outputs if o.format == "docx"):
         paragraphs = [p.text for p in Document(str(output.path)).paragraphs]
         opening = next(p for p in paragraphs if p.startswith("Thực hiện Chương trình"))
+        # One sentence, as a clerk writes it: basis, when, where, who convened what.
         assert opening.startswith("Thực hiện Chương trình công tác năm 2025 của Ban Thường vụ "
-                                  "Tỉnh ủy, Thường trực Tỉnh ủy tổ chức Hội nghị")  # fmt: skip
+                                  "Tỉnh ủy, sáng ngày 3 tháng 1 năm 2025, tại ")  # fmt: skip
+        assert ", Thường trực Tỉnh ủy tổ chức Hội nghị" in opening
+        assert not any(p.endswith("đã diễn ra.") for p in paragraphs)
         assert ("Đồng chí Trần Minh Sơn, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh phát biểu làm rõ "
                 "thêm kết quả giám sát, phản biện xã hội.") in paragraphs  # fmt: skip
         assessment = paragraphs.index(
@@ -112,7 +115,7 @@ def test_deadlines_may_be_periods_in_words(project: Path) -> None:
     paragraphs = [p.text for p in Document(str(output.path)).paragraphs]
     start = paragraphs.index("Đề nghị các hội:")
     assert paragraphs[start + 1 : start + 4] == [
-        "- Sơ kết mô hình (thời hạn: trong quý I/2025);",
+        "- Sơ kết mô hình (thời hạn: trong quý\u00a0I/2025);",  # never split over two lines
         "- Nắm tình hình (thời hạn: thường xuyên);",
         "- Báo cáo (thời hạn: 31/03/2025).",
     ]
@@ -140,5 +143,6 @@ def test_whole_body_and_approximate_figures_are_printed_as_written(project: Path
                      out=project / "out").outputs  # fmt: skip
     for output in outputs:
         paragraphs = [p.text for p in Document(str(output.path)).paragraphs]
-        assert ("Tổng số tiền vận động hàng chục tỷ đồng, số lượt người tham gia 1.200 lượt."
-                in paragraphs), output.doc  # fmt: skip
+        # Each general figure is a sentence with its verb.
+        assert "Tổng số tiền vận động đạt hàng chục tỷ đồng." in paragraphs, output.doc
+        assert "Số lượt người tham gia đạt 1.200 lượt." in paragraphs, output.doc

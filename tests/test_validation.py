@@ -73,7 +73,7 @@ def test_impossible_date_is_reported_at_its_line(project: Path) -> None:
         ("2108-01-01", "outside the years 1900–2100"),
         ("9999-12-31", "outside the years 1900–2100"),
         ("0001-01-01", "outside the years 1900–2100"),
-        ("25.9.2024", "write it as YYYY-MM-DD or DD/MM/YYYY"),
+        ("2024.9.25", "write it as YYYY-MM-DD or DD/MM/YYYY"),
     ],
 )
 def test_dates_are_checked_for_format_day_and_years(

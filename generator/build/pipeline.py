@@ -21,7 +21,7 @@ from generator.build.results import DigestResult, Output, RenderResult
 from generator.build.state import OutputState, digest_state_key, state_key
 from generator.build.tasks import Progress, Task, run_tasks
 from generator.build.writing import write_atomic
-from generator.documents.aggregation import build_digest
+from generator.documents.aggregation import Digest, build_digest
 from generator.documents.contexts import Content, briefing_context, digest_context
 from generator.errors import InputError, Position, Problem, Severity
 from generator.inputs.locations import Named
@@ -171,8 +171,10 @@ def render_digest(
     if not data.meetings and not data.reviews:
         where = Position(plan.settings.parent)
         name = vocabulary().period_name(period)
-        detail = message("empty_period", period=name, start=period.start.isoformat(),
-                         end=period.end.isoformat())  # fmt: skip
+        elsewhere = ", ".join(r.path.name for r in data.left_out_elsewhere)
+        detail = message("empty_period_elsewhere" if elsewhere else "empty_period", period=name,
+                         start=period.start.isoformat(), end=period.end.isoformat(),
+                         names=elsewhere)  # fmt: skip
         raise InputError([Problem(where, detail)])
     named = options.named(plan.settings, settings)
     profile = load_profile(named.profile)
@@ -182,7 +184,7 @@ def render_digest(
     formats = list(plan.stale)
     tasks = [Task(document, fmt, str(period), "digest") for fmt in formats]
     blobs = execution.run(tasks)
-    warnings = warnings_of(records) + dated
+    warnings = warnings_of(records) + dated + _date_warnings(data, registration)
     outputs = [Output(plan.settings, "digest", fmt, plan.targets[fmt], plan.stale[fmt])
                for fmt in formats]  # fmt: skip
     for output, blob in zip(outputs, blobs, strict=True):
@@ -191,3 +193,17 @@ def render_digest(
                      warnings)  # fmt: skip
     state.save()
     return DigestResult(data, outputs, warnings, list(plan.skipped))
+
+
+def _date_warnings(data: Digest, registration: Registration) -> list[Problem]:
+    """A report dated (``--date``) before the last meeting it reports on: a typo, or a
+    report written before the period's business was done."""
+    issued = registration.date
+    if issued is None or not data.meetings:
+        return []
+    last = max(data.meetings, key=lambda r: r.held)
+    if issued >= last.meeting.date:
+        return []
+    detail = message("report_before_meeting", date=issued.isoformat(),
+                     held=last.meeting.date.isoformat())  # fmt: skip
+    return [Problem(last.source.values[("date",)], detail, Severity.WARNING)]

@@ -330,13 +330,16 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
                             executor=executor)  # fmt: skip
     _warn(result.warnings)
     if result.digest and not quiet:
-        for side, left_out in (("before", result.digest.left_out_before),
-                               ("after", result.digest.left_out_after)):  # fmt: skip
+        made = result.digest
+        after = "left_out_after_review" if made.reviews_after else "left_out_after"
+        reviews = ", ".join(r.path.name for r in made.reviews_after)
+        for msg_id, left_out in (("left_out_before", made.left_out_before),
+                                 (after, made.left_out_after),
+                                 ("left_out_elsewhere", made.left_out_elsewhere)):  # fmt: skip
             if left_out:
                 names = ", ".join(r.path.name for r in left_out)
-                click.echo(message(f"left_out_{side}", records=count("n_records", len(left_out)),
-                                   period=period,
-                                   names=names))  # fmt: skip
+                click.echo(message(msg_id, records=count("n_records", len(left_out)),
+                                   period=period, names=names, reviews=reviews))  # fmt: skip
     _report(result, out, quiet, verbose, started)
 
 

@@ -23,7 +23,7 @@ from generator.inputs.locations import SETTINGS_NAME, find_settings
 from generator.messages import count
 from generator.model.catalog import vocabulary
 from generator.model.kinds import MeetingKind
-from generator.model.periods import Period
+from generator.model.periods import Period, likely_reviewed
 from generator.model.schema import SCHEMA_FILES, Kind, describe, json_schema
 from generator.model.settings import SAMPLE_VALUES
 from generator.resources import example_record, templates_dir
@@ -113,9 +113,10 @@ def new_record(
             base = folder
     _refuse_existing([path])
     schema = base / SCHEMA_DIR / SCHEMA_FILES["record"]
-    period = Period.quarter_of(date)
+    reviewed = likely_reviewed(kind, date)
     content = _render("record.yaml.j2", schema=_schema_ref(schema, path), kind=kind.value,
-                      date=date.isoformat(), id=name, period=period,
+                      date=date.isoformat(), id=name, period=reviewed or Period.quarter_of(date),
+                      review=reviewed is not None,
                       filename=path.name)  # fmt: skip
     write_schemas(base)
     write_atomic(path, content)

@@ -30,22 +30,54 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
+from generator.caches import cached
 from generator.errors import InputError, Position, Problem, Severity
 from generator.messages import message
 from generator.model.catalog import Vocabulary, vocabulary
+from generator.model.deadlines import last_day
 from generator.model.kinds import REVIEW_KINDS, Aggregate, DirectiveStatus, Membership
 from generator.model.meeting import Figure, Meeting
 from generator.model.periods import Period
 from generator.model.records import Record
 from generator.model.references import directive_keys, reference_problems
 from generator.model.settings import Settings
+from generator.vietnamese.text import number
+
+#: Combining marks of the five tones; where a word carries its tone is a matter of style.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_WORD = re.compile(r"[^\W\d_]+")
+#: A syllable whose whole rhyme is "y" after a consonant ("tỷ", "kỹ", "lý") is also
+#: written with "i" ("tỉ", "kĩ", "lí"); "uy" ("thủy", "tuy") is another rhyme.
+_Y_RHYME = re.compile(r"([bcdđghklmnprstvx]+)y")
 
 
+def _spelling(word: str) -> str:
+    """One spelling of a word a Vietnamese reader sees as one: the tone moved to the end
+    ("hoà" and "hòa", "uỷ" and "ủy"), a lone final "y" as "i" ("tỷ lệ" and "tỉ lệ")."""
+    decomposed = unicodedata.normalize("NFD", word)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    tones = "".join(c for c in decomposed if c in _TONES)
+    if match := _Y_RHYME.fullmatch(base):
+        base = match.group(1) + "i"
+    return base + tones
+
+
+@cached  # names and labels come back in every record; ``watch`` clears it between rounds
 def key(text: str) -> str:
-    """Two texts name the same thing when they differ only in spacing, case or final stop."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().rstrip(".;").casefold()
+    """Two texts name the same thing when they differ only in spacing, case, final stop or
+    the spelling variants of one word ("Uỷ"/"Ủy", "hoà"/"hòa", "tỷ lệ"/"tỉ lệ")."""
+    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().rstrip(".;").casefold()
+    return _WORD.sub(lambda word: _spelling(word.group()), folded)
+
+
+@dataclass(frozen=True)
+class Note:
+    """What an update said of a directive, and the day of the meeting that said it."""
+
+    text: str
+    date: dt.date
 
 
 @dataclass(frozen=True)
@@ -53,13 +85,14 @@ class DirectiveEntry:
     key: str
     content: str
     assignees: tuple[str, ...]
-    #: A date, or a period in words (never overdue by itself).
+    #: A date, or words as written ("trong quý II năm 2024"), judged by their last day.
     deadline: dt.date | str | None
     status: DirectiveStatus
     given_on: dt.date
     given_at: str
     carried_over: bool
-    notes: tuple[str, ...] = ()
+    #: The notes of the period's updates, else the latest one before it.
+    notes: tuple[Note, ...] = ()
 
     @property
     def overdue(self) -> bool:
@@ -97,31 +130,83 @@ class Observation:
 
 
 @dataclass(frozen=True)
+class InWords:
+    """A value reported in words ("hàng trăm"): printed as written, never added."""
+
+    text: str
+    unit: str | None
+    reported: dt.date
+
+
+@dataclass(frozen=True)
 class FigureTotal:
     label: str
     unit: str | None
-    #: A number, or an approximate figure in words as it was last reported.
-    value: Decimal | str
+    #: The numbers added up by their kind; None when every value was given in words.
+    value: Decimal | None
     organizations: tuple[str, ...]
     aggregate: Aggregate = Aggregate.SUM
-    #: For a latest value: the day it was reported.
+    #: For a latest value (a rate, a level): the day it was reported.
     as_of: dt.date | None = None
+    #: Values given in words, printed beside the number (for a latest value: the latest,
+    #: when it was given in words).
+    in_words: tuple[InWords, ...] = ()
+
+    def text(self, stated: bool = False) -> str:
+        """The total as a report writes it after its label: "2.000 người và hàng trăm người
+        theo báo cáo ngày 10/09/2024"; a level with the day it was reported; "không phát
+        sinh" for a count of nothing. ``stated``: as a sentence's predicate ("đạt …")."""
+        words = vocabulary()
+        said = words.figure_words
+        if self.value == 0 and not self.in_words and self.aggregate is not Aggregate.LATEST:
+            return said.nothing
+        parts = [] if self.value is None else [_with_unit(number(self.value), self.unit)]
+        for value in self.in_words:
+            shown = _with_unit(value.text, value.unit)
+            if self.aggregate is not Aggregate.LATEST:
+                shown = said.in_words.format(value=shown, date=value.reported.strftime("%d/%m/%Y"))
+            parts.append(shown)
+        text = f" {said.joined} ".join(parts)
+        if self.as_of is not None:
+            text += " " + words.as_of.format(date=self.as_of.strftime("%d/%m/%Y"))
+        return f"{said.verb} {text}" if stated else text
+
+
+def _with_unit(value: str, unit: str | None) -> str:
+    """ "1.250 người", "52,5%": a unit after a space, a percent sign without."""
+    return value if not unit else f"{value}{unit}" if unit == "%" else f"{value} {unit}"
 
 
 @dataclass(frozen=True)
 class UnitFamily:
-    """Units one figure may be given in, by how many base units each is."""
+    """Units one figure may be given in, by how many base units each is, and how many
+    decimals a total keeps in a unit above the base ("14,85 tỷ đồng")."""
 
     units: dict[str, int]
+    decimals: int | None = None
 
-    def largest(self, used: Iterable[str]) -> str:
-        return max(used, key=lambda unit: self.units[unit])
+    def name(self, unit: str | None) -> str:
+        """The family's own spelling of a unit given in any case ("Triệu đồng")."""
+        return next(u for u in self.units if key(u) == key(unit or ""))
+
+    def factor(self, unit: str | None) -> int:
+        return self.units[self.name(unit)]
+
+    def largest(self, used: Iterable[str | None]) -> str:
+        return max((self.name(u) for u in used), key=lambda unit: self.units[unit])
+
+    def rounded(self, value: Decimal, unit: str) -> Decimal:
+        """A total in a unit above the base, to the family's decimals (never to zero)."""
+        if self.decimals is None or self.units[unit] == min(self.units.values()):
+            return value
+        shown = value.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP)
+        return shown if shown or not value else value
 
 
 def _family(unit: str | None, words: Vocabulary) -> UnitFamily | None:
-    for units in words.unit_families.values():
-        if unit in units:
-            return UnitFamily(units)
+    for name, units in words.unit_families.items():
+        if any(key(u) == key(unit or "") for u in units):
+            return UnitFamily(units, words.unit_decimals.get(name))
     return None
 
 
@@ -130,14 +215,14 @@ def _aggregate(observations: Sequence[Observation], words: Vocabulary) -> Aggreg
     if chosen is not None:
         return chosen
     first = observations[0].figure
-    rate = first.unit in words.rate_units or any(
+    rate = key(first.unit or "") in {key(u) for u in words.rate_units} or any(
         key(first.label).startswith(key(label)) for label in words.rate_labels
     )
     return Aggregate.LATEST if rate else Aggregate.SUM
 
 
 def _value(figure: Figure) -> Decimal:
-    """The value as the record gives it: ``12.345`` stays 12.345, no float noise."""
+    """The value as the record gives it: ``12.5`` stays 12.5, no float noise."""
     value = figure.value
     assert not isinstance(value, str)  # figures in words are never computed with
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
@@ -156,35 +241,45 @@ def totals(observations: Iterable[Observation]) -> tuple[FigureTotal, ...]:
     return tuple(_total(group, words) for group in groups.values())
 
 
+def _in_words(observation: Observation) -> InWords:
+    figure = observation.figure
+    return InWords(str(figure.value), figure.unit, observation.when[0])
+
+
 def _total(group: list[Observation], words: Vocabulary) -> FigureTotal:
     organizations = tuple(dict.fromkeys(o.organization for o in group))
     label = group[0].figure.label
-    if any(isinstance(o.figure.value, str) for o in group):  # approximate: as last reported
-        last = max(group, key=lambda o: o.when)
-        words_or_number = last.figure.value
-        shown = words_or_number if isinstance(words_or_number, str) else _value(last.figure)
-        return FigureTotal(label, last.figure.unit, shown, organizations, Aggregate.LATEST,
-                           last.when[0])  # fmt: skip
-    family = _family(group[0].figure.unit, words)
-    unit = group[0].figure.unit
-    values = [_value(o.figure) for o in group]
-    if family is not None:
-        unit = family.largest(o.figure.unit or "" for o in group)
-        values = [
-            _value(o.figure) * family.units[o.figure.unit or ""] / family.units[unit] for o in group
-        ]
     how = _aggregate(group, words)
+    last = max(group, key=lambda o: o.when)
+    if how is Aggregate.LATEST and isinstance(last.figure.value, str):
+        return FigureTotal(label, last.figure.unit, None, organizations, how, last.when[0],
+                           (_in_words(last),))  # fmt: skip
+    numbers = [o for o in group if not isinstance(o.figure.value, str)]
+    worded = tuple(_in_words(o) for o in group if isinstance(o.figure.value, str))
+    if not numbers:
+        return FigureTotal(label, last.figure.unit, None, organizations, how, None, worded)
+    family = _family(numbers[0].figure.unit, words)
+    unit = numbers[0].figure.unit
+    values = [_value(o.figure) for o in numbers]
+    if family is not None:
+        unit = family.largest(o.figure.unit for o in numbers)
+        values = [_value(o.figure) * family.factor(o.figure.unit) / family.units[unit]
+                  for o in numbers]  # fmt: skip
     if how is Aggregate.LATEST:
-        latest = max(range(len(group)), key=lambda i: group[i].when)
-        return FigureTotal(label, unit, values[latest].normalize(), organizations, how,
-                           group[latest].when[0])  # fmt: skip
-    if how is Aggregate.AVERAGE:
-        value = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"))
-    elif how is Aggregate.MAX:
-        value = max(values)
+        latest = max(range(len(numbers)), key=lambda i: numbers[i].when)
+        value, as_of = values[latest], numbers[latest].when[0]
+        worded = ()
     else:
-        value = sum(values, Decimal(0))
-    return FigureTotal(label, unit, value.normalize(), organizations, how)
+        as_of = None
+        if how is Aggregate.AVERAGE:
+            value = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"))
+        elif how is Aggregate.MAX:
+            value = max(values)
+        else:
+            value = sum(values, Decimal(0))
+    if family is not None and unit is not None:
+        value = family.rounded(value, unit)
+    return FigureTotal(label, unit, value.normalize(), organizations, how, as_of, worded)
 
 
 @dataclass
@@ -215,10 +310,16 @@ class Account:
 
     @property
     def figure_totals(self) -> tuple[FigureTotal, ...]:
-        """Summed figures over every organization (a rate of one is no part of another's)."""
+        """Summed figures over every organization (a rate of one is no part of another's),
+        with the values given in words beside the sum."""
         every = (o for group in self.results_by_organization for o in group.observations)
-        return tuple(t for t in totals(every)
-                     if t.aggregate is Aggregate.SUM and not isinstance(t.value, str))  # fmt: skip
+        return tuple(t for t in totals(every) if t.aggregate is Aggregate.SUM)
+
+    @property
+    def shared_totals(self) -> tuple[FigureTotal, ...]:
+        """The summed figures that more than one organization reported: the grand total
+        worth printing (one organization's is its own line already)."""
+        return tuple(t for t in self.figure_totals if len(t.organizations) > 1)
 
     def __bool__(self) -> bool:
         return bool(self.general_results or self.results_by_organization or self.general_figures)
@@ -279,6 +380,16 @@ class Digest:
     def left_out_after(self) -> tuple[Record, ...]:
         return tuple(r for r in self.left_out if r.meeting.date > self.period.end)
 
+    @property
+    def left_out_elsewhere(self) -> tuple[Record, ...]:
+        """Held in the period but counted in the period they review (``--by reviewed``)."""
+        return tuple(r for r in self.left_out if r.meeting.date in self.period)
+
+    @property
+    def reviews_after(self) -> tuple[Record, ...]:
+        """Reviews of the period held after it, whose own part the report shows."""
+        return tuple(r.record for r in self.reviews if r.record in self.left_out_after)
+
 
 class Names:
     """Organization names as the settings give them: aliases and other spellings merged."""
@@ -324,15 +435,15 @@ def _account(records: Iterable[Record], names: Names) -> Account:
     return Account(tuple(general), results, tuple(limitations.values()), tuple(figures))
 
 
+def _within(inner: Period, outer: Period) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 def _is_review_of(record: Record, period: Period) -> bool:
     """A review whose reviewed period lies within ``period``."""
     reviewed = record.meeting.period
-    return (
-        record.meeting.kind in REVIEW_KINDS
-        and reviewed is not None
-        and period.start <= reviewed.start
-        and reviewed.end <= period.end
-    )
+    is_review = record.meeting.kind in REVIEW_KINDS
+    return is_review and reviewed is not None and _within(reviewed, period)
 
 
 def _reports_on_own_dates(record: Record) -> bool:
@@ -340,57 +451,74 @@ def _reports_on_own_dates(record: Record) -> bool:
     return not (record.meeting.kind in REVIEW_KINDS and record.meeting.period is not None)
 
 
-def _directives(ordered: list[Record], period: Period) -> list[DirectiveEntry]:
-    """Directives known at the end of the period, with their status as of then."""
+def _member(record: Record, period: Period, membership: Membership) -> bool:
+    """Whether a meeting is one of the period's: held in it, or (``--by reviewed``) any
+    record stating the ``period:`` it reviews, by that period, in every digest containing it."""
+    reviewed = record.meeting.period
+    if membership is Membership.REVIEWED and reviewed is not None:
+        return _within(reviewed, period)
+    return record.meeting.date in period
+
+
+def _directives(ordered: list[Record], period: Period, listed: list[Record],
+                names: Names) -> list[DirectiveEntry]:  # fmt: skip
+    """Directives known at the end of the period, with their status as of then.
+
+    Those given at the meetings the digest lists are the period's; the others given
+    before its end are carried over while open. A directive done before the period is
+    left out unless an update of the period speaks of it (reopened, completed again).
+    """
+    members = {id(r) for r in listed}
+    counted = [r for r in ordered if r.meeting.date <= period.end or id(r) in members]
     given = directive_keys(ordered)
     at_start: dict[str, DirectiveStatus] = {}
     at_end: dict[str, DirectiveStatus] = {}
-    notes: dict[str, list[str]] = {}
-    for record in ordered:
-        if record.meeting.date > period.end:
-            break
+    touched: set[str] = set()
+    notes: dict[str, list[Note]] = {}
+    for record in counted:
+        now = record.meeting.date >= period.start or id(record) in members
         for update in record.meeting.directive_updates:
             target, index = given[update.directive]
             canonical = directive_name(target, index)
-            if record.meeting.date < period.start:
+            if now:
+                touched.add(canonical)
+            else:
                 at_start[canonical] = update.status
             at_end[canonical] = update.status
             if update.note:
-                notes.setdefault(canonical, []).append(update.note)
+                notes.setdefault(canonical, []).append(Note(update.note, record.meeting.date))
     entries = []
-    for record in ordered:
-        if record.meeting.date > period.end:
-            break
+    for record in counted:
         for index, directive in enumerate(record.meeting.directives):
             name = directive_name(record, index)
-            carried = record.meeting.date < period.start
+            carried = id(record) not in members
             current = at_end.get(name, directive.status)
             done_before = at_start.get(name, directive.status) is DirectiveStatus.DONE
-            if carried and done_before and current is DirectiveStatus.DONE:
-                continue  # done before the period began, and not reopened: reported then
-            due = directive.deadline
-            late = isinstance(due, dt.date) and due <= period.end
-            if current is not DirectiveStatus.DONE and late:
+            if carried and done_before and name not in touched:
+                continue  # done before the period began, and not spoken of since
+            due = last_day(directive.deadline) if directive.deadline else None
+            if current is not DirectiveStatus.DONE and due is not None and due <= period.end:
                 current = DirectiveStatus.OVERDUE
             entries.append(DirectiveEntry(
-                key=name, content=directive.content, assignees=tuple(directive.assignees),
+                key=name, content=directive.content,
+                assignees=tuple(names(a) for a in directive.assignees),
                 deadline=directive.deadline, status=current, given_on=record.meeting.date,
                 given_at=record.meeting.title, carried_over=carried,
-                notes=tuple(notes.get(name, ())),
+                notes=_period_notes(notes.get(name, []), period),
             ))  # fmt: skip
     return entries
+
+
+def _period_notes(notes: list[Note], period: Period) -> tuple[Note, ...]:
+    """The notes written in the period; if none, the latest before it (never a pile of old
+    notes beside a status they no longer explain)."""
+    inside = tuple(n for n in notes if n.date >= period.start)
+    return inside or tuple(notes[-1:])
 
 
 def directive_name(record: Record, index: int) -> str:
     """How the digest names a directive: its ``id``, else ``<record id>#<n>`` from 1."""
     return record.meeting.directives[index].id or f"{record.id}#{index + 1}"
-
-
-def _member(record: Record, period: Period, membership: Membership) -> bool:
-    reviewed = record.meeting.period
-    if membership is Membership.REVIEWED and not _reports_on_own_dates(record):
-        return reviewed == period
-    return record.meeting.date in period
 
 
 def build_digest(records: Iterable[Record], period: Period, settings: Settings,
@@ -408,11 +536,18 @@ def build_digest(records: Iterable[Record], period: Period, settings: Settings,
         ReviewAccount(r, _account([r], names)) for r in ordered if _is_review_of(r, period)
     )
     proposals = [
-        ProposalEntry(p.by, p.content, tuple(p.to), p.response, r.meeting.title, r.meeting.date)
+        ProposalEntry(
+            names(p.by),
+            p.content,
+            tuple(map(names, p.to)),
+            p.response,
+            r.meeting.title,
+            r.meeting.date,
+        )
         for r in inside
         for p in r.meeting.proposals
     ]
-    directives = _directives(ordered, period)
+    directives = _directives(ordered, period, inside, names)
     return Digest(
         period=period,
         meetings=tuple(inside),
@@ -445,9 +580,13 @@ def naming_warnings(records: Sequence[Record]) -> list[Problem]:
             if key(name) in names.canonical:
                 continue
             close = difflib.get_close_matches(key(name), list(names.canonical), n=1, cutoff=0.85)
+            short = next((n for n in names.canonical if _short_form(name, n)), None)
             if close:
                 known = names(next(n for n in names.canonical if n == close[0]))
                 detail = message("organization_close", name=name, known=known)
+                problems.append(Problem(record.source.values[path], detail, Severity.WARNING))
+            elif short is not None:
+                detail = message("organization_short_name", name=name, known=names(short))
                 problems.append(Problem(record.source.values[path], detail, Severity.WARNING))
         for i, result in enumerate(record.meeting.results.by_organization):
             for j, figure in enumerate(result.figures):
@@ -460,6 +599,16 @@ def naming_warnings(records: Sequence[Record]) -> list[Problem]:
                                      unit=figure.unit or "-", other=first[1])  # fmt: skip
                     problems.append(Problem(where, detail, Severity.WARNING))
     return problems
+
+
+def _short_form(name: str, known: str) -> bool:
+    """Whether ``name`` shortens the name whose key is ``known``: each of its words is one
+    of the known name's, or the initials of a run of them ("MTTQ tỉnh" of "Ủy ban Mặt trận
+    Tổ quốc Việt Nam tỉnh", "Tỉnh đoàn" of "Đoàn TNCS Hồ Chí Minh tỉnh")."""
+    short, full = key(name).split(), known.split()
+    initials = "".join(word[0] for word in full)
+    runs = {initials[i:j] for i in range(len(full)) for j in range(i + 2, len(full) + 1)}
+    return short != full and all(word in full or word in runs for word in short)
 
 
 def _organization_names(meeting: Meeting) -> list[tuple[tuple[str | int, ...], str]]:

@@ -8,6 +8,7 @@ out and tests can check the wording without rendering anything.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from string import Formatter
@@ -167,6 +168,15 @@ class DirectiveGroup:
     assignees: tuple[str, ...]
     directives: tuple[Directive, ...]
 
+    @property
+    def deadline(self) -> dt.date | str | None:
+        """The deadline every task of the group shares, written once in the lead-in
+        rather than after each task; None when they differ or there is one task."""
+        deadlines = {d.deadline for d in self.directives}
+        if len(self.directives) < 2 or len(deadlines) != 1:
+            return None
+        return deadlines.pop()
+
 
 def directive_groups(directives: Sequence[Directive]) -> list[DirectiveGroup]:
     """Directives grouped by their assignees, in the order the assignees first appear."""
@@ -174,6 +184,23 @@ def directive_groups(directives: Sequence[Directive]) -> list[DirectiveGroup]:
     for directive in directives:
         groups.setdefault(tuple(directive.assignees), []).append(directive)
     return [DirectiveGroup(names, tuple(items)) for names, items in groups.items()]
+
+
+def _counted(counter: Counter[str]) -> list[tuple[str, str]]:
+    """("02", "hội nghị giao ban"): counts as reports write them, two digits at least."""
+    return [(f"{n:02d}", what) for what, n in counter.items() if n]
+
+
+def overview(digest: Digest) -> dict[str, Any]:
+    """What the digest's first section counts: meetings by their own noun ("hội nghị giao
+    ban", or a record's ``noun``) and by level, and the tasks by status at the period's end."""
+    words = vocabulary()
+    nouns = Counter(r.meeting.noun or words.kinds[r.meeting.kind].label.lower()
+                    for r in digest.meetings)  # fmt: skip
+    levels = Counter(words.levels[r.meeting.level] for r in digest.meetings)
+    statuses = Counter({said: digest.status_counts[s] for s, said in words.status_counts.items()})
+    return {"total": f"{len(digest.meetings):02d}", "kinds": _counted(nouns),
+            "levels": _counted(levels), "statuses": _counted(statuses)}  # fmt: skip
 
 
 def briefing_context(record: Record, settings: Settings, profile: Profile, doc_key: str) -> Content:
@@ -204,7 +231,8 @@ def digest_context(
     """The context of a periodic report, with what its chart shows (drawn by the template)."""
     words = vocabulary()
     period_name = words.period_name(digest.period)
-    issued = registration.date or digest.period.end
+    # Undated, a report is written after its period: "năm 2025" on the report of 2024.
+    issued = registration.date or digest.period.end + dt.timedelta(days=1)
     created = dt.datetime.combine(issued, dt.time(0, 0), tzinfo=VIETNAM_TIME)
     # "hội nghị", or "hội nghị, buổi làm việc" when the period had both kinds.
     held = digest.meetings or tuple(review.record for review in digest.reviews)
@@ -225,7 +253,7 @@ def digest_context(
         **frame,
         "digest": digest,
         "period_name": period_name,
-        "meeting_nouns": nouns,
+        "overview": overview(digest),
         "chart": {
             "labels": labels,
             "values": values,

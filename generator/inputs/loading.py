@@ -139,6 +139,9 @@ class SourceMap:
     path: Path
     values: dict[Path_, Position] = field(default_factory=dict)
     keys: dict[Path_, Position] = field(default_factory=dict)
+    #: Decimal numbers as written ("1.250"): YAML reads them as 1.25, a Vietnamese clerk
+    #: as one thousand two hundred fifty; the model decides.
+    decimals: dict[Path_, str] = field(default_factory=dict)
 
     def locate(self, loc: Path_, data: Any) -> Position:
         """The best position for an error at ``loc`` (as pydantic reports it).
@@ -247,6 +250,8 @@ class _Builder:
         value = self.loader.construct_object(node, deep=True)
         if isinstance(value, float) and not math.isfinite(value):
             self.problems.append(Problem(where, message("not_finite", value=node.value)))
+        elif isinstance(value, float):
+            self.source.decimals[at] = str(node.value)
         if isinstance(value, str):
             return self._text(value, at, where)
         return value

@@ -154,6 +154,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return message("signer_needs_body", mode=ctx.get("mode", "?"))
     if kind == "bad_period":
         return message("bad_period", value=value)
+    if kind == "bad_number":
+        return message("bad_number", value=value)
     return message("bad_value", detail=error["msg"])
 
 

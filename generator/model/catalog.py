@@ -60,6 +60,13 @@ class PeriodWords(Strict):
     year: Text
 
 
+class FigureWords(Strict):
+    in_words: Text
+    joined: Text
+    nothing: Text
+    verb: Text
+
+
 class WordStyles(Strict):
     prefix: Text
     #: By component; ``national`` names the national header's lines, ``{n}`` their number.
@@ -78,16 +85,21 @@ class Vocabulary(Strict):
     levels: dict[Level, Text]
     parts_of_day: dict[PartOfDay, Text]
     statuses: dict[DirectiveStatus, Text]
+    status_counts: dict[DirectiveStatus, Text]
     report_kinds: dict[ReportKind, Text]
     periods: PeriodWords
     chart_title: Text
     chart_alt: Text
     word_styles: WordStyles
     unit_families: dict[str, dict[str, Annotated[int, Field(ge=1)]]]
+    unit_decimals: dict[str, Annotated[int, Field(ge=0)]]
     rate_units: list[Text]
     rate_labels: list[Text]
+    ongoing_deadlines: list[Text]
+    figure_words: FigureWords
     as_of: Text
     from_review: Text
+    review_words: dict[MeetingKind, Text]
     common_openers: list[Text]
     membership: dict[Membership, Text]
 

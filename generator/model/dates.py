@@ -14,8 +14,15 @@ import re
 FIRST_DATE = dt.date(1900, 1, 1)
 LAST_DATE = dt.date(2100, 12, 31)
 
-_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+#: Invisible characters pasted along with a date from a web page or a chat (a trailing
+#: zero-width space is common); they never change what the date says.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+#: Day first (Vietnamese order) with "/", "-" or "." between; a two-digit year is 20YY.
+_VN_DATE = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$")
+#: Year first (ISO order), with "-" or "/".
+_ISO_DATE = re.compile(r"^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$")
+#: "ngày 30/6/2024" and "ngày 30 tháng 6 năm 2024", as a date is written in prose.
+_IN_WORDS = re.compile(r"^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$")
 
 
 class BadDate(ValueError):
@@ -28,19 +35,36 @@ class BadDate(ValueError):
         self.value = value
 
 
+def _parts(text: str) -> tuple[int, int, int] | None:
+    """Year, month and day of a text written as a date, or None."""
+    bare = " ".join(text.translate(_INVISIBLE).split())
+    if bare[:5].casefold() == "ngày ":
+        bare = bare[5:]
+    if match := _VN_DATE.match(bare):
+        day, _, month, year = match.groups()
+        return (2000 + int(year) if len(year) == 2 else int(year)), int(month), int(day)
+    if match := _ISO_DATE.match(bare):
+        year, _, month, day = match.groups()
+        return int(year), int(month), int(day)
+    if match := _IN_WORDS.match(bare.casefold()):
+        day, month, year = match.groups()
+        return int(year), int(month), int(day)
+    return None
+
+
 def looks_like_date(text: str) -> bool:
-    return bool(_VN_DATE.match(text) or _ISO_DATE.match(text))
+    """Whether ``text`` is written as a date (it may still be an impossible day)."""
+    return _parts(text) is not None
 
 
 def parse_date(text: str) -> dt.date:
-    """ "25/9/2024" as well as ISO "2024-09-25"; impossible days and far years refused."""
-    match = _VN_DATE.match(text) or _ISO_DATE.match(text)
-    if match is None:
+    """A date as clerks type it: "25/9/2024", "25-9-2024", "25.9.2024", "25/9/24", ISO
+    "2024-09-25" or "2024/9/25", "ngày 25/9/2024"; impossible days and far years refused."""
+    parts = _parts(text)
+    if parts is None:
         raise BadDate("invalid_date", text)
-    parts = [int(g) for g in match.groups()]
-    year, month, number = parts if match.re is _ISO_DATE else parts[::-1]
     try:
-        day = dt.date(year, month, number)
+        day = dt.date(*parts)
     except ValueError as e:
         raise BadDate("no_such_day", text) from e
     return checked(day, text)

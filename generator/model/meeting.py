@@ -9,6 +9,7 @@ drop a paragraph without a word.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import (
@@ -42,6 +43,7 @@ from generator.model.kinds import (
     ReportKind,
 )
 from generator.model.periods import Period, PeriodError, parse_period
+from generator.vietnamese.text import read_number
 
 
 class Strict(BaseModel):
@@ -79,7 +81,12 @@ Date = Annotated[
     dt.date,
     PlainValidator(_vietnamese_date),
     WithJsonSchema(
-        {"type": "string", "pattern": r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*$"}
+        {
+            "type": "string",
+            "pattern": r"^\s*(ngày\s+)?(\d{4}([-/])\d{1,2}\3\d{1,2}"
+            r"|\d{1,2}([/.-])\d{1,2}\4(\d{4}|\d{2})"
+            r"|\d{1,2} tháng \d{1,2} năm \d{4})\s*$",
+        }
     ),
 ]
 Time = Annotated[
@@ -193,11 +200,30 @@ class Speech(Strict):
     content: Text
 
 
+def _figure_value(value: Any) -> Any:
+    """A number typed the Vietnamese way ("1.250", "1,5") is that number, not words; one
+    typed otherwise ("1,250.5", "1.25" in quotes) is refused rather than printed as words
+    and never added."""
+    if not isinstance(value, str):
+        return value
+    read = read_number(value)
+    if read is not None:
+        return read
+    if _NUMBER_LIKE.fullmatch(value.strip()):
+        raise PydanticCustomError("bad_number", "not a number: {value}", {"value": value})
+    return value
+
+
+#: Digits with dots or commas and nothing else: a number, whatever its convention.
+_NUMBER_LIKE = re.compile(r"[+-]?[\d.,]*\d[\d.,]*")
+
+
 class Figure(Strict):
     label: Text
     #: A number, or an approximate figure in words ("hàng chục tỷ", "trên 1.000"), which
-    #: is printed as written and never added up.
-    value: int | float | Text
+    #: is printed as written and never added up. "1.250" is one thousand two hundred
+    #: fifty and "1,5" one and a half, as Vietnamese writes numbers.
+    value: Annotated[int | float | Text, BeforeValidator(_figure_value)]
     unit: str | None = None
     #: How it adds up over a period; by default a rate ("%", "tỷ lệ …") is reported as its
     #: latest value and anything else is summed.

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.model.kinds import MeetingKind
+
 
 class PeriodKind(StrEnum):
     QUARTER = "Q"
@@ -55,6 +57,16 @@ class Period:
     def quarter_of(cls, day: dt.date) -> Period:
         return cls(day.year, PeriodKind.QUARTER, (day.month - 1) // 3 + 1)
 
+    @classmethod
+    def reviewed_at(cls, day: dt.date, kind: PeriodKind, grace_days: int) -> Period:
+        """The period of ``kind`` a review held on ``day`` most likely reviews: the one
+        before when held within ``grace_days`` after it (a six-month review in July reviews
+        the first half), else the one it is held in (a year-end review in December)."""
+        months = {PeriodKind.QUARTER: 3, PeriodKind.HALF: 6}.get(kind)
+        current = cls(day.year, kind, (day.month - 1) // months + 1 if months else 0)
+        before = current.previous()
+        return before if day <= before.end + dt.timedelta(days=grace_days) else current
+
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
@@ -85,3 +97,22 @@ def parse_period(text: str | int) -> Period:
     if part == "9M":
         return Period(year, PeriodKind.NINE_MONTHS)
     return Period(year, PeriodKind(part[0]), int(part[1]))
+
+
+#: The kind of period each kind of review reviews.
+_REVIEWED = {
+    MeetingKind.SIX_MONTH_REVIEW: PeriodKind.HALF,
+    MeetingKind.ANNUAL_REVIEW: PeriodKind.YEAR,
+}
+
+
+#: How long after its period a review may be held, unless the settings say otherwise.
+REVIEW_GRACE_DAYS = 92
+
+
+def likely_reviewed(kind: MeetingKind, day: dt.date,
+                    grace_days: int = REVIEW_GRACE_DAYS) -> Period | None:  # fmt: skip
+    """The period a review of ``kind`` held on ``day`` most likely reviews (None for a
+    meeting that is no review): what ``validate`` suggests and ``new`` writes."""
+    reviewed = _REVIEWED.get(kind)
+    return None if reviewed is None else Period.reviewed_at(day, reviewed, grace_days)

@@ -14,18 +14,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from generator.errors import InputError, Problem
-from generator.inputs.loading import SourceMap, load_yaml
+from generator.errors import InputError, Problem, Severity
+from generator.inputs.loading import LoadedFile, SourceMap, field_name, load_yaml
 from generator.inputs.locations import find_settings
 from generator.inputs.validation import validate_model
 from generator.messages import message
-from generator.model.catalog import document_types
+from generator.model.catalog import document_types, vocabulary
+from generator.model.deadlines import is_readable
 from generator.model.kinds import PartOfDay
 from generator.model.meeting import Meeting
+from generator.model.periods import likely_reviewed
 from generator.model.settings import Settings, load_settings
 from generator.vietnamese.hygiene import check_file
 
 T = TypeVar("T")
+
+#: A decimal as YAML reads it that Vietnamese reads as thousands: "1.250", "12.500.000".
+_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$")
 
 #: When a meeting without a time was held, for ordering the meetings of one day.
 _HOURS = {PartOfDay.MORNING: dt.time(8), PartOfDay.AFTERNOON: dt.time(14),
@@ -72,6 +77,11 @@ def _cross_checks(meeting: Meeting, source: SourceMap, settings: Settings) -> li
             )
         )
     period = meeting.period
+    likely = likely_reviewed(meeting.kind, meeting.date, settings.review_grace_days)
+    if period is None and likely is not None:
+        # Without it, a review's half-year or year would be added to the quarter it was held in.
+        problems.append(Problem(source.key(("kind",)), message("review_without_period",
+                                                                period=likely)))  # fmt: skip
     grace = settings.review_grace_days
     if period is not None and not (
         period.start <= meeting.date <= period.end + dt.timedelta(days=grace)
@@ -101,6 +111,32 @@ def _cross_checks(meeting: Meeting, source: SourceMap, settings: Settings) -> li
     return problems
 
 
+def _deadline_findings(meeting: Meeting, source: SourceMap, strict: bool) -> list[Problem]:
+    """Deadlines in words giaoban cannot read: a digest can never call them overdue."""
+    ongoing = vocabulary().ongoing_deadlines
+    severity = Severity.ERROR if strict else Severity.WARNING
+    problems = []
+    for i, directive in enumerate(meeting.directives):
+        if directive.deadline is None or is_readable(directive.deadline, ongoing):
+            continue
+        path = ("directives", i, "deadline")
+        detail = message("unreadable_deadline", deadline=directive.deadline)
+        problems.append(Problem(source.values[path], f"{field_name(path)}: {detail}", severity))
+    return problems
+
+
+def _figures_as_written(loaded: LoadedFile) -> None:
+    """Figures' values with a dot before groups of three digits ("value: 1.250") as their
+    text, which the model reads the Vietnamese way (1250), not as YAML's decimal 1.25."""
+    for path, written in loaded.source.decimals.items():
+        figure = len(path) >= 3 and path[-1] == "value" and path[-3] == "figures"
+        if figure and _GROUPED.match(written):
+            node = loaded.data
+            for part in path[:-1]:
+                node = node[part]
+            node["value"] = written
+
+
 def _collect(problems: list[Problem], step: Callable[[], T]) -> T | None:
     """Run one step; keep its problems instead of stopping at them."""
     try:
@@ -117,6 +153,7 @@ def load_record(path: Path, settings_path: Path | None = None, strict: bool = Fa
     them errors.
     """
     loaded = load_yaml(path)
+    _figures_as_written(loaded)
     problems: list[Problem] = []
     meeting = _collect(problems, lambda: validate_model(Meeting, loaded))
     settings_file = settings_path or _collect(problems, lambda: find_settings(path))
@@ -125,6 +162,8 @@ def load_record(path: Path, settings_path: Path | None = None, strict: bool = Fa
         settings = _collect(problems, lambda: load_settings(settings_file))
     known = frozenset(w.casefold() for w in settings.known_words) if settings else frozenset()
     findings = check_file(loaded, known, strict)
+    if meeting is not None:
+        findings += _deadline_findings(meeting, loaded.source, strict)
     if meeting is not None and settings:
         problems.extend(_cross_checks(meeting, loaded.source, settings))
     if problems or meeting is None or settings_file is None or settings is None:

@@ -51,9 +51,13 @@ def reference_problems(records: Sequence[Record]) -> list[Problem]:
                 problems.append(Problem(where, message("unknown_directive", key=update.directive,
                                                        known=names)))  # fmt: skip
             elif record.held < target[0].held:
-                detail = message("update_before_directive", key=update.directive,
-                                 given=target[0].meeting.date.isoformat(),
-                                 date=record.meeting.date.isoformat())  # fmt: skip
+                # On one day, the order comes from ``time`` or ``part_of_day``, else the file
+                # names: say so, not that one day is before itself.
+                same_day = record.meeting.date == target[0].meeting.date
+                detail = message("update_same_day" if same_day else "update_before_directive",
+                                 key=update.directive, given=target[0].meeting.date.isoformat(),
+                                 date=record.meeting.date.isoformat(),
+                                 other=target[0].path.name)  # fmt: skip
                 problems.append(Problem(where, detail))
     return problems
 

@@ -18,6 +18,7 @@ from generator.inputs.loading import load_yaml
 from generator.inputs.locations import DEFAULT_PROFILE
 from generator.inputs.validation import validate_model
 from generator.model.meeting import Strict, Text
+from generator.model.periods import REVIEW_GRACE_DAYS
 
 #: What ``giaoban init`` writes where only the secretariat knows the value: a document
 #: printed with one of these still in it is a draft nobody finished.
@@ -85,7 +86,7 @@ class Settings(Strict):
     organizations: list[Text | Organization] = []
     #: Words the text checks should accept (names, foreign words).
     known_words: list[Text] = []
-    review_grace_days: Annotated[int, Field(ge=0, le=366)] = 92
+    review_grace_days: Annotated[int, Field(ge=0, le=366)] = REVIEW_GRACE_DAYS
     #: A folder of templates searched before the built-in ones (relative to this file).
     templates: Text | None = None
 

@@ -9,6 +9,7 @@ Template errors are reported at the template's own file and line.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
 from generator.errors import Position, Problem, TemplateError
 from generator.messages import message
@@ -42,6 +44,7 @@ from generator.vietnamese.text import (
     date_prose,
     end_document,
     end_sentence,
+    joined,
     lower_first,
     number,
     roman,
@@ -70,15 +73,28 @@ class _FolderLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
-def figure(f: Figure) -> str:
-    """ "số hội viên mới 1.250 người", "tỷ lệ hộ khá 12,5%": a figure inside a sentence."""
+def figure(f: Figure, stated: bool = False) -> str:
+    """ "số hội viên mới 1.250 người", "tỷ lệ hộ khá 12,5%": a figure inside a sentence;
+    ``stated``, a sentence of its own with its verb ("Tổng trị giá … đạt hàng chục tỷ
+    đồng"). A count of nothing is "không phát sinh", never "0 vụ"."""
+    said = vocabulary().figure_words
+    if f.value == 0 and f.unit != "%":
+        return f"{lower_first(f.label)} {said.nothing}"
     unit = "" if not f.unit else (f.unit if f.unit == "%" else f" {f.unit}")
-    return f"{lower_first(f.label)} {number(f.value)}{unit}"
+    verb = f" {said.verb}" if stated else ""
+    return f"{lower_first(f.label)}{verb} {number(f.value)}{unit}"
 
 
 def due(deadline: dt.date | str) -> str:
     """A deadline as documents write it: 31/12/2024, or the words the record gives."""
     return deadline.strftime("%d/%m/%Y") if isinstance(deadline, dt.date) else deadline
+
+
+def no_breaks(html: str) -> Markup:
+    """A rendered part of a document with its unbreakable units joined (``joined``): the
+    text between tags only, so markup and attributes stay as they are."""
+    parts = re.split(r"(<[^>]*>)", str(html))
+    return Markup("".join(p if p.startswith("<") else joined(p) for p in parts))
 
 
 def in_sentence(text: str) -> str:
@@ -139,6 +155,7 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
         person=person,
         figure=figure,
         in_sentence=in_sentence,
+        no_breaks=no_breaks,
         due=due,
         end_document=_end_document,
         end_sentence=end_sentence,

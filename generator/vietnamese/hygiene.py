@@ -18,11 +18,12 @@ from generator.inputs.loading import LoadedFile, Path_, field_name
 from generator.messages import message
 from generator.vietnamese.encodings import detect
 from generator.vietnamese.syllables import is_acceptable_word, split_glued
+from generator.vietnamese.text import DOCUMENT_SYMBOL
 
 #: Fields whose values are codes, links or times, not prose.
 SKIPPED_FIELDS = {
     "id", "url", "directive", "published", "time", "date", "deadline", "period",
-    "kind", "level", "part_of_day", "status", "mode", "profile",
+    "kind", "level", "part_of_day", "status", "mode", "profile", "aggregate",
 }  # fmt: skip
 
 _CHECKS: list[tuple[str, re.Pattern[str]]] = [
@@ -70,9 +71,13 @@ def check_text(text: str, known_words: frozenset[str] = frozenset()) -> list[str
     for kind, pattern in _CHECKS:
         for match in pattern.finditer(text):
             findings.append(message(kind, excerpt=excerpt(text, match.start(), match.end())))
+    # A document's symbol may mix cases ("CTr", "TTr"): it is no word to check.
+    symbols = [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if is_acceptable_word(token, known_words):
+            continue
+        if any(start <= match.start() < end for start, end in symbols):
             continue
         split = split_glued(token)
         where = excerpt(text, match.start(), match.end())

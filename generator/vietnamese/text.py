@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 _ROMAN = [
@@ -80,6 +81,41 @@ def clause(text: str) -> str:
 def sentence(text: str) -> str:
     """A fragment as a paragraph: capital first letter, closing full stop."""
     return end_sentence(upper_first(text))
+
+
+#: A document's number and symbol ("01-CTr/MTTQ", "15-KH/HND", "05/BC-UBND").
+DOCUMENT_SYMBOL = re.compile(r"\b\d+[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ&]*)+")
+_QUARTER = re.compile(r"\b([Qq]uý|QUÝ) (I{1,3}|IV)/(?=\d{4}\b)")
+_SPACED_DASH = re.compile(r"(?<=\w) – (?=\w)")
+#: Joins that keep their parts on one line: a no-break space, a no-break hyphen, and a
+#: word joiner after a symbol's slash (a line may otherwise break after "/").
+_NO_BREAK_SPACE, _NO_BREAK_HYPHEN, _WORD_JOINER = "\u00a0", "\u2011", "\u2060"
+
+
+def _symbol_joined(match: re.Match[str]) -> str:
+    return match.group().replace("-", _NO_BREAK_HYPHEN).replace("/", "/" + _WORD_JOINER)
+
+
+def joined(text: str) -> str:
+    """Text whose units a reader never sees split over two lines: "quý I/2024", a document
+    symbol ("15-KH/HND"), a term joined by a spaced dash ("chính trị – xã hội")."""
+    text = _QUARTER.sub(lambda m: f"{m[1]}{_NO_BREAK_SPACE}{m[2]}/", text)
+    text = DOCUMENT_SYMBOL.sub(_symbol_joined, text)
+    return _SPACED_DASH.sub(f"{_NO_BREAK_SPACE}–{_NO_BREAK_SPACE}", text)
+
+
+#: A number as Vietnamese documents write it: dots between thousands, a decimal comma.
+_VN_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+
+
+def read_number(text: str) -> int | float | None:
+    """ "1.250" (one thousand two hundred fifty), "1,5" (one and a half), "1.250.000,5":
+    the Vietnamese convention; None when the text is no number written that way."""
+    bare = text.strip()
+    if not _VN_NUMBER.match(bare):
+        return None
+    plain = bare.replace(".", "").replace(",", ".")
+    return float(plain) if "." in plain else int(plain)
 
 
 def number(value: int | float | Decimal | str) -> str:
