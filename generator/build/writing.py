@@ -48,9 +48,10 @@ def _running(pid: int) -> bool:
     return True
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` through a temporary file of a unique name, renamed over it:
-    runs writing into the same folder at once never touch each other's files."""
+    runs writing into the same folder at once never touch each other's files. The file
+    gets ``mode``, else the old file's, else what a plainly created file would get."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         prefix = f".{path.name}.{os.getpid()}."
@@ -58,7 +59,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as e:
         raise OutputError(message("output_failed", path=path, reason=os_reason(e))) from e
     try:
-        os.fchmod(fd, _mode_for(path))
+        os.fchmod(fd, _mode_for(path) if mode is None else mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

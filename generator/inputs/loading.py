@@ -174,14 +174,27 @@ def _position(path: Path, mark: Any) -> Position:
     return Position(path, mark.line + 1, mark.column + 1)
 
 
-def _encoding_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Problem:
+def encoding_problem(path: Path, raw: bytes) -> Problem:
+    """What the bytes of ``path`` are, since they are not UTF-8: UTF-16, UTF-32, no text
+    at all, or another 8-bit encoding (then where the first byte that is not UTF-8 is)."""
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return Problem(Position(path, 1, 1), message("utf32"))
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 10:
+    head = raw[:200]
+    # UTF-16 text (mostly ASCII) has its zero bytes all at even or all at odd offsets
+    zeros = (head[0::2].count(0), head[1::2].count(0))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        max(zeros) > len(head) // 4 and min(zeros) <= max(zeros) // 10
+    ):
         return Problem(Position(path, 1, 1), message("utf16"))
-    prefix = raw[: error.start].decode("utf-8-sig")  # valid up to the bad byte
-    where = _line_column(path, prefix, len(prefix))
-    return Problem(where, message("not_utf8", offset=error.start, path=path))
+    if b"\x00" in head:
+        return Problem(Position(path, 1, 1), message("binary_file"))
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        prefix = raw[: error.start].decode("utf-8-sig")  # valid up to the bad byte
+        where = _line_column(path, prefix, len(prefix))
+        return Problem(where, message("not_utf8", offset=error.start, path=path))
+    raise ValueError("the bytes are UTF-8")
 
 
 def read_text(path: Path) -> str:
@@ -194,7 +207,7 @@ def decode_text(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError([_encoding_problem(path, raw, e)]) from e
+        raise InputError([encoding_problem(path, raw)]) from e
 
 
 def read_bytes(path: Path) -> bytes:
