@@ -11,6 +11,7 @@ each value's path to its position is filled in. Text is normalised to NFC.
 from __future__ import annotations
 
 import math
+import os
 import re
 import stat
 import unicodedata
@@ -227,6 +228,28 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(
             [Problem(Position(path), message("file_unreadable", reason=os_reason(e)))]
         ) from e
+
+
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes, else
+    ``None``: for the files giaoban keeps for itself (caches, state), where anything else
+    is damage to ignore. A FIFO is never read (that would block forever) and the checks
+    are made on the file opened, not on its name."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(limit + 1)
+        return data if len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 class _Builder:

@@ -36,6 +36,8 @@ import _cffi_backend
 import cffi
 import cffi.recompiler
 
+from generator.inputs.loading import read_regular
+
 #: The module of WeasyPrint that declares its C functions, in its package.
 DECLARING_MODULE = ("text", "ffi.py")
 
@@ -124,7 +126,7 @@ def _read_tables(path: Path) -> tuple[list[Any], dict[str, Any]] | None:
     """The tables kept at ``path``, if they can be trusted to be whole and ours."""
     if not _trusted(path):
         return None
-    content = _read_regular(path)
+    content = read_regular(path, MAX_TABLES_BYTES)
     header, _, body = (content or b"").partition(b"\n")
     expected = _HEADER + hashlib.sha256(body).hexdigest().encode()
     if content is None or header != expected:
@@ -136,25 +138,6 @@ def _read_tables(path: Path) -> tuple[list[Any], dict[str, Any]] | None:
     if not _shaped(args, kwargs):
         return None
     return list(args), dict(kwargs)
-
-
-def _read_regular(path: Path) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file of a plausible size (a FIFO is never
-    opened for reading: that would block; the size is checked on what was opened)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_TABLES_BYTES:
-            return None
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read(MAX_TABLES_BYTES + 1)[:MAX_TABLES_BYTES]
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def _shaped(args: object, kwargs: object) -> bool:
