@@ -18,10 +18,12 @@ from conftest import RECORD, write_yaml
 RUN_TIMEOUT = 120
 
 
-def giaoban(*args: str, env: dict[str, str] | None = None, timeout: float = RUN_TIMEOUT
-            ) -> subprocess.CompletedProcess[str]:  # fmt: skip
+def giaoban(
+    *args: str, env: dict[str, str] | None = None, timeout: float = RUN_TIMEOUT
+) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True,
-                          text=True, timeout=timeout, env={**os.environ, **(env or {})})  # fmt: skip
+                          text=True, timeout=timeout, env=environment)  # fmt: skip
 
 
 @pytest.mark.parametrize("fifo", [STATE_NAME, LOCK_NAME, "record.tb.docx"])
