@@ -119,12 +119,10 @@ def _executor(scheduler: str | None) -> Iterator[Any]:
     if scheduler is None:
         yield None
         return
-    try:
-        from distributed import Client
-    except ImportError as e:
-        raise UsageError(message("no_distributed")) from e
-    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-        yield client.get_executor()
+    from generator.build.cluster import cluster_executor
+
+    with cluster_executor(scheduler, notify=functools.partial(click.echo, err=True)) as executor:
+        yield executor
 
 
 def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
