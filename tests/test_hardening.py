@@ -18,7 +18,7 @@ import pytest
 from generator.build.state import LOCK_NAME, STATE_NAME
 from generator.cli.command import main
 
-from conftest import RECORD, write_yaml
+from conftest import RECORD, SETTINGS, write_yaml
 
 #: A run in its own process, so that a hang fails the test instead of blocking it.
 RUN_TIMEOUT = 120
@@ -129,3 +129,29 @@ def test_a_scheduler_without_workers_says_so_and_gives_up(project: Path) -> None
     assert done.returncode == 3, done.stderr
     assert "has no workers yet; waiting" in done.stderr
     assert "no worker joined the scheduler" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("documents", "expected"),
+    [
+        ({"tb": {"closing": "Trân trọng {"}}, "documents.tb.closing: 'Trân trọng {'"),
+        ({"digest": {"summary": "Kết quả }"}}, "documents.digest.summary: 'Kết quả }'"),
+        ({"digest": {"summary": "Kết quả {{period}}"}}, "'Kết quả {{period}}'"),
+        ({"tb": {"closing": "{period} nay"}}, "'{period} nay' is not a line"),
+        ({"dijest": {"summary": "Kết quả"}}, "documents.dijest: unknown field 'dijest'; did you"
+                                             " mean 'digest'?"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_settings_lines_and_document_keys_are_checked_as_strictly_as_a_record(
+    project: Path, documents: dict[str, object], expected: str, command: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """A lone brace crashed the render (exit 70) after validate said 0 errors; "{{period}}"
+    printed "{period}"; a misspelt document type was silently ignored."""
+    write_yaml(project / "giaoban.yaml", {**SETTINGS, "documents": documents})
+    out = ["--out", str(project / "out")] if command == "render" else []
+    assert main([command, str(project / "record.yaml"), *out]) == 1
+    err = capsys.readouterr().err
+    assert "giaoban.yaml:" in err and expected in err
+    assert not (project / "out").exists()

@@ -100,6 +100,17 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _unknown(name: str, allowed: list[str]) -> str:
+    """An unknown key, with the allowed one it is closest to, else all of them."""
+    close = difflib.get_close_matches(name, allowed, n=1)
+    hint = (
+        message("did_you_mean", suggestion=close[0])
+        if close
+        else message("allowed_fields", allowed=", ".join(allowed))
+    )
+    return message("unknown_field", field=name, hint=hint)
+
+
 def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One pydantic error as a sentence from the catalog."""
     kind = error["type"]
@@ -109,23 +120,18 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "missing":
         return message("missing", field=loc[-1] if loc else "?")
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, loc)
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = (
-            message("did_you_mean", suggestion=close[0])
-            if close
-            else message("allowed_fields", allowed=", ".join(allowed))
-        )
-        return message("unknown_field", field=loc[-1], hint=hint)
+        return _unknown(str(loc[-1]), _allowed_fields(model, loc))
     if kind in ("enum", "literal_error"):
         # pydantic's "'a', 'b' or 'c'" is English: the values alone, listed with commas
         values = re.findall(r"'[^']*'", str(ctx.get("expected", ""))) or ["?"]
         return message("choice", value=value, expected=", ".join(values))
     if kind in _TYPE_NAMES:
         return message("expected_type", expected=message(_TYPE_NAMES[kind]), got=_type_name(value))
+    if kind == "unknown_document":
+        return _unknown(str(value), [str(key) for key in ctx.get("allowed", ())])
     if kind == "bad_format":
         fields = ", ".join("{" + name + "}" for name in ctx.get("allowed", ()))
-        return message("bad_format", value=value, allowed=fields)
+        return message("bad_format", value=ctx.get("text", value), allowed=fields)
     if kind == "no_such_day":
         return message("no_such_day", value=value)
     if kind == "date_range":
