@@ -74,11 +74,13 @@ class Problem:
         return cls(where, str(data["message"]), Severity(str(data["severity"])))
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _printable(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Control characters as escapes; a file name's byte that is no UTF-8 (which Python
+    holds as a lone surrogate, unprintable) as the byte's escape."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", text)
 
 
 class GiaobanError(Exception):

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from generator import InputError
 from generator.build.state import LOCK_NAME, STATE_NAME
 from generator.cli.command import main
+from generator.output.templating import make_environment, render_template
 
 from conftest import RECORD, SETTINGS, write_yaml
 
@@ -155,3 +157,173 @@ def test_settings_lines_and_document_keys_are_checked_as_strictly_as_a_record(
     err = capsys.readouterr().err
     assert "giaoban.yaml:" in err and expected in err
     assert not (project / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "{{ range(10**9) | list | length }}",
+        "{{ 'a' * 10**9 }}",
+        "{{ 10**9 * 'a' }}",
+        "{{ [1] * 10**9 }}",
+        "{{ 2 ** (10**10) }}",
+        "{{ '%999999999s' % 'a' }}",
+        "{{ 'a'.center(10**9) }}",
+        "{{ 'a'.ljust(10**9) }}",
+        "{{ 'a' | center(10**9) }}",
+        "{{ 'a' | indent(10**9, true) }}",
+        "{{ '{:>999999999}'.format('a') }}",
+    ],
+)
+def test_a_template_that_grows_without_bound_is_an_error_at_its_line(
+    tmp_path: Path, expression: str
+) -> None:
+    """range(10**9) was exit 70; 'a' * 10**9 ran 36 s at 4.9 GB, 10**10 took the machine."""
+    (tmp_path / "t.html.j2").write_text(f"<p>a</p>\n<p>{expression}</p>\n", "utf-8")
+    env = make_environment([tmp_path])
+    started = time.monotonic()
+    with pytest.raises(InputError) as caught:
+        render_template(env, "t.html.j2", {})
+    assert time.monotonic() - started < 30
+    (problem,) = caught.value.problems
+    assert problem.position.path.name == "t.html.j2" and problem.position.line == 2
+    assert "far more than any document holds" in problem.message
+
+
+def test_a_template_that_writes_without_end_is_stopped_at_the_output_bound(tmp_path: Path) -> None:
+    loops = "{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxx{% endfor %}"
+    (tmp_path / "t.html.j2").write_text(loops + "{% endfor %}", "utf-8")
+    with pytest.raises(InputError) as caught:
+        render_template(make_environment([tmp_path]), "t.html.j2", {})
+    (problem,) = caught.value.problems
+    assert problem.position.path.name == "t.html.j2" and "longer than" in problem.message
+
+
+def test_the_bounds_leave_ordinary_template_arithmetic_alone(tmp_path: Path) -> None:
+    (tmp_path / "t.html.j2").write_text(
+        "{{ '-' * 40 }}|{{ 2 ** 10 }}|{{ range(3) | list | length }}|{{ 'a' | center(5) }}|"
+        "{{ '%05d' % 42 }}|{{ 'x' + 'y' }}", "utf-8"
+    )  # fmt: skip
+    out = render_template(make_environment([tmp_path]), "t.html.j2", {})
+    assert out == "-" * 40 + "|1024|3|  a  |00042|xy"
+
+
+def _with_line(project: Path, key: str, line: str) -> Path:
+    """The record with its top-level ``key`` written as ``line``, as a user types it."""
+    text = (project / "record.yaml").read_text("utf-8")
+    kept = [row for row in text.splitlines() if not row.startswith(f"{key}:")]
+    path = project / "record.yaml"
+    path.write_text("\n".join([*kept, line, ""]), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("key", "line", "expected"),
+    [
+        ("place", "place: !!int abc", "'abc' cannot be read as !!int"),
+        ("place", 'place: !!int "0x"', "'0x' cannot be read as !!int"),
+        ("place", "place: !!float abc", "'abc' cannot be read as !!float"),
+        ("place", "place: !!bool maybe", "'maybe' cannot be read as !!bool"),
+        ("place", "place: !!timestamp notadate", "'notadate' cannot be read as !!timestamp"),
+        ("place", "place: !!timestamp 2024-02-30", "'2024-02-30' cannot be read as !!timestamp"),
+        ("date", 'date: "2024-09-25 25:00:00"', "'2024-09-25 25:00:00' is not a valid date"),
+        ("date", "date: !!timestamp 2024-09-25 10:00:00", "'2024-09-25 10:00:00' is not a valid"),
+        ("date", "date: !!timestamp 0001-01-01", "date: '0001-01-01' is outside the years"),
+        ("place", "place: " + "9" * 5000, "a number of more than 100 digits"),
+        ("place", "place: !!set {a, b}", "place: expected text"),
+    ],
+)
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_explicit_tags_and_huge_integers_are_errors_at_their_line(
+    project: Path, key: str, line: str, expected: str, command: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """Each was exit 70, in validate too ("!!set" got the advice about ': ')."""
+    path = _with_line(project, key, line)
+    number = len(path.read_text("utf-8").splitlines())
+    out = ["--out", str(project / "out")] if command == "render" else []
+    assert main([command, str(path), *out]) == 1
+    err = capsys.readouterr().err
+    assert f"record.yaml:{number}:" in err and expected in err
+    assert "datetime.date" not in err and "': '" not in err
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (True, "a figure is a number"),
+        (10**25, "a figure this large"),
+        (-(10**25), "a figure this large"),
+        (1e27, "a figure this large"),
+    ],
+)
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_a_figure_is_a_bounded_number_never_a_boolean(
+    project: Path, value: object, expected: str, command: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """true counted as 1; 10^25 and its sums and averages were exit 70 (Babel, quantize)."""
+    figure = {"label": "Số hội viên mới", "value": value, "unit": "người"}
+    results = {**RECORD["results"], "figures": [figure]}  # type: ignore[dict-item]
+    write_yaml(project / "record.yaml", {**RECORD, "results": results})
+    out = ["--out", str(project / "out")] if command == "render" else []
+    assert main([command, str(project / "record.yaml"), *out]) == 1
+    assert expected in capsys.readouterr().err
+
+
+def test_sums_and_averages_of_the_largest_figures_are_written(project: Path) -> None:
+    """Ten records at the bound, summed and averaged in a digest: exact, never exit 70."""
+    for n in range(10):
+        figures = [{"label": "Kinh phí", "value": 10**18, "unit": "đồng"},
+                   {"label": "Tỷ lệ", "value": 10**18 - n, "unit": "%"}]  # fmt: skip
+        results = {**RECORD["results"], "figures": figures}  # type: ignore[dict-item]
+        record = {**RECORD, "id": f"r{n}", "results": results}
+        write_yaml(project / "records" / f"r{n}.yaml", record)
+    args = ["digest", str(project / "records"), "--period", "2025-Q1", "--out",
+            str(project / "out"), "--to", "docx", "-q"]  # fmt: skip
+    assert main(args) == 0
+
+
+@pytest.mark.parametrize("command", ["validate", "render", "digest"])
+def test_a_record_name_that_is_not_utf8_is_refused_alike(
+    project: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """validate passed, render and digest were exit 70 (the fingerprint)."""
+    name = os.fsdecode(b"h\xf4p.yaml")
+    (project / "record.yaml").rename(project / name)
+    extra = {"validate": [], "render": ["--out", str(project / "out")],
+             "digest": ["--out", str(project / "out"), "--period", "2024-Q4"]}[command]  # fmt: skip
+    assert main([command, str(project / name), *extra]) == 1
+    assert "h\\xf4p.yaml: error: the file's name is not UTF-8" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "ascii"])
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["schema"], ["doctor"], ["validate", "RECORD", "-v"],
+     ["render", "RECORD", "--to", "docx", "--out", "OUT"],
+     ["digest", "RECORD", "--period", "2024-Q4", "--to", "docx", "--out", "OUT"],
+     ["validate", "MISSING"]],
+)  # fmt: skip
+def test_vietnamese_messages_on_a_stdout_without_vietnamese_letters(
+    project: Path, encoding: str, args: list[str]
+) -> None:
+    """Every command was exit 70 on a latin-1 or cp1252 stdout."""
+    paths = {"RECORD": str(project / "record.yaml"), "OUT": str(project / "out"),
+             "MISSING": str(project / "missing.yaml")}  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "generator", "--lang", "vi",
+                           *[paths.get(a, a) for a in args]], capture_output=True,
+                          encoding=encoding, errors="replace", timeout=RUN_TIMEOUT,
+                          env={**os.environ, "PYTHONIOENCODING": encoding})  # fmt: skip
+    assert done.returncode in (0, 1, 4), done.stderr
+    assert "Traceback" not in done.stderr and "70" not in done.stderr.split(":")[0]
+    assert done.stdout or done.stderr
+
+
+def test_a_digest_number_past_the_register_is_a_usage_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["digest", str(project / "record.yaml"), "--period", "2024-Q4", "--number",
+            "1000000", "--out", str(project / "out")]  # fmt: skip
+    assert main(args) == 2
+    assert "1000000" in capsys.readouterr().err and not (project / "out").exists()

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import json
 import os
 import re
+import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -44,7 +46,7 @@ from generator.cli.help import (
 from generator.cli.progress import progress_display
 from generator.errors import ExitCode, GiaobanError, InputError, Problem, Severity, UsageError
 from generator.messages import Language, count, message, number, set_language
-from generator.model.kinds import MeetingKind, Membership
+from generator.model.kinds import MAX_NUMBER, MeetingKind, Membership
 from generator.output.formats import FORMATS
 
 # Commands import what they use beyond this, so that a run which finds its
@@ -298,7 +300,7 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 @profile_option
 @out_option
 @settings_option
-@option("--number", type=WholeNumber(), metavar="metavar_number", help="opt_number")
+@option("--number", type=WholeNumber(MAX_NUMBER), metavar="metavar_number", help="opt_number")
 @option("--by", "membership", type=click.Choice([m.value for m in Membership]), default="date",
         show_default=True, help="opt_by")  # fmt: skip
 @option("--date", "issued", type=Day(), help="opt_report_date")
@@ -400,7 +402,8 @@ def new(kind: str, day: dt.date | None, folder: Path | None, record_id: str | No
 def schema(kind: Literal["record", "settings"]) -> None:
     from generator.commands import scaffold
 
-    click.echo(scaffold.schema_bytes(kind).decode("utf-8"), nl=False)
+    # bytes: JSON is UTF-8 (RFC 8259) whatever the terminal's encoding
+    click.echo(scaffold.schema_bytes(kind), nl=False)
 
 
 @cli.command(help="help_doctor")
@@ -431,8 +434,21 @@ def completion(shell: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code instead of raising."""
+    _degrade_streams()
     with speaking():
         return _run(argv)
+
+
+def _degrade_streams() -> None:
+    """A terminal or pipe in an encoding without Vietnamese letters (latin-1, cp1252) gets
+    "?" for the letters it lacks instead of a crash on the first message (click already
+    writes UTF-8 to a stream that claims ASCII)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "Việt – “ệ”".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(errors="replace")
 
 
 def _run(argv: Sequence[str] | None) -> int:

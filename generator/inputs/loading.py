@@ -84,10 +84,17 @@ class _PyLoader(
         _Resolver.__init__(self)
 
 
+#: Digits of the longest integer read: far past any count or sum, and short of Python's
+#: 4,300-digit conversion limit.
+MAX_DIGITS = 100
+
+
 def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
     """YAML 1.2 integers: "08" is eight (PyYAML reads a leading zero as YAML 1.1 octal and
     fails on "08"); octal is written 0o17, hexadecimal 0x1F."""
     text = str(loader.construct_scalar(node)).replace("_", "")
+    if len(text) > MAX_DIGITS:
+        raise ValueError(f"more than {MAX_DIGITS} digits")
     if text[:2] in ("0o", "0x"):
         return int(text[2:], 8 if text[1] == "o" else 16)
     return int(text, 10)
@@ -252,6 +259,13 @@ def read_regular(path: Path, limit: int) -> bytes | None:
         os.close(fd)
 
 
+def _bad_tagged(tag: str, text: object, error: Exception) -> str:
+    """Why a scalar could not be read as its (explicit or resolved) type."""
+    if tag == "int" and "digits" in str(error):
+        return message("too_many_digits", limit=MAX_DIGITS)
+    return message("bad_tagged_value", tag=tag, value=str(text)[:80])
+
+
 class _Builder:
     def __init__(self, path: Path, loader: yaml.constructor.SafeConstructor) -> None:
         self.path = path
@@ -280,7 +294,14 @@ class _Builder:
                 return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
             finally:
                 self.open.discard(id(node))
-        value = self.loader.construct_object(node, deep=True)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, LookupError, TypeError, ArithmeticError, AttributeError) as e:
+            # An explicit tag with a value it cannot have ("!!int abc", "!!bool maybe",
+            # "!!timestamp 2024-02-30"), or an integer past Python's 4,300 digits.
+            tag = node.tag.rsplit(":", 1)[-1]
+            self.problems.append(Problem(where, _bad_tagged(tag, node.value, e)))
+            return None
         if isinstance(value, float) and not math.isfinite(value):
             self.problems.append(Problem(where, message("not_finite", value=node.value)))
         if isinstance(value, str):

@@ -135,9 +135,10 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "no_such_day":
         return message("no_such_day", value=value)
     if kind == "date_range":
-        return message("date_range", value=value, first=ctx.get("first"), last=ctx.get("last"))
+        shown = ctx.get("value", value)  # as written, not a date object's repr
+        return message("date_range", value=shown, first=ctx.get("first"), last=ctx.get("last"))
     if kind.startswith(("date_", "datetime_")) or kind == "invalid_date":
-        return message("invalid_date", value=value)
+        return message("invalid_date", value=ctx.get("value", value))
     if kind.startswith("time_"):
         return message("invalid_time", value=value)
     if kind == "too_short":
@@ -151,6 +152,10 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return message("number_range", op=_RANGES[kind], limit=limit)
     if kind == "signer_needs_body":
         return message("signer_needs_body", mode=ctx.get("mode", "?"))
+    if kind == "figure_bool":
+        return message("figure_bool", value=value)
+    if kind == "figure_range":
+        return message("figure_range", limit=f"{ctx.get('limit', 0):.0e}")
     if kind == "bad_period":
         return message("bad_period", value=value)
     return message("bad_value", detail=error["msg"])
@@ -186,6 +191,8 @@ def _quoted_hint(loaded: LoadedFile, where: Position) -> str | None:
     if match is None:
         return None
     lead, text = match.groups()
+    if ": " not in text:
+        return None  # not a text YAML split at its colon
     quoted = text.replace("\\", "\\\\").replace('"', '\\"')
     return message("text_with_colon", line=f'{lead.strip()} "{quoted}"')
 

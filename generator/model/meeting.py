@@ -34,6 +34,7 @@ from generator.model.dates import (
     parse_date,
 )
 from generator.model.kinds import (
+    MAX_NUMBER,
     Aggregate,
     DirectiveStatus,
     Level,
@@ -65,8 +66,10 @@ Text = Annotated[str, Field(min_length=1)]
 def _vietnamese_date(value: Any) -> dt.date:
     """Accept "25/9/2024" as well as ISO "2024-09-25"; reject impossible days."""
     try:
+        if isinstance(value, dt.datetime):  # "!!timestamp 2024-09-25 10:00": the time has a field
+            raise BadDate("invalid_date", value.isoformat(sep=" "))
         if isinstance(value, dt.date):
-            return checked(value, str(value))
+            return checked(value, value.isoformat())
         if isinstance(value, str):
             return parse_date(value)
     except BadDate as e:
@@ -193,11 +196,26 @@ class Speech(Strict):
     content: Text
 
 
+#: The largest figure, either sign: a province's budget in đồng has fifteen digits, and
+#: the sum of a period's figures stays well within the 28 digits of decimal arithmetic.
+MAX_FIGURE = 10**18
+
+
+def _figure_value(value: Any) -> Any:
+    """A figure is a number or words: ``true`` is neither (it once counted as 1), and a
+    number beyond any real count is a typo that sums and averages cannot hold."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("figure_bool", "a figure is not true/false", {"value": value})
+    if isinstance(value, int | float) and not -MAX_FIGURE <= value <= MAX_FIGURE:
+        raise PydanticCustomError("figure_range", "figure too large", {"limit": MAX_FIGURE})
+    return value
+
+
 class Figure(Strict):
     label: Text
     #: A number, or an approximate figure in words ("hàng chục tỷ", "trên 1.000"), which
     #: is printed as written and never added up.
-    value: int | float | Text
+    value: Annotated[int | float | Text, BeforeValidator(_figure_value)]
     unit: str | None = None
     #: How it adds up over a period; by default a rate ("%", "tỷ lệ …") is reported as its
     #: latest value and anything else is summed.
@@ -259,7 +277,7 @@ class Source(Strict):
 class Registration(Strict):
     """Number and date given to one document when it is registered and issued."""
 
-    number: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    number: Annotated[int, Field(ge=1, le=MAX_NUMBER)] | None = None
     date: Date | None = None
 
 
