@@ -21,6 +21,7 @@ from generator.cli.command import main
 from generator.output.templating import make_environment, render_template
 
 from conftest import RECORD, SETTINGS, write_yaml
+from readback import docx_words, pdf_words
 
 #: A run in its own process, so that a hang fails the test instead of blocking it.
 RUN_TIMEOUT = 120
@@ -327,3 +328,80 @@ def test_a_digest_number_past_the_register_is_a_usage_error(
             "1000000", "--out", str(project / "out")]  # fmt: skip
     assert main(args) == 2
     assert "1000000" in capsys.readouterr().err and not (project / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("organizations", "expected"),
+    [
+        ([{"name": "Hội Nông dân tỉnh", "aliases": ["HND"]},
+          {"name": "Tỉnh Đoàn", "aliases": ["hnd"]}],
+         "'hnd' (organizations[1]) already names organizations[0] ('HND')"),
+        ([{"name": "Hội Nông dân tỉnh", "aliases": ["Tỉnh Đoàn"]}, "Tỉnh Đoàn"],
+         "'Tỉnh Đoàn' (organizations[1]) already names organizations[0]"),
+        (["Hội Nông dân tỉnh", "Tỉnh Đoàn", "Hội nông dân  tỉnh"],
+         "'Hội nông dân  tỉnh' (organizations[2]) already names organizations[0]"),
+    ],
+)  # fmt: skip
+def test_conflicting_organization_names_are_refused_naming_both(
+    project: Path, organizations: list[object], expected: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """The digest gave one organization's results to another."""
+    write_yaml(project / "giaoban.yaml", {**SETTINGS, "organizations": organizations})
+    assert main(["validate", str(project / "record.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "giaoban.yaml:" in err and expected in err
+
+
+@pytest.mark.parametrize("override", ["\u202e", "\u202d", "\u2067", "\u2069"])
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_direction_overrides_are_refused(
+    project: Path, override: str, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A basis with U+202E printed reversed in the PDF."""
+    write_yaml(project / "record.yaml", {**RECORD, "basis": f"Căn cứ {override}Kế hoạch số 12"})
+    out = ["--out", str(project / "out")] if command == "render" else []
+    assert main([command, str(project / "record.yaml"), *out]) == 1
+    err = capsys.readouterr().err
+    assert f"invisible direction character U+{ord(override):04X}" in err
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
+                                       "\u2060", "\ufeff"])  # fmt: skip
+def test_zero_width_characters_are_left_out_with_a_warning(
+    project: Path, invisible: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    place = f"Hội{invisible} trường Tỉnh{invisible} ủy"
+    write_yaml(project / "record.yaml", {**RECORD, "place": place})
+    assert main(["render", str(project / "record.yaml"), "--to", "docx", "--out",
+                 str(project / "out")]) == 0  # fmt: skip
+    assert "place: the text held characters that print as nothing" in capsys.readouterr().err
+    text = " ".join(docx_words(project / "out" / "record.tb.docx"))
+    assert "Hội trường Tỉnh ủy" in text and invisible not in text
+
+
+@pytest.mark.parametrize("value", ["\u200f\u200e\u200b", "\ufeff", "\u2060 \u200b"])
+def test_a_value_of_invisible_characters_only_is_empty(
+    project: Path, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_yaml(project / "record.yaml", {**RECORD, "place": value})
+    assert main(["validate", str(project / "record.yaml")]) == 1
+    assert "must not be empty" in capsys.readouterr().err
+
+
+def test_a_speaker_ending_in_a_stop_does_not_break_the_sentence(project: Path) -> None:
+    """ "…Chủ tịch. phát biểu…"."""
+    speech = {"by": "Đồng chí Trần Minh Sơn, Chủ tịch.", "content": "về công tác dân vận"}
+    proposal = {"by": "Hội Nông dân tỉnh.", "content": "tăng kinh phí"}
+    record = {**RECORD, "convened_by": "Thường trực Tỉnh ủy.", "discussion": [speech],
+              "proposals": [proposal]}  # fmt: skip
+    write_yaml(project / "record.yaml", record)
+    args = ["render", str(project / "record.yaml"), "--doc", "tb,bc", "--out", str(project / "o")]
+    assert main(args) == 0
+    for doc in ("tb", "bc"):
+        for fmt, read in (("docx", docx_words), ("pdf", pdf_words)):
+            text = " ".join(read(project / "o" / f"record.{doc}.{fmt}"))
+            assert "Chủ tịch. phát biểu" not in text and "tỉnh. đề xuất" not in text
+            assert "Tỉnh ủy. tổ chức" not in text
+    bc = " ".join(docx_words(project / "o" / "record.bc.docx"))
+    assert "Chủ tịch phát biểu" in bc

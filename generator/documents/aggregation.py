@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -41,11 +39,7 @@ from generator.model.periods import Period
 from generator.model.records import Record
 from generator.model.references import directive_keys, reference_problems
 from generator.model.settings import Settings
-
-
-def key(text: str) -> str:
-    """Two texts name the same thing when they differ only in spacing, case or final stop."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().rstrip(".;").casefold()
+from generator.vietnamese.text import name_key as key
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,11 @@ MAX_CHARS = 4 * MAX_FILE_BYTES
 #: Characters no document can hold: C0 controls but tab and line breaks, DEL, C1
 #: controls, the noncharacters U+FFFE and U+FFFF, and lone surrogates.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+#: Direction overrides and isolates: "abc" with U+202E before it prints reversed.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: Characters that print as nothing (zero-width space, joiners, direction marks, a BOM
+#: inside text): Vietnamese needs none of them, and a value of only these looks empty.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u061c]")
 
 
 class _Resolver(yaml.resolver.Resolver):
@@ -174,6 +179,8 @@ class LoadedFile:
     source: SourceMap
     #: Paths of the text values that were not NFC and were normalised.
     normalized: list[Path_] = field(default_factory=list)
+    #: Paths of the text values that held invisible characters, removed.
+    invisible: list[Path_] = field(default_factory=list)
 
 
 def _position(path: Path, mark: Any) -> Position:
@@ -273,6 +280,7 @@ class _Builder:
         self.source = SourceMap(path)
         self.problems: list[Problem] = []
         self.normalized: list[Path_] = []
+        self.invisible: list[Path_] = []
         self.count = 0
         self.chars = 0
         #: The collections being built, innermost last: an alias to one of them never ends.
@@ -309,9 +317,12 @@ class _Builder:
         return value
 
     def _text(self, value: str, at: Path_, where: Position) -> str:
-        """A text value, checked and normalised; where it was not NFC is remembered."""
+        """A text value, checked and normalised; where it was not NFC, or held characters
+        that print as nothing, is remembered."""
         normal = self._checked(value, where)
-        if normal != value:
+        if normal != unicodedata.normalize("NFC", value):
+            self.invisible.append(at)
+        elif normal != value:
             self.normalized.append(at)
         return normal
 
@@ -324,7 +335,11 @@ class _Builder:
         if control is not None:
             code = f"{ord(control.group()):04X}"
             self.problems.append(Problem(where, message("control_char", code=code)))
-        return unicodedata.normalize("NFC", text)
+        bidi = _BIDI.search(text)
+        if bidi is not None:
+            code = f"{ord(bidi.group()):04X}"
+            self.problems.append(Problem(where, message("bidi_char", code=code)))
+        return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
     def _mapping(self, node: yaml.MappingNode, at: Path_) -> dict[str, Any]:
         self.loader.flatten_mapping(node)
@@ -432,4 +447,4 @@ def parse_yaml(path: Path, text: str) -> LoadedFile:
         loader.dispose()
     if builder.problems:
         raise InputError(builder.problems)
-    return LoadedFile(path, data, builder.source, builder.normalized)
+    return LoadedFile(path, data, builder.source, builder.normalized, builder.invisible)

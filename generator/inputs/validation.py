@@ -152,6 +152,9 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return message("number_range", op=_RANGES[kind], limit=limit)
     if kind == "signer_needs_body":
         return message("signer_needs_body", mode=ctx.get("mode", "?"))
+    if kind == "organization_twice":
+        return message("organization_twice", name=ctx.get("name"), index=ctx.get("index"),
+                       first=ctx.get("first"), other=ctx.get("other"))  # fmt: skip
     if kind == "figure_bool":
         return message("figure_bool", value=value)
     if kind == "figure_range":

@@ -43,6 +43,7 @@ from generator.model.kinds import (
     ReportKind,
 )
 from generator.model.periods import Period, PeriodError, parse_period
+from generator.vietnamese.text import clause
 
 
 class Strict(BaseModel):
@@ -61,6 +62,15 @@ class Strict(BaseModel):
 
 
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _without_stop(value: Any) -> Any:
+    return clause(value) if isinstance(value, str) else value
+
+
+#: Who does something, named inside a sentence ("… Chủ tịch phát biểu …"): a final stop
+#: the user typed ("Chủ tịch.") is dropped so that the sentence does not break there.
+Agent = Annotated[Text, BeforeValidator(_without_stop)]
 
 
 def _vietnamese_date(value: Any) -> dt.date:
@@ -192,7 +202,7 @@ class Report(Strict):
 class Speech(Strict):
     """Who spoke at the meeting, and on what ("đồng chí … phát biểu …")."""
 
-    by: Text
+    by: Agent
     content: Text
 
 
@@ -239,7 +249,7 @@ class Results(Strict):
 
 
 class Proposal(Strict):
-    by: Text
+    by: Agent
     content: Text
     to: Names = []
     response: Text | None = None
@@ -286,7 +296,7 @@ class Meeting(Strict):
     title: Text
     kind: Annotated[MeetingKind, _in_words("kinds")]
     level: Annotated[Level, _in_words("levels")] = Level.PROVINCE
-    convened_by: Text
+    convened_by: Agent
     period: PeriodField | None = None
     date: Date
     part_of_day: Annotated[PartOfDay, _in_words("parts_of_day")] | None = None

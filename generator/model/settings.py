@@ -20,6 +20,7 @@ from generator.inputs.validation import validate_model
 from generator.model.catalog import LINE_FIELDS, document_types
 from generator.model.meeting import Strict, Text
 from generator.model.profiles import check_format, format_of
+from generator.vietnamese.text import name_key
 
 #: What ``giaoban init`` writes where only the secretariat knows the value: a document
 #: printed with one of these still in it is a draft nobody finished.
@@ -116,6 +117,25 @@ class Settings(Strict):
                 if text is not None:
                     check_format(text, allowed)
         return documents
+
+    @field_validator("organizations")
+    @classmethod
+    def _one_organization_a_name(
+        cls, organizations: list[str | Organization]
+    ) -> list[str | Organization]:
+        """Each name or alias names one organization: one alias under two, an alias that is
+        another's name, or an organization listed twice would give one's results to another."""
+        seen: dict[str, tuple[int, str]] = {}
+        for index, entry in enumerate(organizations):
+            names = [entry] if isinstance(entry, str) else [entry.name, *entry.aliases]
+            for name in dict.fromkeys(names):
+                first = seen.setdefault(name_key(name), (index, name))
+                if first[0] != index:
+                    raise PydanticCustomError(
+                        "organization_twice", "a name of two organizations",
+                        {"name": name, "index": index, "first": first[0], "other": first[1]},
+                    )  # fmt: skip
+        return organizations
 
     def known_organizations(self) -> list[Organization]:
         """The organizations listed, each with its aliases (a plain name has none)."""

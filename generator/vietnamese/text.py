@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from decimal import Decimal
 
 _ROMAN = [
@@ -86,3 +88,8 @@ def number(value: int | float | Decimal | str) -> str:
 
     exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     return str(format_decimal(exact, locale="vi", decimal_quantization=False))
+
+
+def name_key(text: str) -> str:
+    """Two texts name the same thing when they differ only in spacing, case or final stop."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().rstrip(".;").casefold()
