@@ -386,12 +386,13 @@ def init(folder: Path) -> None:
 @option("--id", "record_id", metavar="metavar_name", help="opt_new_id")
 def new(kind: str, day: dt.date | None, folder: Path | None, record_id: str | None) -> None:
     from generator.commands import scaffold
+    from generator.inputs.validation import ID_PATTERN, id_problem
 
     if folder is None:
         folder = Path("records") if Path("records").is_dir() else Path()
     date = day or dt.date.today()
-    if record_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", record_id):
-        raise UsageError(message("bad_id", value=record_id))
+    if record_id is not None and not re.fullmatch(ID_PATTERN, record_id):
+        raise UsageError(id_problem(record_id))
     created = scaffold.new_record(folder, MeetingKind(kind), date, record_id=record_id)
     click.echo(message("created", path=created.path))
     click.echo(message("new_next", path=created.path))

@@ -432,6 +432,10 @@ def parse_yaml(path: Path, text: str) -> LoadedFile:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise InputError([Problem(_position(path, mark), _syntax_message(e))]) from e
+    except yaml.reader.ReaderError as e:  # a character YAML refuses: at its line, in words
+        character = e.character if isinstance(e.character, int) else ord(e.character)
+        where = _line_column(path, text, e.position)
+        raise InputError([Problem(where, message("control_char", code=f"{character:04X}"))]) from e
     except yaml.YAMLError as e:
         raise InputError([Problem(Position(path), message("yaml_syntax", problem=e))]) from e
     if node is None:

@@ -111,6 +111,19 @@ def _unknown(name: str, allowed: list[str]) -> str:
     return message("unknown_field", field=name, hint=hint)
 
 
+#: The longest id: it names output files, whose names the file systems bound.
+MAX_ID_LENGTH = 100
+#: An id: letters, digits, ".", "_" and "-", a letter or digit first.
+ID_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_ID_LENGTH - 1}}}$"
+
+
+def id_problem(value: str) -> str:
+    """What is wrong with an id: its length, else its letters."""
+    if len(value) > MAX_ID_LENGTH:
+        return message("id_too_long", length=len(value), limit=MAX_ID_LENGTH)
+    return message("bad_id", value=value)
+
+
 def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One pydantic error as a sentence from the catalog."""
     kind = error["type"]
@@ -146,12 +159,15 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "string_too_short":
         return message("empty_text")
     if kind == "string_pattern_mismatch":
-        return message("bad_id", value=value)
+        return id_problem(str(value))
     if kind in _RANGES:
         limit = next(iter(ctx.values()), "?")
         return message("number_range", op=_RANGES[kind], limit=limit)
     if kind == "signer_needs_body":
         return message("signer_needs_body", mode=ctx.get("mode", "?"))
+    if kind == "closed_choice":
+        return message("closed_choice", value=ctx.get("value"), codes=ctx.get("codes"),
+                       words=ctx.get("words"))  # fmt: skip
     if kind == "organization_twice":
         return message("organization_twice", name=ctx.get("name"), index=ctx.get("index"),
                        first=ctx.get("first"), other=ctx.get("other"))  # fmt: skip

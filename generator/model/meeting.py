@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.inputs.validation import ID_PATTERN
 from generator.model.dates import (
     FIRST_DATE,
     LAST_DATE,
@@ -146,8 +147,9 @@ PeriodField = Annotated[
 
 
 def _in_words(table: str) -> BeforeValidator:
-    """A closed list's value as a clerk types it: the code ("morning") or the Vietnamese
-    word documents print for it ("sáng", "cấp tỉnh" or "tỉnh", "Đã hoàn thành")."""
+    """A closed list's value as a clerk types it, in any case: the code ("morning",
+    "DONE") or the Vietnamese word documents print for it ("sáng", "cấp tỉnh" or "tỉnh",
+    "Đã hoàn thành")."""
 
     def read(value: Any) -> Any:
         if not isinstance(value, str):
@@ -155,10 +157,18 @@ def _in_words(table: str) -> BeforeValidator:
         from generator.model.catalog import vocabulary  # the vocabulary is read from config
 
         wanted = " ".join(value.split()).casefold()
-        for code, word in vocabulary().spoken(table).items():
-            if wanted in (word.casefold(), word.casefold().removeprefix("cấp ")):
+        spoken = vocabulary().spoken(table)
+        for code, word in spoken.items():
+            if wanted in (
+                str(code).casefold(),
+                word.casefold(),
+                word.casefold().removeprefix("cấp "),
+            ):
                 return code
-        return value
+        # One rule for both languages, and both offered: the words first in Vietnamese.
+        raise PydanticCustomError("closed_choice", "not one of the list", {
+            "value": value, "codes": ", ".join(f"'{code}'" for code in spoken),
+            "words": ", ".join(f"“{word}”" for word in spoken.values())})  # fmt: skip
 
     return BeforeValidator(read)
 
@@ -174,7 +184,7 @@ Names = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
                               {"type": "array", "items": {"type": "string", "minLength": 1}}]}),
 ]  # fmt: skip
-Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
 class Person(Strict):
