@@ -111,8 +111,11 @@ class OutputState:
 
         Another run may have written into the same folder since this one read
         the state: under a lock, the file is read again and only this run's
-        entries replace theirs, so neither run's work is forgotten.
+        entries replace theirs, so neither run's work is forgotten. A run that wrote
+        nothing leaves the folder as it was (not even created).
         """
+        if not self._recorded:
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             lock = _open_lock(self.path.with_name(LOCK_NAME))  # closed by the with below
