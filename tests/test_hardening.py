@@ -436,3 +436,47 @@ def test_sigint_ends_the_workers_at_once(tmp_path: Path) -> None:
         run.kill()
         run.wait()
     assert not (tmp_path / "out" / "digest-2024-Q3.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "length", "limit"), [("noun", 1_000_000, 100), ("basis", 1_200_000, 3000),
+                                   ("title", 50_000, 1000)]
+)  # fmt: skip
+def test_fields_repeated_through_the_documents_are_bounded(
+    project: Path, field: str, length: int, limit: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 1 MB noun took 247 s to render, a 1.2 MB basis 106 s."""
+    write_yaml(project / "record.yaml", {**RECORD, field: "hội nghị " * (length // 9)})
+    started = time.monotonic()
+    assert main(["render", str(project / "record.yaml"), "--out", str(project / "out")]) == 1
+    assert time.monotonic() - started < 60
+    err = capsys.readouterr().err
+    assert f"{field}: " in err and f"at most {limit} here" in err
+
+
+def test_output_names_that_differ_only_in_case_are_one_file(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On FAT, exFAT and macOS, "Họp-1.yaml" and "họp-1.yaml" would write the same output."""
+    write_yaml(project / "records" / "Họp-1.yaml", RECORD)
+    write_yaml(project / "records" / "họp-1.yaml", RECORD)
+    assert main(["render", str(project / "records"), "--out", str(project / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "H-p-1.tb" in err or "h-p-1.tb" in err
+    assert not (project / "out").exists()
+
+
+def test_doctor_says_once_when_the_start_up_cache_cannot_be_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder others may write was re-parsed and rewritten at every run without a word."""
+    shared = tmp_path / "giaoban"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert main(["doctor"]) == 4
+    out = capsys.readouterr().out
+    assert out.count("start-up cache") == 1 and f"{shared} is not yours alone" in out
+    shared.chmod(0o700)
+    main(["doctor"])
+    assert "parsed once and kept" in capsys.readouterr().out

@@ -158,6 +158,9 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return message("too_short", min_length=ctx.get("min_length", 1))
     if kind == "string_too_short":
         return message("empty_text")
+    if kind == "string_too_long":
+        length = len(value) if isinstance(value, str) else "?"
+        return message("text_too_long", length=length, limit=ctx.get("max_length", "?"))
     if kind == "string_pattern_mismatch":
         return id_problem(str(value))
     if kind in _RANGES:

@@ -301,9 +301,15 @@ class Registration(Strict):
     date: Date | None = None
 
 
+#: The longest title, noun and basis: each is repeated through the documents, and a
+#: megabyte of it took minutes to lay out. A title is a line or two, a noun a few words,
+#: a basis a paragraph.
+MAX_TITLE, MAX_NOUN, MAX_BASIS = 1000, 100, 3000
+
+
 class Meeting(Strict):
     id: Id | None = None
-    title: Text
+    title: Annotated[Text, Field(max_length=MAX_TITLE)]
     kind: Annotated[MeetingKind, _in_words("kinds")]
     level: Annotated[Level, _in_words("levels")] = Level.PROVINCE
     convened_by: Agent
@@ -314,10 +320,10 @@ class Meeting(Strict):
     place: Text | None = None
     #: What the meeting calls itself, when not its kind's word: "phiên làm việc",
     #: "hội nghị trực tuyến". The documents use it throughout.
-    noun: Text | None = None
+    noun: Annotated[Text, Field(max_length=MAX_NOUN)] | None = None
     #: Why the meeting was held ("Thực hiện Chương trình công tác năm 2024, …"): it opens
     #: the documents.
-    basis: Text | None = None
+    basis: Annotated[Text, Field(max_length=MAX_BASIS)] | None = None
     chairs: Annotated[list[Person], Field(min_length=1)]
     attendees: list[Attendee] = []
     organizations: list[Text] = []

@@ -110,16 +110,32 @@ def _tables_path() -> Path | None:
 
 def _trusted(path: Path) -> bool:
     """A file and folder of this user's that no one else may change."""
+    return _owned(path.parent) and _owned(path)
+
+
+def _owned(item: Path) -> bool:
+    """This user's, not a link, and no one else may write it."""
     try:
-        for item in (path.parent, path):
-            status = item.lstat()
-            if status.st_uid != os.getuid() or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return False
-            if stat.S_ISLNK(status.st_mode):
-                return False
+        status = item.lstat()
     except OSError:
         return False
-    return True
+    return (status.st_uid == os.getuid() and not stat.S_ISLNK(status.st_mode)
+            and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH))  # fmt: skip
+
+
+def cache_problem() -> str | None:
+    """Why the start-up cache cannot be kept, as a message id (then every run parses
+    WeasyPrint's declarations again, 0.15 s): no home folder, or a folder others may
+    change or that cannot be written; ``None`` when it can."""
+    folder = cache_dir()
+    if folder is None:
+        return "doctor_cache_no_home"
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is None or not os.access(existing, os.W_OK):
+        return "doctor_cache_read_only"
+    if folder.exists() and not _owned(folder):
+        return "doctor_cache_untrusted"
+    return None
 
 
 def _read_tables(path: Path) -> tuple[list[Any], dict[str, Any]] | None:
