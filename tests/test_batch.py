@@ -105,8 +105,8 @@ def test_unchanged_outputs_are_skipped_without_reading_records(
     import generator.build.checks
 
     read: list[Path] = []
-    real = generator.build.checks.load_records
-    monkeypatch.setattr(generator.build.checks, "load_records",
+    real = generator.build.checks.check_records
+    monkeypatch.setattr(generator.build.checks, "check_records",
                         lambda paths, *a: read.extend(paths) or real(paths, *a))  # fmt: skip
     again = render([batch / "records"], out=out, renderer=renderer)
     assert not again.outputs and len(again.skipped) == 6 and read == []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.build.checks import check_run
+from generator.build.checks import check_batch, check_run
 from generator.build.options import Options
 from generator.build.plan import DigestPlan, RenderPlan
 from generator.build.results import DigestResult, Output, RenderResult
@@ -34,7 +34,7 @@ from generator.model.kinds import Membership
 from generator.model.meeting import Registration
 from generator.model.periods import Period
 from generator.model.profiles import load_profile
-from generator.model.records import Record, warnings_of
+from generator.model.records import Checked, Record, load_record, warnings_of
 from generator.model.settings import load_settings
 from generator.output.formats import Document
 from generator.output.renderer import Renderer
@@ -87,12 +87,12 @@ class Execution:
         return self.renderer.write(task.document, task.format)
 
 
-def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
+def output_path(out: Path, record: Record | Checked, doc: str, fmt: str) -> Path:
     """Where one document of one record is written: ``OUT/<record id>.<doc>.<format>``."""
     return out / f"{record.id}.{doc}.{fmt}"
 
 
-def _conflicts(records: Sequence[Record], plan: RenderPlan, options: Options) -> list[Problem]:
+def _conflicts(records: Sequence[Checked], plan: RenderPlan, options: Options) -> list[Problem]:
     """Two records writing one file, or a record's output overwriting an input. Names are
     compared without case: on FAT, exFAT and macOS "Họp-1" and "họp-1" are one file."""
     inputs = {r.path.resolve() for r in records} | {r.settings_path.resolve() for r in records}
@@ -120,7 +120,7 @@ def render_stale(
     plan: RenderPlan, options: Options, state: OutputState, execution: Execution
 ) -> RenderResult:
     """Render what ``plan`` found out of date, write it, and record it in the state."""
-    records = check_run(list(plan.stale), options)
+    records = check_batch(list(plan.stale), options)
     problems = _conflicts(records, plan, options)
     planned: list[Output] = []
     for record in records:
@@ -143,10 +143,11 @@ def render_stale(
         by_record: dict[Path, list[Output]] = {}
         for output in planned:
             by_record.setdefault(output.record, []).append(output)
-        for record in records:
-            outputs = by_record.get(record.path, [])
+        for checked in records:
+            outputs = by_record.get(checked.path, [])
             if not outputs:
                 continue
+            record = load_record(checked.path, options.settings, options.strict)
             named = options.named(record.settings_path, record.settings)
             profile = load_profile(named.profile)
             for doc in dict.fromkeys(o.doc for o in outputs):
