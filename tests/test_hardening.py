@@ -480,3 +480,19 @@ def test_doctor_says_once_when_the_start_up_cache_cannot_be_kept(
     shared.chmod(0o700)
     main(["doctor"])
     assert "parsed once and kept" in capsys.readouterr().out
+
+
+def test_an_empty_period_by_review_says_where_the_meetings_count(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "no meeting … is dated in năm 2025" while the meeting was dated 2025 but counted in
+    the period it reviews."""
+    for n, day in enumerate(("2025-01-10", "2025-01-20")):
+        review = {**RECORD, "id": f"r{n}", "kind": "annual_review", "period": "2024", "date": day}
+        write_yaml(project / "records" / f"r{n}.yaml", review)
+    args = ["digest", str(project / "records"), "--period", "2025", "--by", "reviewed",
+            "--out", str(project / "out")]  # fmt: skip
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "no meeting among the records given reviews năm 2025" in err
+    assert "they count in: năm 2024 (2)" in err and "--by date" in err

@@ -11,6 +11,7 @@ workers), so a batch's memory does not grow with its size.
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from generator.errors import GiaobanError, InputError, Position, Problem
 from generator.inputs.locations import Named
 from generator.messages import message
 from generator.model.catalog import vocabulary
-from generator.model.kinds import Membership
+from generator.model.kinds import REVIEW_KINDS, Membership
 from generator.model.meeting import Registration
 from generator.model.periods import Period
 from generator.model.profiles import load_profile
@@ -191,6 +192,12 @@ def render_digest(
         name = vocabulary().period_name(period)
         detail = message("empty_period", period=name, start=period.start.isoformat(),
                          end=period.end.isoformat())  # fmt: skip
+        counted = Counter(vocabulary().period_name(r.meeting.period) for r in data.left_out
+                          if r.meeting.period is not None
+                          and r.meeting.kind in REVIEW_KINDS)  # fmt: skip
+        if membership is Membership.REVIEWED and counted:
+            where_counted = ", ".join(f"{p} ({n})" for p, n in sorted(counted.items()))
+            detail = message("empty_period_reviewed", period=name, counted=where_counted)
         raise InputError([Problem(where, detail)])
     named = options.named(plan.settings, settings)
     content = digest_context(data, settings, load_profile(named.profile), registration)
