@@ -54,7 +54,8 @@ def main() -> None:
     sizes = [int(size) for size in options.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        print(f"render N briefings (tb), DOCX + PDF, -j {options.jobs}; load {os.getloadavg()[0]:.1f}")
+        load = os.getloadavg()[0]
+        print(f"render N briefings (tb), DOCX + PDF, -j {options.jobs}; load {load:.1f}")
         print(f"  {'N':>6}  {'seconds':>8}  {'main MiB':>9}  {'worker MiB':>10}")
         for size in sizes:
             records = make_records(work / f"n{size}", size)
