@@ -113,7 +113,7 @@ class Rendered:
     files: dict[str, Path]
 
 
-@pytest.fixture(scope="session", params=["hd36", "nd30"])
+@pytest.fixture(scope="session", params=["hd05", "hd36", "nd30"])
 def rendered(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, renderer: Renderer
 ) -> Rendered:

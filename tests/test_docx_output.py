@@ -117,10 +117,9 @@ def test_number_and_date_lines(rendered: Rendered) -> None:
     header = tables(rendered.files["tb.docx"])[0]
     number = header.cell(1, 0).paragraphs[0].text
     date = header.cell(1, 1).paragraphs[0].text
-    if rendered.profile.name == "hd36":
-        assert number == "Số 05-TB/TU"  # HD36: a leading zero below 10
-    else:
-        assert number == "Số: 05/TB-TU"
+    # HD05, HD36: no colon, a leading zero below 10; NĐ30: colon, slash then hyphen.
+    numbers = {"hd05": "Số 05-TB/TU", "hd36": "Số 05-TB/TU", "nd30": "Số: 05/TB-TU"}
+    assert number == numbers[rendered.profile.name]
     assert date == "Đồng Tháp, ngày 05 tháng 01 năm 2025"
     assert header.cell(1, 1).paragraphs[0].style.font.italic
 
@@ -153,14 +152,13 @@ def test_closing_table_recipients_left_signature_right(rendered: Rendered) -> No
     right = [p for p in closing.cell(0, 1).paragraphs if p.text]
     assert left[0].text == "Nơi nhận:"
     assert left[0].style.name == style_name("recipients-label")
-    if rendered.profile.name == "hd36":
-        assert left[-1].text == "- Lưu Văn phòng Tỉnh ủy."
-        assert left[1].text == "- Ban Thường vụ Tỉnh ủy (b/c),"
-        assert right[0].text == "T/M BAN THƯỜNG VỤ"
-    else:
-        assert left[-1].text == "- Lưu: Văn phòng Tỉnh ủy."
-        assert left[1].text == "- Ban Thường vụ Tỉnh ủy (b/c);"
-        assert right[0].text == "TM. BAN THƯỜNG VỤ"
+    party, state = "T/M BAN THƯỜNG VỤ", "TM. BAN THƯỜNG VỤ"
+    last, first, authority = {
+        "hd05": ("- Lưu Văn phòng Tỉnh ủy.", "- Ban Thường vụ Tỉnh ủy (b/c);", party),
+        "hd36": ("- Lưu Văn phòng Tỉnh ủy.", "- Ban Thường vụ Tỉnh ủy (b/c),", party),
+        "nd30": ("- Lưu: Văn phòng Tỉnh ủy.", "- Ban Thường vụ Tỉnh ủy (b/c);", state),
+    }[rendered.profile.name]  # fmt: skip
+    assert (left[-1].text, left[1].text, right[0].text) == (last, first, authority)
     assert [p.text for p in right[1:]] == ["PHÓ BÍ THƯ", "Nguyễn Văn An"]
     assert right[-1].style.font.bold
     borders = closing._tbl.tblPr.find(qn("w:tblBorders"))
@@ -170,7 +168,8 @@ def test_closing_table_recipients_left_signature_right(rendered: Rendered) -> No
 def test_body_ends_with_the_closing_mark(rendered: Rendered) -> None:
     doc = Document(str(rendered.files["tb.docx"]))
     body = [p.text for p in doc.paragraphs if p.text]
-    assert body[-1].endswith("./.")
+    mark = {"hd05": "thực hiện.", "hd36": "thực hiện./.", "nd30": "thực hiện./."}
+    assert body[-1].endswith(mark[rendered.profile.name])
     assert doc.paragraphs[-1].style.paragraph_format.first_line_indent is not None
 
 
@@ -184,10 +183,13 @@ def test_core_properties(rendered: Rendered) -> None:
 
 
 def test_lines_are_as_tall_as_in_the_pdf(rendered: Rendered) -> None:
-    """At least the PDF's line height, in points: Word and the PDF then fill a page alike."""
+    """The PDF's line height in points, "exactly" where the profile fixes the pitch (HD05)
+    and "at least" elsewhere: Word and the PDF then fill a page alike."""
     doc = Document(str(rendered.files["tb.docx"]))
     body = doc.styles[style_name("body")].paragraph_format
-    assert body.line_spacing_rule == WD_LINE_SPACING.AT_LEAST
+    exact = rendered.profile.components["body"].line_height_pt is not None
+    rule = WD_LINE_SPACING.EXACTLY if exact else WD_LINE_SPACING.AT_LEAST
+    assert body.line_spacing_rule == rule
     with pdfplumber.open(rendered.files["tb.pdf"]) as pdf:
         page = pdf.pages[1]  # body text only
         sized = [c for c in page.chars if round(c["size"]) == 14 and c["top"] > 80]

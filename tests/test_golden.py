@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "records"
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
 UPDATE = os.environ.get("GIAOBAN_UPDATE_GOLDEN") == "1"
-PROFILES = ("hd36", "nd30")
+PROFILES = ("hd05", "hd36", "nd30")
 
 
 def docx_text(path: Path) -> str:

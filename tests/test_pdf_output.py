@@ -69,7 +69,7 @@ def test_header_components_sizes_and_faces(rendered: Rendered) -> None:
 
 def test_number_and_date_share_a_line(rendered: Rendered) -> None:
     first = pdf_pages(rendered.files["tb.pdf"])[0].splitlines()
-    expected = "Số 05-TB/TU" if rendered.profile.name == "hd36" else "Số: 05/TB-TU"
+    expected = "Số: 05/TB-TU" if rendered.profile.name == "nd30" else "Số 05-TB/TU"
     line = next(line for line in first if line.startswith(expected))
     assert line == f"{expected} Đồng Tháp, ngày 05 tháng 01 năm 2025"
 

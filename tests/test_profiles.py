@@ -57,7 +57,7 @@ def test_settings_may_name_a_profile_file_relative_to_themselves(project: Path) 
 
 
 def test_unknown_profile_lists_the_available_ones(project: Path) -> None:
-    with pytest.raises(InputError, match="available: hd36, nd30"):
+    with pytest.raises(InputError, match="available: hd05, hd36, nd30"):
         render([project / "record.yaml"], profile="hd99", out=project / "out")
 
 

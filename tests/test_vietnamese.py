@@ -22,7 +22,7 @@ def test_roman_needs_a_positive_number() -> None:
         roman(0)
 
 
-@pytest.mark.parametrize("name", ["hd36", "nd30"])
+@pytest.mark.parametrize("name", ["hd05", "hd36", "nd30"])
 @pytest.mark.parametrize(
     ("day", "line"),
     [
@@ -46,6 +46,8 @@ def test_prose_dates_have_no_leading_zeros() -> None:
 @pytest.mark.parametrize(
     ("name", "number", "line"),
     [
+        ("hd05", 5, "Số 05-TB/TU"),
+        ("hd05", 127, "Số 127-TB/TU"),
         ("hd36", 5, "Số 05-TB/TU"),
         ("hd36", 123, "Số 123-TB/TU"),
         ("nd30", 5, "Số: 05/TB-TU"),
@@ -60,5 +62,11 @@ def test_document_and_sentence_endings() -> None:
     assert end_document("biết, thực hiện.") == "biết, thực hiện./."
     assert end_document("biết, thực hiện./.") == "biết, thực hiện./."
     assert end_document("biết, thực hiện;") == "biết, thực hiện./."
+    # HD05 ends with a full stop: a closing written with another standard's mark takes it.
+    assert end_document("biết, thực hiện./.", ".") == "biết, thực hiện."
+    assert end_document("biết, thực hiện ./. ", ".") == "biết, thực hiện."
+    assert end_document("biết, thực hiện.", ".") == "biết, thực hiện."
+    assert end_document("biết, thực hiện;", ".") == "biết, thực hiện."
+    assert end_document("còn tiếp…", ".") == "còn tiếp…"  # already ended: no second stop
     assert sentence("năm 2023, tiếp tục đổi mới") == "Năm 2023, tiếp tục đổi mới."
     assert sentence("Đã xong…") == "Đã xong…"

@@ -25,11 +25,11 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "records"
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every example's tb and bc and the 2023 digest in both profiles, and an override."""
+    """Every example's tb and bc and the 2023 digest in every profile, and an override."""
     out = tmp_path_factory.mktemp("word")
     renderer = Renderer()
     found: dict[str, Path] = {}
-    for profile in ("hd36", "nd30"):
+    for profile in ("hd05", "hd36", "nd30"):
         for output in render([EXAMPLES], docs=("tb", "bc"), formats=("docx",), profile=profile,
                              out=out / profile, renderer=renderer).outputs:  # fmt: skip
             found[f"{profile}/{output.path.name}"] = output.path
@@ -51,7 +51,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_every_docx_is_valid_against_the_ooxml_schema(documents: dict[str, Path]) -> None:
-    assert len(documents) == 23
+    assert len(documents) == 34  # 3 profiles × (5 × tb, bc and the digest), an override
     validator = OpenXmlValidator(max_errors=0)
     found = {}
     for name, path in documents.items():
@@ -93,7 +93,7 @@ def test_the_document_declares_itself_as_what_it_is(documents: dict[str, Path]) 
     assert 'w:lang w:val="vi-VN"' in _part(path, "word/styles.xml")
 
 
-@pytest.mark.parametrize("profile", ["hd36", "nd30"])
+@pytest.mark.parametrize("profile", ["hd05", "hd36", "nd30"])
 def test_styles_carry_vietnamese_names_and_do_what_they_say(
     documents: dict[str, Path], profile: str
 ) -> None:

@@ -20,8 +20,8 @@ from generator.errors import InputError, Position, Problem, Severity
 from generator.inputs.loading import SourceMap, load_yaml
 from generator.inputs.locations import find_settings, folder_files
 from generator.messages import message
-from generator.model.profiles import load_profile
-from generator.model.records import Checked, Record, check_records, load_records
+from generator.model.profiles import load_profile, out_of_force
+from generator.model.records import Checked, Record, load_record, load_records, read_all
 from generator.model.references import reference_problems
 from generator.model.settings import SAMPLE_VALUES, Settings, load_settings
 from generator.output.templating import compile_template, make_environment
@@ -66,6 +66,7 @@ def check_settings(settings_files: Iterable[Path], options: Options) -> list[Pro
             continue
         places = _Places(path)
         collect(_signing_modes, places, settings, named.profile)
+        collect(_place_level, places, settings, named.profile)
         problems.extend(sample_values(places, settings))
         if named.templates:
             env = make_environment(named.templates)
@@ -117,6 +118,39 @@ def _signing_modes(places: _Places, settings: Settings, profile_file: Path) -> N
         raise InputError(problems)
 
 
+def _place_level(places: _Places, settings: Settings, profile_file: Path) -> None:
+    """A one-word place name without its administrative level ("Huế" for "Thành phố
+    Huế"), where the profile asks for the level (HD05): a warning, the clerk knows the
+    place. Raised as an ``InputError`` of warnings, collected with the settings' others."""
+    profile = load_profile(profile_file)
+    if not profile.date_line.place_with_level or len(settings.place.split()) != 1:
+        return
+    regulation = profile.in_force.regulation if profile.in_force else profile.name
+    detail = message("place_without_level", place=settings.place, regulation=regulation)
+    raise InputError([Problem(places(("place",)), detail, Severity.WARNING)])
+
+
+def in_force_warnings(records: Iterable[Record], options: Options,
+                      docs: Sequence[str] | None) -> list[Problem]:  # fmt: skip
+    """Each registered document of ``docs`` (``None``: every one the record registers)
+    dated outside its profile's period (an HD05 notice dated 2025, an HD36 one dated
+    2026): the format is the issuing day's, not the meeting's."""
+    found = []
+    for record in records:
+        try:
+            profile = load_profile(options.named(record.settings_path, record.settings).profile)
+        except InputError:
+            continue  # reported with the settings
+        for doc, registration in record.meeting.documents.items():
+            if docs is not None and doc not in docs:
+                continue
+            if registration.date and (detail := out_of_force(profile, registration.date)):
+                key = ("documents", doc, "date")
+                where = record.source.values.get(key, Position(record.path))
+                found.append(Problem(where, f"documents.{doc}.date: {detail}", Severity.WARNING))
+    return found
+
+
 def _attach(records: list[R], found: list[Problem], problems: list[Problem],
             strict: bool, path_of: Callable[[R], Path]) -> list[R]:  # fmt: skip
     """Warnings found beyond one record file (in its settings, across records) given to
@@ -130,15 +164,20 @@ def _attach(records: list[R], found: list[Problem], problems: list[Problem],
     return attached
 
 
-def check_run(files: Sequence[Path], options: Options, together: bool = False) -> list[Record]:
+def check_run(files: Sequence[Path], options: Options, together: bool = False,
+              dated: Sequence[str] | None = None) -> list[Record]:  # fmt: skip
     """The records of ``files``, or one ``InputError`` with every problem of the run.
 
     ``together``: the records are read as one set (``validate``, ``digest``), so what
     they say of one another is checked too: directive ids and the updates naming them.
+    ``dated``: the document types whose registered dates must fall in their profile's
+    period (``None``: all, as ``validate`` checks; a digest renders none of them).
     """
     problems: list[Problem] = []
     records = _read(lambda: load_records(files, options.settings, options.strict), problems)
     records = _with_settings(records, files, options, problems)
+    out_of_period = in_force_warnings(records, options, dated)
+    records = _attach(records, out_of_period, problems, options.strict, lambda r: r.path)
     if together:
         problems.extend(reference_problems(sorted(records, key=lambda r: r.held)))
         found = naming_warnings(records)
@@ -147,12 +186,21 @@ def check_run(files: Sequence[Path], options: Options, together: bool = False) -
     return records
 
 
-def check_batch(files: Sequence[Path], options: Options) -> list[Checked]:
-    """``check_run`` for records rendered one by one (``render``): each is checked and let
-    go, kept as a ``Checked`` until its documents are made."""
+def check_batch(files: Sequence[Path], options: Options,
+                dated: Sequence[str] | None = None) -> list[Checked]:  # fmt: skip
+    """``check_run`` for records rendered one by one (``render``): each is checked whole and
+    let go, kept as a ``Checked`` until its documents are made."""
     problems: list[Problem] = []
-    checked = _read(lambda: check_records(files, options.settings, options.strict), problems)
+    out_of_period: list[Problem] = []
+
+    def check(path: Path) -> Checked:
+        record = load_record(path, options.settings, options.strict)
+        out_of_period.extend(in_force_warnings([record], options, dated))
+        return record.checked()
+
+    checked = _read(lambda: read_all(files, check), problems)
     checked = _with_settings(checked, files, options, problems)
+    checked = _attach(checked, out_of_period, problems, options.strict, lambda r: r.path)
     _stop_on_errors(problems)
     return checked
 

@@ -14,7 +14,7 @@ import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,14 +27,14 @@ from generator.build.tasks import K, Progress, Task, run_tasks
 from generator.build.writing import remove_orphans, write_atomic
 from generator.documents.aggregation import build_digest
 from generator.documents.contexts import Content, briefing_context, digest_context
-from generator.errors import GiaobanError, InputError, Position, Problem
+from generator.errors import GiaobanError, InputError, Position, Problem, Severity
 from generator.inputs.locations import Named
 from generator.messages import message
 from generator.model.catalog import vocabulary
 from generator.model.kinds import REVIEW_KINDS, Membership
 from generator.model.meeting import Registration
 from generator.model.periods import Period
-from generator.model.profiles import load_profile
+from generator.model.profiles import Profile, load_profile, out_of_force
 from generator.model.records import Checked, Record, load_record, warnings_of
 from generator.model.settings import load_settings
 from generator.output.formats import Document
@@ -121,7 +121,7 @@ def render_stale(
     plan: RenderPlan, options: Options, state: OutputState, execution: Execution
 ) -> RenderResult:
     """Render what ``plan`` found out of date, write it, and record it in the state."""
-    records = check_batch(list(plan.stale), options)
+    records = check_batch(list(plan.stale), options, dated=options.docs)
     problems = _conflicts(records, plan, options)
     planned: list[Output] = []
     for record in records:
@@ -172,6 +172,19 @@ def render_stale(
     return RenderResult(planned, warnings_of(records) + kept, list(plan.skipped))
 
 
+def _date_in_force(profile: Profile, registration: Registration, settings: Path,
+                   strict: bool) -> list[Problem]:  # fmt: skip
+    """The digest's ``--date`` outside its profile's period: a warning, an error under
+    ``strict`` (nothing is written then)."""
+    detail = registration.date and out_of_force(profile, registration.date)
+    if not detail:
+        return []
+    problem = Problem(Position(settings), f"--date: {detail}", Severity.WARNING)
+    if strict:
+        raise InputError([replace(problem, severity=Severity.ERROR)])
+    return [problem]
+
+
 def render_digest(
     files: list[Path],
     *,
@@ -184,7 +197,7 @@ def render_digest(
     execution: Execution,
 ) -> DigestResult:
     """Read every record, aggregate the period, render and write its report."""
-    records = check_run(files, options, together=True)
+    records = check_run(files, options, together=True, dated=())
     settings = load_settings(plan.settings)
     data = build_digest(records, period, settings, membership)
     if not data.meetings and not data.reviews:
@@ -200,9 +213,11 @@ def render_digest(
             detail = message("empty_period_reviewed", period=name, counted=where_counted)
         raise InputError([Problem(where, detail)])
     named = options.named(plan.settings, settings)
-    content = digest_context(data, settings, load_profile(named.profile), registration)
+    profile = load_profile(named.profile)
+    dated = _date_in_force(profile, registration, plan.settings, options.strict)
+    content = digest_context(data, settings, profile, registration)
     document = execution.document(content, named, plan.settings, options)
-    warnings = warnings_of(records)
+    warnings = warnings_of(records) + dated
     outputs = [Output(plan.settings, "digest", fmt, plan.targets[fmt], plan.stale[fmt])
                for fmt in plan.stale]  # fmt: skip
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.inputs.locations import builtin_profiles
 from generator.messages import message
-from generator.model.profiles import load_profile
+from generator.model.profiles import Profile, in_force_span, load_profile
 from generator.resources import package_version, templates_dir
 from generator.vietnamese.encodings import VIETNAMESE_LETTERS
 
@@ -70,6 +70,12 @@ def _check_fonts(report: Report, name: str, stack: list[str]) -> None:
         report.add(label, message("doctor_font_ok", family=family, path=path))
 
 
+def _in_force(profile: Profile) -> str:
+    """ "05-HD/VPTW, 27/05/2026 –": which regulation a profile follows, and for which days."""
+    rules = profile.in_force
+    return f"{rules.regulation}, {in_force_span(rules)}" if rules else profile.description
+
+
 def diagnose(template_dirs: Sequence[Path] = ()) -> Report:
     report = Report()
     versions = ", ".join(f"{n} {_version(n)}" for n in ("giaoban", "weasyprint", "python-docx",
@@ -91,10 +97,12 @@ def diagnose(template_dirs: Sequence[Path] = ()) -> Report:
         report.add(message("doctor_cache"), message(problem, folder=where), ok=False)
     if shutil.which("fc-match") is None:
         report.add("fontconfig", message("doctor_no_fc_match"), ok=False)
-    profiles = builtin_profiles()
-    for name, path in profiles.items():
-        _check_fonts(report, name, load_profile(path).font_stack())
-    report.add(message("doctor_profiles"), ", ".join(f"{n} ({p})" for n, p in profiles.items()))
+    profiles = {name: (path, load_profile(path)) for name, path in builtin_profiles().items()}
+    for name, (_, profile) in profiles.items():
+        _check_fonts(report, name, profile.font_stack())
+    report.add(message("doctor_profiles"), "; ".join(
+        f"{name} ({_in_force(profile)}) {path}" for name, (path, profile) in profiles.items()
+    ))  # fmt: skip
     for folder in [*template_dirs, templates_dir()]:
         names = sorted(str(p.relative_to(folder)) for p in Path(folder).rglob("*.j2"))
         report.add(message("doctor_templates", folder=folder), ", ".join(names) or "-")

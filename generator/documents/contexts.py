@@ -21,7 +21,7 @@ from generator.model.metadata import Metadata
 from generator.model.profiles import Profile
 from generator.model.records import Record
 from generator.model.settings import Settings, Signer, SignMode
-from generator.vietnamese.text import lower_first
+from generator.vietnamese.text import end_sentence, lower_first
 
 #: Meetings are dated in Vietnam's local time (UTC+7, no daylight saving).
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
@@ -63,11 +63,21 @@ def signature(signer: Signer, profile: Profile) -> dict[str, str]:
 
 
 def recipients(names: list[str], archive: str | None, profile: Profile) -> dict[str, Any]:
+    """The list's entries in the profile's forms; the last one ends the list with a full stop
+    even when there is no archive line to do it."""
     fmt = profile.recipients
-    entries = [fill(fmt.entry, name=name) for name in names]
+    # The profile punctuates ("," in HD36, ";" elsewhere): a name typed with its own mark
+    # ("… (b/c);") would show two.
+    entries = [fill(fmt.entry, name=_unpunctuated(name)) for name in names]
     if archive:
-        entries.append(fill(fmt.archive, archive=archive))
+        entries.append(fill(fmt.archive, archive=_unpunctuated(archive)))
+    elif entries:
+        entries[-1] = end_sentence(entries[-1])
     return {"label": fmt.label, "entries": entries}
+
+
+def _unpunctuated(text: str) -> str:
+    return text.rstrip().rstrip(",;.").rstrip()
 
 
 def meeting_title(meeting: Meeting) -> str:
@@ -114,7 +124,9 @@ def document_frame(
                 settings.issuing_body,
             ),
             "summary": document_line(settings, doc_key, "summary", **fields),
+            "summary_mark": profile.marks.summary,
             "closing": document_line(settings, doc_key, "closing", **fields),
+            "end_mark": profile.marks.end,
         },
         "issuer": {
             "parent_body": settings.parent_body,

@@ -23,7 +23,7 @@ from generator.resources import config_dir
 
 SETTINGS_NAME = "giaoban.yaml"
 #: The profile of settings that name none.
-DEFAULT_PROFILE = "hd36"
+DEFAULT_PROFILE = "hd05"
 
 
 def find_settings(record: Path) -> Path:

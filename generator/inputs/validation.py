@@ -147,6 +147,13 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return message("bad_format", value=ctx.get("text", value), allowed=fields)
     if kind == "no_such_day":
         return message("no_such_day", value=value)
+    if kind == "one_line_spacing":
+        return message("one_line_spacing")
+    if kind == "line_below_size":
+        return message("line_below_size", line=f"{ctx.get('line', 0):g}",
+                       size=f"{ctx.get('size', 0):g}")  # fmt: skip
+    if kind == "period_reversed":
+        return message("period_reversed")
     if kind == "date_range":
         shown = ctx.get("value", value)  # as written, not a date object's repr
         return message("date_range", value=shown, first=ctx.get("first"), last=ctx.get("last"))

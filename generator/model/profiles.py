@@ -13,15 +13,16 @@ from pathlib import Path
 from string import Formatter
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.caches import cached_per_content
 from generator.errors import InputError, Problem
 from generator.inputs.loading import load_yaml
+from generator.inputs.locations import builtin_profiles
 from generator.inputs.validation import validate_model
 from generator.messages import message
-from generator.model.components import COMPONENTS, NATIONAL_PREFIX, TAG_DEFAULTS
+from generator.model.components import COMPONENTS, NATIONAL_PREFIX, SUMMARY_MARK, TAG_DEFAULTS
 from generator.model.meeting import Strict
 from generator.vietnamese.text import day_month_year
 
@@ -69,9 +70,28 @@ class Style(Strict):
     space_before_pt: Annotated[float, Field(ge=0, le=72)] = 0
     space_after_pt: Annotated[float, Field(ge=0, le=72)] = 0
     line_spacing: Annotated[float, Field(ge=0.8, le=3)] = 1.0
+    #: A fixed line pitch in points (Word's "Exactly"), in place of ``line_spacing``:
+    #: HD05 sets the body's lines 18–22 pt apart, whatever the font's own height.
+    line_height_pt: Annotated[float, Field(ge=6, le=96)] | None = None
     keep_with_next: bool = False
     page_break_before: bool = False
     rule: Rule | None = None
+
+    @model_validator(mode="after")
+    def _one_line_spacing(self) -> Style:
+        if self.line_height_pt is not None and "line_spacing" in self.model_fields_set:
+            raise PydanticCustomError("one_line_spacing", "one line spacing", {})
+        if self.line_height_pt is not None and self.line_height_pt < self.size_pt:
+            # "Exactly" lower than the letters: Word and the PDF cut their tops off.
+            sizes = {"line": self.line_height_pt, "size": self.size_pt}
+            raise PydanticCustomError("line_below_size", "line below size", sizes)
+        return self
+
+    def line_pitch_pt(self, single_line_em: float) -> float:
+        """The distance between two baselines, in points: the same in the PDF and the DOCX."""
+        if self.line_height_pt is not None:
+            return self.line_height_pt
+        return self.size_pt * self.line_spacing * single_line_em
 
 
 class NationalLine(Style):
@@ -125,6 +145,38 @@ class DateLine(Strict):
     pad_day_below: Annotated[int, Field(ge=0, le=32)] = 10
     pad_months: list[Annotated[int, Field(ge=1, le=12)]] = [1, 2]
     blank: str = "     "
+    #: The place is written with its administrative level when its name alone is ambiguous
+    #: ("Thành phố Huế", "Phường Ngô Quyền"): ``validate`` warns about a one-word place.
+    place_with_level: bool = False
+
+
+class Marks(Strict):
+    """Typed marks of the layout: what ends the content, what stands under the summary."""
+
+    #: "./." (NĐ30, HD36) or "." (HD05).
+    end: Annotated[str, Field(min_length=1, max_length=8)] = "./."
+    #: Typed under the summary line ("-----" in HD05), in place of a drawn rule.
+    summary: Annotated[str, Field(min_length=1, max_length=16)] | None = None
+
+
+class InForce(Strict):
+    """Which rule set this is and when it applies: a document takes the format in force
+    on the day it is issued, so a reprint keeps its old profile."""
+
+    family: Literal["party", "state"]
+    #: The regulation's number and symbol, as a user names it ("05-HD/VPTW").
+    regulation: Annotated[str, Field(min_length=1)]
+    since: dt.date
+    until: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> InForce:
+        if self.until is not None and self.until < self.since:
+            raise PydanticCustomError("period_reversed", "period reversed", {})
+        return self
+
+    def covers(self, day: dt.date) -> bool:
+        return self.since <= day and (self.until is None or day <= self.until)
 
 
 class Signature(Strict):
@@ -141,6 +193,8 @@ class RecipientsFormat(Strict):
 class PageNumber(Strict):
     first_page: bool = False
     offset_mm: Annotated[float, Field(ge=0, le=50)] = 10
+    #: An appendix numbers its pages on its own, from 1 (HD05), as a document does.
+    restart_in_appendix: bool = False
 
 
 class Profile(Strict):
@@ -155,6 +209,8 @@ class Profile(Strict):
     signature: Signature
     recipients: RecipientsFormat = RecipientsFormat()
     page_number: PageNumber = PageNumber()
+    marks: Marks = Marks()
+    in_force: InForce | None = None
 
     @property
     def text_width_mm(self) -> float:
@@ -213,9 +269,51 @@ def load_profile(path: Path) -> Profile:
     loaded = load_yaml(path)
     profile = validate_model(Profile, loaded)
     missing = [c for c in COMPONENTS if c not in profile.components]
-    if missing:
-        where = loaded.source.key(("components",))
-        raise InputError(
-            [Problem(where, message("missing", field=f"components.{name}")) for name in missing]
-        )
+    problems = [
+        Problem(loaded.source.key(("components",)), message("missing", field=f"components.{name}"))
+        for name in missing
+    ]
+    if profile.marks.summary and SUMMARY_MARK not in profile.components:
+        where = loaded.source.key(("marks", "summary"))
+        problems.append(Problem(where, message("summary_mark_unstyled", style=SUMMARY_MARK)))
+    if problems:
+        raise InputError(problems)
     return profile
+
+
+def _day(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def in_force_span(rules: InForce) -> str:
+    """ "from 27/05/2026" or "03/04/2018 – 26/05/2026": when a rule set applies."""
+    if rules.until is None:
+        return message("span_from", since=_day(rules.since))
+    return f"{_day(rules.since)} – {_day(rules.until)}"
+
+
+def profile_in_force(family: str, day: dt.date) -> Profile | None:
+    """The built-in profile of ``family`` ("party", "state") in force on ``day``."""
+    for path in builtin_profiles().values():
+        profile = load_profile(path)
+        rules = profile.in_force
+        if rules is not None and rules.family == family and rules.covers(day):
+            return profile
+    return None
+
+
+def out_of_force(profile: Profile, day: dt.date) -> str | None:
+    """Why a document dated ``day`` should not take ``profile``: the format of a document
+    is the one in force on the day it is issued (not the day of its meeting). ``None`` when
+    it is, or when the profile says nothing of its period (a profile of the user's own)."""
+    rules = profile.in_force
+    if rules is None or rules.covers(day):
+        return None
+    current = profile_in_force(rules.family, day)
+    if current is None or current.in_force is None:
+        advice = message("format_none_in_force")
+    else:
+        advice = message("format_use_instead", regulation=current.in_force.regulation,
+                         name=current.name)  # fmt: skip
+    return message("format_not_in_force", date=_day(day), regulation=rules.regulation,
+                   name=profile.name, span=in_force_span(rules), advice=advice)  # fmt: skip

@@ -169,18 +169,11 @@ def load_records(
     paths: Iterable[Path], settings_path: Path | None = None, strict: bool = False
 ) -> list[Record]:
     """All records, or one ``InputError`` with the problems of every file."""
-    return _every(paths, lambda path: load_record(path, settings_path, strict))
+    return read_all(paths, lambda path: load_record(path, settings_path, strict))
 
 
-def check_records(
-    paths: Iterable[Path], settings_path: Path | None = None, strict: bool = False
-) -> list[Checked]:
-    """Every record checked and let go (``Checked``), or one ``InputError`` with the
-    problems of every file: a run of ten thousand records keeps none of them whole."""
-    return _every(paths, lambda path: load_record(path, settings_path, strict).checked())
-
-
-def _every(paths: Iterable[Path], read: Callable[[Path], T]) -> list[T]:
+def read_all(paths: Iterable[Path], read: Callable[[Path], T]) -> list[T]:
+    """``read`` of every path, or one ``InputError`` with the problems of every file."""
     items: list[T] = []
     problems: list[Problem] = []
     for path in paths:

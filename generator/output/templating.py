@@ -26,6 +26,7 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
     UndefinedError,
+    pass_context,
     select_autoescape,
 )
 from jinja2.exceptions import SecurityError
@@ -162,6 +163,19 @@ def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
     return bounded
 
 
+@pass_context
+def _end_document(context: Context, text: str) -> str:
+    """The closing mark is the profile's (``doc.end_mark``): a template written before HD05
+    ends its content with ``| end_document`` and still gets the mark of the profile in use.
+    A macro imported without the document's context cannot know it: an error, never a
+    guess (HD05 ends with ".", NĐ30 and HD36 with "./.")."""
+    doc = context.get("doc")
+    mark = doc.get("end_mark") if isinstance(doc, Mapping) else None
+    if not isinstance(mark, str):
+        raise UndefinedError(message("end_mark_unknown"))
+    return end_document(text, mark)
+
+
 def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
     """The sandboxed environment of the user's template folders, then the built-in ones.
 
@@ -201,7 +215,7 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
         figure=figure,
         in_sentence=in_sentence,
         due=due,
-        end_document=end_document,
+        end_document=_end_document,
         end_sentence=end_sentence,
         sentence=sentence,
         clause=clause,

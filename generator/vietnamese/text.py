@@ -51,12 +51,19 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def end_document(text: str) -> str:
-    """A body text ends with "./." in Party and state documents."""
+#: What may end a document's content: the mark of one standard is replaced by another's.
+END_MARKS = ("./.", ".", ";", ":", ",")
+
+
+def end_document(text: str, mark: str = "./.") -> str:
+    """The content's last sentence with the format's closing mark: "./." (NĐ30, HD36) or a
+    full stop (HD05), whatever mark the text was written with."""
     stripped = text.rstrip()
-    if stripped.endswith("./."):
-        return stripped
-    return stripped.rstrip(".;:,") + "./."
+    if mark == "." and stripped.endswith(("…", "!", "?")):
+        return stripped  # a sentence already ended: no second stop
+    while stripped.endswith(END_MARKS):
+        stripped = stripped.removesuffix("./.").rstrip(".;:,").rstrip()
+    return stripped + mark
 
 
 def end_sentence(text: str) -> str:

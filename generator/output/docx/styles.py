@@ -74,11 +74,13 @@ def _apply_style(word_style: ParagraphStyle, style: Style, profile: Profile) -> 
     fmt.first_line_indent = Mm(style.first_line_indent_cm * 10)
     fmt.space_before = Pt(style.space_before_pt)
     fmt.space_after = Pt(style.space_after_pt)
-    # At least the PDF's line height, in points. A multiple ("1.1 lines") would be of the
-    # font's own line height, and LibreOffice then lets the last line of a page end inside the
-    # bottom margin where the PDF moves it over: the two broke pages on different lines.
-    fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
-    fmt.line_spacing = Pt(style.size_pt * style.line_spacing * profile.font.single_line_em)
+    # The PDF's line height, in points: "exactly" where the profile fixes the pitch (HD05),
+    # else "at least". A multiple ("1.1 lines") would be of the font's own line height, and
+    # LibreOffice then lets the last line of a page end inside the bottom margin where the PDF
+    # moves it over: the two broke pages on different lines.
+    exact = style.line_height_pt is not None
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY if exact else WD_LINE_SPACING.AT_LEAST
+    fmt.line_spacing = Pt(style.line_pitch_pt(profile.font.single_line_em))
     fmt.keep_with_next = style.keep_with_next
     fmt.page_break_before = style.page_break_before
     fmt.widow_control = True
