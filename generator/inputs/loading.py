@@ -434,7 +434,10 @@ def parse_yaml(path: Path, text: str) -> LoadedFile:
         raise InputError([Problem(_position(path, mark), _syntax_message(e))]) from e
     except yaml.reader.ReaderError as e:  # a character YAML refuses: at its line, in words
         character = e.character if isinstance(e.character, int) else ord(e.character)
-        where = _line_column(path, text, e.position)
+        offset = e.position  # libyaml counts bytes of UTF-8, PyYAML characters
+        if not isinstance(loader, _PyLoader):
+            offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
+        where = _line_column(path, text, offset)
         raise InputError([Problem(where, message("control_char", code=f"{character:04X}"))]) from e
     except yaml.YAMLError as e:
         raise InputError([Problem(Position(path), message("yaml_syntax", problem=e))]) from e
