@@ -132,3 +132,10 @@ class OutputError(GiaobanError):
     """An output could not be produced or written (disk, permissions, renderer)."""
 
     exit_code = ExitCode.OUTPUT
+
+
+class CrashError(GiaobanError):
+    """A worker process died (a crash in a C library): a bug to report, said as such
+    with the document it was writing instead of a pool's "terminated abruptly"."""
+
+    exit_code = ExitCode.INTERNAL

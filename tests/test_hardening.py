@@ -562,3 +562,25 @@ def test_a_closed_list_takes_codes_and_words_in_any_case_and_offers_both(
     if not accepted:
         err = capsys.readouterr().err
         assert "“sáng”, “chiều”, “tối” (hoặc mã tiếng Anh: 'morning'" in err
+
+
+def test_a_worker_that_dies_is_reported_with_its_document(project: Path) -> None:
+    """A worker killed by a signal (a crash in a C library) was a pool's "terminated
+    abruptly", or nothing at all: now the document it was writing, exit 70."""
+    for n in range(2):
+        write_yaml(project / "records" / f"r{n}.yaml", {**RECORD, "id": f"r{n}"})
+    script = (
+        "import os, signal, sys\n"
+        "import generator.build.tasks as tasks\n"
+        "def crash(task):\n"
+        "    os.kill(os.getpid(), signal.SIGSEGV)\n"
+        "tasks.run_task = crash\n"
+        "from generator.cli.command import main\n"
+        f"sys.exit(main(['render', {str(project / 'records')!r}, '--out',"
+        f" {str(project / 'out')!r}, '-j', '2', '-q']))\n"
+    )
+    environment = {**os.environ, "GIAOBAN_LANG": "en"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=RUN_TIMEOUT, env=environment)  # fmt: skip
+    assert done.returncode == 70, done.stderr
+    assert "a worker process died while writing r" in done.stderr and ".pdf" in done.stderr

@@ -16,12 +16,14 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from generator.caches import cached
+from generator.errors import CrashError
+from generator.messages import message
 from generator.output.formats import Document, Writer, new_writer, shipped, write
 
 if TYPE_CHECKING:
@@ -166,7 +168,13 @@ def run_tasks(
         ready, _ = wait(pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
         for future in ready:
             key, task = pending.pop(future)
-            finish(key, task, future.result())
+            try:
+                data = future.result()
+            except BrokenExecutor as e:  # a worker died (SIGSEGV in a C library)
+                detail = message("worker_crashed", label=task.label, doc=task.doc,
+                                 format=task.format)  # fmt: skip
+                raise CrashError(detail) from e
+            finish(key, task, data)
 
     workers = pooled(formats, jobs)
     with ExitStack() as stack:

@@ -14,6 +14,7 @@ descriptions are message ids (``help_…``, ``opt_…``) resolved when shown, se
 from __future__ import annotations
 
 import datetime as dt
+import faulthandler
 import functools
 import io
 import json
@@ -436,6 +437,7 @@ def completion(shell: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code instead of raising."""
     _degrade_streams()
+    faulthandler.enable()  # a crash in a C library says where, never a silent exit 139
     with speaking():
         return _run(argv)
 
