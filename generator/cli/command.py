@@ -13,6 +13,7 @@ descriptions are message ids (``help_…``, ``opt_…``) resolved when shown, se
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import faulthandler
 import functools
@@ -437,7 +438,9 @@ def completion(shell: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code instead of raising."""
     _degrade_streams()
-    faulthandler.enable()  # a crash in a C library says where, never a silent exit 139
+    if sys.__stderr__ is not None:  # a crash in a C library says where, never a silent 139
+        with contextlib.suppress(ValueError, io.UnsupportedOperation):
+            faulthandler.enable(sys.__stderr__)
     with speaking():
         return _run(argv)
 
