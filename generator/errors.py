@@ -74,11 +74,13 @@ class Problem:
         return cls(where, str(data["message"]), Severity(str(data["severity"])))
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _printable(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Control characters as escapes; a file name's byte that is no UTF-8 (which Python
+    holds as a lone surrogate, unprintable) as the byte's escape."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", text)
 
 
 class GiaobanError(Exception):
@@ -130,3 +132,10 @@ class OutputError(GiaobanError):
     """An output could not be produced or written (disk, permissions, renderer)."""
 
     exit_code = ExitCode.OUTPUT
+
+
+class CrashError(GiaobanError):
+    """A worker process died (a crash in a C library): a bug to report, said as such
+    with the document it was writing instead of a pool's "terminated abruptly"."""
+
+    exit_code = ExitCode.INTERNAL

@@ -105,9 +105,9 @@ def test_unchanged_outputs_are_skipped_without_reading_records(
     import generator.build.checks
 
     read: list[Path] = []
-    real = generator.build.checks.load_records
-    monkeypatch.setattr(generator.build.checks, "load_records",
-                        lambda paths, *a: read.extend(paths) or real(paths, *a))  # fmt: skip
+    real = generator.build.checks.load_record
+    monkeypatch.setattr(generator.build.checks, "load_record",
+                        lambda path, *a: read.append(path) or real(path, *a))  # fmt: skip
     again = render([batch / "records"], out=out, renderer=renderer)
     assert not again.outputs and len(again.skipped) == 6 and read == []
 

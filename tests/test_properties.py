@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import io
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -140,17 +142,35 @@ def test_fix_is_the_identity_on_unicode_vietnamese_and_european_names(
     assert result.changed_lines == 0 and path.read_bytes() == original
 
 
-#: Text a careless paste or a hostile user brings: controls, astral letters, marks, RTL.
+#: Text a careless paste or a hostile user brings: controls, astral letters, marks, RTL,
+#: invisible characters (alone, they make a value that looks empty).
 nasty_text = st.text(
     st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Z", "Cc", "Cf", "Co"]),
     max_size=40,
-) | st.sampled_from(["\x0b", "\x1b[31m", "\uffff", "😀𝕏", "\u202eabc", "a\u0301", "{{ 7*7 }}"])
+) | st.sampled_from(["\x0b", "\x1b[31m", "\uffff", "😀𝕏", "\u202eabc", "a\u0301", "{{ 7*7 }}",
+                     "\u200f\u200e\u200b", "Hội\u200b nghị", "\ufeff", "\u2066x\u2069",
+                     "{period}", "{{period}}", "{", "}", "Chủ tịch."])  # fmt: skip
 extremes = st.one_of(
     st.sampled_from(["0001-01-01", "9999-12-31", "2100-12-31", "1900-01-01", "31/9/2024",
-                     "29/02/2024", "2108-01-01"]),
+                     "29/02/2024", "2108-01-01", "2024-09-25 25:00:00"]),
     st.integers(min_value=-(2**70), max_value=2**70),
+    st.sampled_from([10**25, -(10**27), 10**18, 10**200, 1e27, True, False]),
     st.floats(allow_nan=True, allow_infinity=True),
 )  # fmt: skip
+#: Values as a user types them in the file, beyond what a dump of data can write: explicit
+#: tags with values they cannot have, integers past any bound, timestamps with times.
+raw_values = st.sampled_from([
+    "!!int abc", '!!int "0x"', "!!float abc", "!!bool maybe", "!!timestamp notadate",
+    "!!timestamp 2024-02-30", "!!timestamp 0001-01-01", "!!timestamp 2024-09-25 10:00:00",
+    "!!set {a, b}", "!!binary aGVsbG8=", "!!str 12", "!!null ''", "9" * 5000, "-" + "9" * 200,
+    "1e400", "!!omap [a: 1]", "{a: 1}", "[1, [2]]",
+])  # fmt: skip
+#: One-line fields of the record a raw value may replace.
+raw_keys = st.sampled_from(["place", "date", "period", "noun", "time", "kind", "part_of_day"])
+#: Record file names: plain, Vietnamese, a byte that is no UTF-8 (from an old disk).
+file_names = st.sampled_from(["r.yaml", "Họp-1.yaml", os.fsdecode(b"h\xf4p.yaml")])
+#: What the command's messages are written to: UTF-8, or an encoding without Vietnamese.
+stream_encodings = st.sampled_from(["utf-8", "latin-1", "cp1252", "ascii"])
 mutations = st.lists(
     st.tuples(
         st.sampled_from(["delete", "replace", "insert_text", "nested"]),
@@ -183,24 +203,34 @@ def _apply(record: dict[str, Any], changes: list[tuple[str, str, object]]) -> di
 
 @settings(max_examples=int(os.environ.get("GIAOBAN_RENDER_EXAMPLES", "40")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
-@given(changes=mutations)
+@given(changes=mutations, raw=st.lists(st.tuples(raw_keys, raw_values), max_size=2),
+       name=file_names, encoding=stream_encodings)  # fmt: skip
 def test_what_validate_accepts_render_renders_and_nothing_is_an_internal_error(
-    tmp_path_factory: pytest.TempPathFactory, changes: list[tuple[str, str, object]]
-) -> None:
-    """Mutated records through validate and render to both formats: exit 0 or 1, never 70."""
+    tmp_path_factory: pytest.TempPathFactory, changes: list[tuple[str, str, object]],
+    raw: list[tuple[str, str]], name: str, encoding: str,
+) -> None:  # fmt: skip
+    """Mutated records through validate and render to both formats: exit 0 or 1, never 70,
+    whatever the values typed by hand, the file's name and the terminal's encoding."""
     from generator.cli.command import main
 
     folder = tmp_path_factory.mktemp("mutated")
     (folder / "giaoban.yaml").write_text(yaml.safe_dump(SETTINGS, allow_unicode=True), "utf-8")
-    path = folder / "r.yaml"
+    path = folder / name
     try:
-        text = yaml.safe_dump(_apply(RECORD, changes), allow_unicode=True)
-    except yaml.YAMLError:
-        return  # not a record anyone can write
+        text = yaml.safe_dump(_apply(RECORD, changes), allow_unicode=True, width=10**6)
+    except (yaml.YAMLError, ValueError):
+        return  # not a record anyone can write (or an integer Python will not print)
+    for key, value in raw:  # as typed in the file, in place of the field's line
+        lines = [line for line in text.splitlines() if not line.startswith(f"{key}:")]
+        text = "\n".join([*lines, f"{key}: {value}", ""])
     path.write_text(text, "utf-8", errors="surrogatepass")
-    validated = main(["validate", str(path)])
+    with pytest.MonkeyPatch.context() as patch:
+        for stream in ("stdout", "stderr"):
+            patch.setattr(sys, stream, io.TextIOWrapper(io.BytesIO(), encoding=encoding))
+        validated = main(["validate", str(path)])
+        rendered = main(["render", str(path), "--doc", "tb,bc", "--out", str(folder / "out"),
+                         "-q"])  # fmt: skip
     assert validated in (0, 1)
-    rendered = main(["render", str(path), "--doc", "tb,bc", "--out", str(folder / "out"), "-q"])
     assert rendered == validated  # accepted by one, rendered by the other; refused by both
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from generator.build.options import Options
 from generator.documents.aggregation import naming_warnings
@@ -20,10 +21,13 @@ from generator.inputs.loading import SourceMap, load_yaml
 from generator.inputs.locations import find_settings, folder_files
 from generator.messages import message
 from generator.model.profiles import load_profile, out_of_force
-from generator.model.records import Record, load_records
+from generator.model.records import Checked, Record, load_record, load_records, read_all
 from generator.model.references import reference_problems
 from generator.model.settings import SAMPLE_VALUES, Settings, load_settings
 from generator.output.templating import compile_template, make_environment
+
+#: A record read whole, or checked and let go.
+R = TypeVar("R", Record, Checked)
 
 
 def _settings_files(files: Iterable[Path], options: Options) -> list[Path]:
@@ -147,16 +151,16 @@ def in_force_warnings(records: Iterable[Record], options: Options,
     return found
 
 
-def _attach(records: list[Record], found: list[Problem], problems: list[Problem],
-            strict: bool, path_of: Callable[[Record], Path]) -> list[Record]:  # fmt: skip
+def _attach(records: list[R], found: list[Problem], problems: list[Problem],
+            strict: bool, path_of: Callable[[R], Path]) -> list[R]:  # fmt: skip
     """Warnings found beyond one record file (in its settings, across records) given to
     the records they concern (``path_of``: the file they stand in); errors under strict."""
     if strict:
         problems.extend(replace(p, severity=Severity.ERROR) for p in found)
-    attached = []
-    for record in records:
-        own = tuple(p for p in found if p.position.path == path_of(record))
-        attached.append(replace(record, warnings=(*record.warnings, *own)) if own else record)
+    attached: list[R] = []
+    for item in records:
+        own = tuple(p for p in found if p.position.path == path_of(item))
+        attached.append(item.with_warnings(own) if own else item)
     return attached
 
 
@@ -170,21 +174,56 @@ def check_run(files: Sequence[Path], options: Options, together: bool = False,
     period (``None``: all, as ``validate`` checks; a digest renders none of them).
     """
     problems: list[Problem] = []
-    try:
-        records = load_records(files, options.settings, options.strict)
-    except InputError as e:
-        problems.extend(e.problems)
-        records = []
-    from_settings = check_settings(_settings_files(files, options), options)
-    samples = [p for p in from_settings if p.severity is Severity.WARNING]
-    problems.extend(p for p in from_settings if p.severity is Severity.ERROR)
-    records = _attach(records, samples, problems, options.strict, lambda r: r.settings_path)
+    records = _read(lambda: load_records(files, options.settings, options.strict), problems)
+    records = _with_settings(records, files, options, problems)
     out_of_period = in_force_warnings(records, options, dated)
     records = _attach(records, out_of_period, problems, options.strict, lambda r: r.path)
     if together:
         problems.extend(reference_problems(sorted(records, key=lambda r: r.held)))
         found = naming_warnings(records)
         records = _attach(records, found, problems, options.strict, lambda r: r.path)
+    _stop_on_errors(problems)
+    return records
+
+
+def check_batch(files: Sequence[Path], options: Options,
+                dated: Sequence[str] | None = None) -> list[Checked]:  # fmt: skip
+    """``check_run`` for records rendered one by one (``render``): each is checked whole and
+    let go, kept as a ``Checked`` until its documents are made."""
+    problems: list[Problem] = []
+    out_of_period: list[Problem] = []
+
+    def check(path: Path) -> Checked:
+        record = load_record(path, options.settings, options.strict)
+        out_of_period.extend(in_force_warnings([record], options, dated))
+        return record.checked()
+
+    checked = _read(lambda: read_all(files, check), problems)
+    checked = _with_settings(checked, files, options, problems)
+    checked = _attach(checked, out_of_period, problems, options.strict, lambda r: r.path)
+    _stop_on_errors(problems)
+    return checked
+
+
+def _read(read: Callable[[], list[R]], problems: list[Problem]) -> list[R]:
+    try:
+        return read()
+    except InputError as e:
+        problems.extend(e.problems)
+        return []
+
+
+def _with_settings(
+    records: list[R], files: Sequence[Path], options: Options, problems: list[Problem]
+) -> list[R]:
+    """The settings' own problems: errors into ``problems``, warnings given to the records
+    using those settings."""
+    from_settings = check_settings(_settings_files(files, options), options)
+    samples = [p for p in from_settings if p.severity is Severity.WARNING]
+    problems.extend(p for p in from_settings if p.severity is Severity.ERROR)
+    return _attach(records, samples, problems, options.strict, lambda r: r.settings_path)
+
+
+def _stop_on_errors(problems: list[Problem]) -> None:
     if any(p.severity is Severity.ERROR for p in problems):
         raise InputError(dict.fromkeys(problems))
-    return records

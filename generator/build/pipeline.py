@@ -1,29 +1,32 @@
 """The stages that read and render, for what the plan found out of date: load and check
-records, build each document's content, render its HTML once, write every format in
-memory, and only then write the files, atomically.
+every record, then for each document build its content, render its HTML once, write
+every format and write the file, atomically, as soon as it is made.
 
 A run with a bad record writes nothing at all, and every problem of the run
-is reported at once.
+is reported at once: all records are read and checked before the first document is
+made. Documents are then made and written one after another (a few in flight on the
+workers), so a batch's memory does not grow with its size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.build.checks import check_run
+from generator.build.checks import check_batch, check_run
 from generator.build.options import Options
 from generator.build.plan import DigestPlan, RenderPlan
 from generator.build.results import DigestResult, Output, RenderResult
 from generator.build.state import OutputState, digest_state_key, state_key
-from generator.build.tasks import Progress, Task, run_tasks
-from generator.build.writing import write_atomic
+from generator.build.tasks import K, Progress, Task, run_tasks
+from generator.build.writing import remove_orphans, write_atomic
 from generator.documents.aggregation import Digest, build_digest
 from generator.documents.contexts import Content, briefing_context, digest_context
-from generator.errors import InputError, Position, Problem, Severity
+from generator.errors import GiaobanError, InputError, Position, Problem, Severity
 from generator.inputs.locations import Named
 from generator.messages import message
 from generator.model.catalog import vocabulary
@@ -31,7 +34,7 @@ from generator.model.kinds import Membership
 from generator.model.meeting import Registration
 from generator.model.periods import Period
 from generator.model.profiles import Profile, load_profile, out_of_force
-from generator.model.records import Record, warnings_of
+from generator.model.records import Checked, Record, load_record, warnings_of
 from generator.model.settings import load_settings
 from generator.output.formats import Document
 from generator.output.renderer import Renderer
@@ -66,29 +69,40 @@ class Execution:
                                  meta=content.meta, source=source,
                                  pdf_variant=options.pdf_variant)  # fmt: skip
 
-    def run(self, tasks: Sequence[Task]) -> list[bytes]:
-        return run_tasks(tasks, write=self._write, executor=self.executor, jobs=self.jobs,
-                         progress=self.progress, pool=self.pool)  # fmt: skip
+    def run(self, tasks: Iterable[tuple[K, Task]], formats: Sequence[str],
+            deliver: Callable[[K, bytes], None], state: OutputState) -> None:  # fmt: skip
+        """Make and write every task's file; the outputs written are kept in ``state``
+        even when the run stops part-way (each file is whole: it was written atomically)."""
+        try:
+            run_tasks(tasks, formats=formats, write=self._write, deliver=deliver,
+                      executor=self.executor, jobs=self.jobs, progress=self.progress,
+                      pool=self.pool)  # fmt: skip
+        except BaseException:
+            with contextlib.suppress(GiaobanError):
+                state.save()
+            raise
+        state.save()
 
     def _write(self, task: Task) -> bytes:
         return self.renderer.write(task.document, task.format)
 
 
-def output_path(out: Path, record: Record, doc: str, fmt: str) -> Path:
+def output_path(out: Path, record: Record | Checked, doc: str, fmt: str) -> Path:
     """Where one document of one record is written: ``OUT/<record id>.<doc>.<format>``."""
     return out / f"{record.id}.{doc}.{fmt}"
 
 
-def _conflicts(records: Sequence[Record], plan: RenderPlan, options: Options) -> list[Problem]:
-    """Two records writing one file, or a record's output overwriting an input."""
+def _conflicts(records: Sequence[Checked], plan: RenderPlan, options: Options) -> list[Problem]:
+    """Two records writing one file, or a record's output overwriting an input. Names are
+    compared without case: on FAT, exFAT and macOS "Họp-1" and "họp-1" are one file."""
     inputs = {r.path.resolve() for r in records} | {r.settings_path.resolve() for r in records}
-    claimed: dict[Path, Path] = {o.path: o.record for o in plan.skipped}
+    claimed: dict[str, Path] = {_folded(o.path): o.record for o in plan.skipped}
     problems = []
     for record in records:
         for doc in options.docs:
             for fmt in options.formats:
                 target = output_path(plan.out, record, doc, fmt)
-                other = claimed.setdefault(target, record.path)
+                other = claimed.setdefault(_folded(target), record.path)
                 if other != record.path:
                     detail = message("duplicate_output", path=target, other=other)
                     problems.append(Problem(Position(record.path), detail))
@@ -98,43 +112,60 @@ def _conflicts(records: Sequence[Record], plan: RenderPlan, options: Options) ->
     return problems
 
 
+def _folded(path: Path) -> str:
+    return str(path.parent / path.name.casefold())
+
+
 def render_stale(
     plan: RenderPlan, options: Options, state: OutputState, execution: Execution
 ) -> RenderResult:
     """Render what ``plan`` found out of date, write it, and record it in the state."""
-    records = check_run(list(plan.stale), options, dated=options.docs)
+    records = check_batch(list(plan.stale), options, dated=options.docs)
     problems = _conflicts(records, plan, options)
     planned: list[Output] = []
-    tasks: list[Task] = []
     for record in records:
-        try:
-            named = options.named(record.settings_path, record.settings)
-            for doc in options.docs:
-                wanted = [f for f in options.formats if (doc, f) in plan.stale[record.path]]
-                if not wanted:
-                    continue
-                content = briefing_context(record, record.settings, load_profile(named.profile),
-                                           doc)  # fmt: skip
-                document = execution.document(content, named, record.path, options)
-                reasons = plan.stale[record.path]
-                for fmt in wanted:
-                    target = output_path(plan.out, record, doc, fmt)
-                    planned.append(Output(record.path, doc, fmt, target, reasons[(doc, fmt)]))
-                    tasks.append(Task(document, fmt, record.path.name, doc))
+        try:  # a profile or template folder that is wrong: known before anything is written
+            load_profile(options.named(record.settings_path, record.settings).profile)
         except InputError as e:
             problems.extend(e.problems)
+        reasons = plan.stale[record.path]
+        for doc in options.docs:
+            for fmt in options.formats:
+                if (doc, fmt) in reasons:
+                    target = output_path(plan.out, record, doc, fmt)
+                    planned.append(Output(record.path, doc, fmt, target, reasons[(doc, fmt)]))
     if problems:
         raise InputError(dict.fromkeys(problems))
-    blobs = execution.run(tasks)
     warnings = {r.path: list(r.warnings) for r in records}
-    for output, data in zip(planned, blobs, strict=True):
+
+    def tasks() -> Iterator[tuple[Output, Task]]:
+        """Each record's documents, rendered when the run is ready for them."""
+        by_record: dict[Path, list[Output]] = {}
+        for output in planned:
+            by_record.setdefault(output.record, []).append(output)
+        for checked in records:
+            outputs = by_record.get(checked.path, [])
+            if not outputs:
+                continue
+            record = load_record(checked.path, options.settings, options.strict)
+            named = options.named(record.settings_path, record.settings)
+            profile = load_profile(named.profile)
+            for doc in dict.fromkeys(o.doc for o in outputs):
+                content = briefing_context(record, record.settings, profile, doc)
+                document = execution.document(content, named, record.path, options)
+                for output in (o for o in outputs if o.doc == doc):
+                    yield output, Task(document, output.format, record.path.name, doc)
+
+    def deliver(output: Output, data: bytes) -> None:
         write_atomic(output.path, data)
         made_from = plan.keys.get(output.record)
         if made_from is not None:
             state.record(state_key(output.record, output.doc, output.format), output.path,
                          made_from, data, warnings[output.record])  # fmt: skip
+
     if planned:
-        state.save()
+        remove_orphans(plan.out)
+        execution.run(tasks(), [o.format for o in planned], deliver, state)
     # Records not read this time: their warnings as recorded when they were rendered.
     kept = [w for f, found in plan.kept_warnings.items() if f not in plan.stale for w in found]
     return RenderResult(planned, warnings_of(records) + kept, list(plan.skipped))
@@ -181,17 +212,19 @@ def render_digest(
     dated = _date_in_force(profile, registration, plan.settings, options.strict)
     content = digest_context(data, settings, profile, registration)
     document = execution.document(content, named, plan.settings, options)
-    formats = list(plan.stale)
-    tasks = [Task(document, fmt, str(period), "digest") for fmt in formats]
-    blobs = execution.run(tasks)
     warnings = warnings_of(records) + dated + _date_warnings(data, registration)
     outputs = [Output(plan.settings, "digest", fmt, plan.targets[fmt], plan.stale[fmt])
-               for fmt in formats]  # fmt: skip
-    for output, blob in zip(outputs, blobs, strict=True):
+               for fmt in plan.stale]  # fmt: skip
+
+    def deliver(output: Output, blob: bytes) -> None:
         write_atomic(output.path, blob)
         state.record(digest_state_key(period, output.format), output.path, plan.key, blob,
                      warnings)  # fmt: skip
-    state.save()
+
+    for folder in dict.fromkeys(o.path.parent for o in outputs):
+        remove_orphans(folder)
+    tasks = [(o, Task(document, o.format, str(period), "digest")) for o in outputs]
+    execution.run(tasks, [o.format for o in outputs], deliver, state)
     return DigestResult(data, outputs, warnings, list(plan.skipped))
 
 

@@ -11,15 +11,20 @@ documents are rendered again next time.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.build.fingerprint import content_hash
 from generator.build.writing import write_atomic
 from generator.errors import OutputError, Problem
+from generator.inputs.loading import read_regular
 from generator.messages import message, os_reason
 
 STATE_NAME = ".giaoban-state.json"
@@ -54,10 +59,19 @@ def _entry(entry: Entry) -> dict[str, object]:
             "warnings": warnings}  # fmt: skip
 
 
+#: Largest state read: ten thousand outputs with their warnings take a few megabytes.
+MAX_STATE_BYTES = 256 * 1024 * 1024
+#: Largest output hashed to tell whether it is the file giaoban wrote.
+MAX_OUTPUT_BYTES = 4 * 1024 * 1024 * 1024
+
+
 def _read(path: Path) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
+    raw = read_regular(path, MAX_STATE_BYTES)
+    if raw is None:
+        return {}  # no state yet, or something that is no state of ours (a FIFO)
     try:
-        loaded = json.loads(path.read_text(encoding="utf-8"))
+        loaded = json.loads(raw)
         if loaded.get("format") == _FORMAT:
             for name, raw in loaded["outputs"].items():
                 warnings = [Problem.from_json(w) for w in raw.get("warnings", [])]
@@ -81,9 +95,8 @@ class OutputState:
             return Reason.NEW
         if entry.inputs != inputs:
             return Reason.CHANGED
-        try:
-            data = (self.path.parent / entry.name).read_bytes()
-        except OSError:
+        data = read_regular(self.path.parent / entry.name, MAX_OUTPUT_BYTES)
+        if data is None:  # gone, or replaced by something no run of ours writes
             return Reason.OUTPUT_CHANGED
         return None if content_hash(data) == entry.output else Reason.OUTPUT_CHANGED
 
@@ -98,11 +111,14 @@ class OutputState:
 
         Another run may have written into the same folder since this one read
         the state: under a lock, the file is read again and only this run's
-        entries replace theirs, so neither run's work is forgotten.
+        entries replace theirs, so neither run's work is forgotten. A run that wrote
+        nothing leaves the folder as it was (not even created).
         """
+        if not self._recorded:
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            lock = self.path.with_name(LOCK_NAME).open("a+b")  # closed by the with below
+            lock = _open_lock(self.path.with_name(LOCK_NAME))  # closed by the with below
         except OSError as e:
             reason = os_reason(e)
             raise OutputError(message("output_failed", path=self.path, reason=reason)) from e
@@ -115,6 +131,19 @@ class OutputState:
                               indent=1)  # fmt: skip
             write_atomic(self.path, text.encode("utf-8"))
             self.entries = merged
+
+
+def _open_lock(path: Path) -> BinaryIO:
+    """The folder's lock file; anything else at its name (a FIFO, a folder's link) is no
+    lock of ours and is replaced by one."""
+    for _ in range(2):
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.set_blocking(fd, True)
+            return os.fdopen(fd, "r+b")
+        os.close(fd)
+        path.unlink()
+    raise OSError(errno.EEXIST, "not a lock file", str(path))
 
 
 def state_key(record: Path, doc: str, fmt: str) -> str:

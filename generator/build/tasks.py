@@ -15,13 +15,15 @@ import ctypes
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, as_completed
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from generator.caches import cached
+from generator.errors import CrashError
+from generator.messages import message
 from generator.output.formats import Document, Writer, new_writer, shipped, write
 
 if TYPE_CHECKING:
@@ -39,6 +41,8 @@ class Task:
 
 #: Called after each task with the number done, the total and the task.
 Progress = Callable[[int, int, Task], None]
+#: What the caller knows a task by (its output).
+K = TypeVar("K")
 
 
 @cached
@@ -89,6 +93,21 @@ def start_workers(count: int) -> ProcessPoolExecutor:
     return pool
 
 
+def end_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now, whatever they are doing: a run interrupted (Ctrl-C,
+    SIGINT) or failed does not wait for the PDF a worker is writing (up to 44 s for a
+    large digest). ``concurrent.futures`` only waits for them; before Python 3.14's
+    ``terminate_workers``, the processes are ended one by one."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def default_jobs() -> int:
     """One worker per CPU this process may use."""
     try:
@@ -113,50 +132,70 @@ LOCAL_FORMATS = frozenset({"docx"})
 
 
 def run_tasks(
-    tasks: Sequence[Task],
+    tasks: Iterable[tuple[K, Task]],
     *,
+    formats: Sequence[str],
     write: Callable[[Task], bytes],
+    deliver: Callable[[K, bytes], None],
     executor: Executor | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
     pool: ProcessPoolExecutor | None = None,
-) -> list[bytes]:
-    """The bytes of every task, in task order.
+) -> None:
+    """Write every task's file, handing each one's bytes to ``deliver`` as soon as it is
+    made, with the key it came with: a batch of any size holds only the documents in
+    flight, never all of its outputs (``tasks`` may be a generator that renders each
+    document when it is asked for the next).
 
-    With an ``executor``, all of them run there. Else, when ``pooled`` gives workers, the
-    light formats are written here with ``write`` while the others run on ``pool``
-    (``start_workers``, shut down after) or a pool started now; else all run here. The
-    first failure stops the run and is raised as it was raised in the worker.
+    With an ``executor``, all of them run there. Else, when ``pooled`` gives workers for
+    the ``formats`` of the tasks (one a task, known before they are made), the light formats are
+    written here with ``write`` while the others run on ``pool`` (``start_workers``, shut
+    down after) or a pool started now; else all run here. At most ``window`` tasks wait
+    on the workers at a time. The first failure stops the run (the tasks waiting are
+    cancelled) and is raised as it was raised in the worker.
     """
     done = 0
-    out: list[bytes | None] = [None] * len(tasks)
+    pending: dict[Future[bytes], tuple[K, Task]] = {}
 
-    def finish(index: int, data: bytes) -> None:
+    def finish(key: K, task: Task, data: bytes) -> None:
         nonlocal done
-        out[index] = data
+        deliver(key, data)
         done += 1
         if progress is not None:
-            progress(done, len(tasks), tasks[index])
+            progress(done, len(formats), task)
 
-    workers = pooled([task.format for task in tasks], jobs)
+    def collect(block: bool) -> None:
+        ready, _ = wait(pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        for future in ready:
+            key, task = pending.pop(future)
+            try:
+                data = future.result()
+            except BrokenExecutor as e:  # a worker died (SIGSEGV in a C library)
+                detail = message("worker_crashed", label=task.label, doc=task.doc,
+                                 format=task.format)  # fmt: skip
+                raise CrashError(detail) from e
+            finish(key, task, data)
+
+    workers = pooled(formats, jobs)
     with ExitStack() as stack:
         if pool is not None:
             stack.enter_context(pool)
+        owned = None  # the pool of this run's own, whose workers it may end
         if executor is None and workers:
-            executor = pool or stack.enter_context(start_workers(workers))
-        here = [i for i, task in enumerate(tasks)
-                if executor is None or (workers and task.format in LOCAL_FORMATS)]  # fmt: skip
-        futures: dict[Future[bytes], int] = {}
-        if executor is not None:
-            futures = {executor.submit(run_task, _shipped(task)): index
-                       for index, task in enumerate(tasks) if index not in here}  # fmt: skip
+            executor = owned = pool or stack.enter_context(start_workers(workers))
+        window = 2 * max(workers, jobs, 1) + 2
         try:
-            for index in here:
-                finish(index, write(tasks[index]))
-            for future in as_completed(futures):
-                finish(futures[future], future.result())
+            for key, task in tasks:
+                if executor is None or (workers and task.format in LOCAL_FORMATS):
+                    finish(key, task, write(task))
+                else:
+                    pending[executor.submit(run_task, _shipped(task))] = (key, task)
+                collect(block=len(pending) >= window)
+            while pending:
+                collect(block=True)
         except BaseException:
-            for future in futures:
+            for future in pending:
                 future.cancel()
+            if owned is not None:
+                end_workers(owned)
             raise
-    return [data for data in out if data is not None]

@@ -13,11 +13,15 @@ descriptions are message ids (``help_…``, ``opt_…``) resolved when shown, se
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import faulthandler
 import functools
+import io
 import json
 import os
 import re
+import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -44,7 +48,7 @@ from generator.cli.help import (
 from generator.cli.progress import progress_display
 from generator.errors import ExitCode, GiaobanError, InputError, Problem, Severity, UsageError
 from generator.messages import Language, count, message, number, set_language
-from generator.model.kinds import MeetingKind, Membership
+from generator.model.kinds import MAX_NUMBER, MeetingKind, Membership
 from generator.output.formats import FORMATS
 
 # Commands import what they use beyond this, so that a run which finds its
@@ -119,12 +123,10 @@ def _executor(scheduler: str | None) -> Iterator[Any]:
     if scheduler is None:
         yield None
         return
-    try:
-        from distributed import Client
-    except ImportError as e:
-        raise UsageError(message("no_distributed")) from e
-    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-        yield client.get_executor()
+    from generator.build.cluster import cluster_executor
+
+    with cluster_executor(scheduler, notify=functools.partial(click.echo, err=True)) as executor:
+        yield executor
 
 
 def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -300,7 +302,7 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 @profile_option
 @out_option
 @settings_option
-@option("--number", type=WholeNumber(), metavar="metavar_number", help="opt_number")
+@option("--number", type=WholeNumber(MAX_NUMBER), metavar="metavar_number", help="opt_number")
 @option("--by", "membership", type=click.Choice([m.value for m in Membership]), default="date",
         show_default=True, help="opt_by")  # fmt: skip
 @option("--date", "issued", type=Day(), help="opt_report_date")
@@ -389,12 +391,13 @@ def init(folder: Path) -> None:
 @option("--id", "record_id", metavar="metavar_name", help="opt_new_id")
 def new(kind: str, day: dt.date | None, folder: Path | None, record_id: str | None) -> None:
     from generator.commands import scaffold
+    from generator.inputs.validation import ID_PATTERN, id_problem
 
     if folder is None:
         folder = Path("records") if Path("records").is_dir() else Path()
     date = day or dt.date.today()
-    if record_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", record_id):
-        raise UsageError(message("bad_id", value=record_id))
+    if record_id is not None and not re.fullmatch(ID_PATTERN, record_id):
+        raise UsageError(id_problem(record_id))
     created = scaffold.new_record(folder, MeetingKind(kind), date, record_id=record_id)
     click.echo(message("created", path=created.path))
     click.echo(message("new_next", path=created.path))
@@ -405,7 +408,8 @@ def new(kind: str, day: dt.date | None, folder: Path | None, record_id: str | No
 def schema(kind: Literal["record", "settings"]) -> None:
     from generator.commands import scaffold
 
-    click.echo(scaffold.schema_bytes(kind).decode("utf-8"), nl=False)
+    # bytes: JSON is UTF-8 (RFC 8259) whatever the terminal's encoding
+    click.echo(scaffold.schema_bytes(kind), nl=False)
 
 
 @cli.command(help="help_doctor")
@@ -436,8 +440,24 @@ def completion(shell: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code instead of raising."""
+    _degrade_streams()
+    if sys.__stderr__ is not None:  # a crash in a C library says where, never a silent 139
+        with contextlib.suppress(ValueError, io.UnsupportedOperation):
+            faulthandler.enable(sys.__stderr__)
     with speaking():
         return _run(argv)
+
+
+def _degrade_streams() -> None:
+    """A terminal or pipe in an encoding without Vietnamese letters (latin-1, cp1252) gets
+    "?" for the letters it lacks instead of a crash on the first message (click already
+    writes UTF-8 to a stream that claims ASCII)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "Việt – “ệ”".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(errors="replace")
 
 
 def _run(argv: Sequence[str] | None) -> int:

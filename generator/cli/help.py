@@ -130,12 +130,13 @@ class Day(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.3 
 
 
 class WholeNumber(click.IntRange):
-    """A whole number of at least 1, named in the user's language in errors."""
+    """A whole number of at least 1 (and at most ``maximum``), named in the user's language
+    in errors."""
 
     name: Any = _CatalogText()
 
-    def __init__(self) -> None:
-        super().__init__(min=1)
+    def __init__(self, maximum: int | None = None) -> None:
+        super().__init__(min=1, max=maximum)
         self.name = "type_integer"
 
 

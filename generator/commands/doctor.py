@@ -87,6 +87,14 @@ def diagnose(template_dirs: Sequence[Path] = ()) -> Report:
         report.add(message("doctor_subsetter"), message("doctor_subsetter_ok"))
     else:
         report.add(message("doctor_subsetter"), message("doctor_subsetter_missing"), ok=False)
+    from generator.output.ffi_cache import cache_dir, cache_problem
+
+    problem = cache_problem()
+    where = str(cache_dir() or "-")
+    if problem is None:
+        report.add(message("doctor_cache"), message("doctor_cache_ok", folder=where))
+    else:
+        report.add(message("doctor_cache"), message(problem, folder=where), ok=False)
     if shutil.which("fc-match") is None:
         report.add("fontconfig", message("doctor_no_fc_match"), ok=False)
     profiles = {name: (path, load_profile(path)) for name, path in builtin_profiles().items()}

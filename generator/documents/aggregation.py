@@ -25,14 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.caches import cached
 from generator.errors import InputError, Position, Problem, Severity
 from generator.messages import message
 from generator.model.catalog import Vocabulary, vocabulary
@@ -43,33 +40,8 @@ from generator.model.periods import Period
 from generator.model.records import Record
 from generator.model.references import directive_keys, reference_problems
 from generator.model.settings import Settings
+from generator.vietnamese.text import name_key as key
 from generator.vietnamese.text import number
-
-#: Combining marks of the five tones; where a word carries its tone is a matter of style.
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_WORD = re.compile(r"[^\W\d_]+")
-#: A syllable whose whole rhyme is "y" after a consonant ("tỷ", "kỹ", "lý") is also
-#: written with "i" ("tỉ", "kĩ", "lí"); "uy" ("thủy", "tuy") is another rhyme.
-_Y_RHYME = re.compile(r"([bcdđghklmnprstvx]+)y")
-
-
-def _spelling(word: str) -> str:
-    """One spelling of a word a Vietnamese reader sees as one: the tone moved to the end
-    ("hoà" and "hòa", "uỷ" and "ủy"), a lone final "y" as "i" ("tỷ lệ" and "tỉ lệ")."""
-    decomposed = unicodedata.normalize("NFD", word)
-    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    tones = "".join(c for c in decomposed if c in _TONES)
-    if match := _Y_RHYME.fullmatch(base):
-        base = match.group(1) + "i"
-    return base + tones
-
-
-@cached  # names and labels come back in every record; ``watch`` clears it between rounds
-def key(text: str) -> str:
-    """Two texts name the same thing when they differ only in spacing, case, final stop or
-    the spelling variants of one word ("Uỷ"/"Ủy", "hoà"/"hòa", "tỷ lệ"/"tỉ lệ")."""
-    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().rstrip(".;").casefold()
-    return _WORD.sub(lambda word: _spelling(word.group()), folded)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ each value's path to its position is filled in. Text is normalised to NFC.
 from __future__ import annotations
 
 import math
+import os
 import re
 import stat
 import unicodedata
@@ -38,6 +39,11 @@ MAX_CHARS = 4 * MAX_FILE_BYTES
 #: Characters no document can hold: C0 controls but tab and line breaks, DEL, C1
 #: controls, the noncharacters U+FFFE and U+FFFF, and lone surrogates.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+#: Direction overrides and isolates: "abc" with U+202E before it prints reversed.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: Characters that print as nothing (zero-width space, joiners, direction marks, a BOM
+#: inside text): Vietnamese needs none of them, and a value of only these looks empty.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u061c]")
 
 
 class _Resolver(yaml.resolver.Resolver):
@@ -83,10 +89,17 @@ class _PyLoader(
         _Resolver.__init__(self)
 
 
+#: Digits of the longest integer read: far past any count or sum, and short of Python's
+#: 4,300-digit conversion limit.
+MAX_DIGITS = 100
+
+
 def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
     """YAML 1.2 integers: "08" is eight (PyYAML reads a leading zero as YAML 1.1 octal and
     fails on "08"); octal is written 0o17, hexadecimal 0x1F."""
     text = str(loader.construct_scalar(node)).replace("_", "")
+    if len(text) > MAX_DIGITS:
+        raise ValueError(f"more than {MAX_DIGITS} digits")
     if text[:2] in ("0o", "0x"):
         return int(text[2:], 8 if text[1] == "o" else 16)
     return int(text, 10)
@@ -169,6 +182,8 @@ class LoadedFile:
     source: SourceMap
     #: Paths of the text values that were not NFC and were normalised.
     normalized: list[Path_] = field(default_factory=list)
+    #: Paths of the text values that held invisible characters, removed.
+    invisible: list[Path_] = field(default_factory=list)
 
 
 def _position(path: Path, mark: Any) -> Position:
@@ -177,14 +192,27 @@ def _position(path: Path, mark: Any) -> Position:
     return Position(path, mark.line + 1, mark.column + 1)
 
 
-def _encoding_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Problem:
+def encoding_problem(path: Path, raw: bytes) -> Problem:
+    """What the bytes of ``path`` are, since they are not UTF-8: UTF-16, UTF-32, no text
+    at all, or another 8-bit encoding (then where the first byte that is not UTF-8 is)."""
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return Problem(Position(path, 1, 1), message("utf32"))
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 10:
+    head = raw[:200]
+    # UTF-16 text (mostly ASCII) has its zero bytes all at even or all at odd offsets
+    zeros = (head[0::2].count(0), head[1::2].count(0))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        max(zeros) > len(head) // 4 and min(zeros) <= max(zeros) // 10
+    ):
         return Problem(Position(path, 1, 1), message("utf16"))
-    prefix = raw[: error.start].decode("utf-8-sig")  # valid up to the bad byte
-    where = _line_column(path, prefix, len(prefix))
-    return Problem(where, message("not_utf8", offset=error.start, path=path))
+    if b"\x00" in head:
+        return Problem(Position(path, 1, 1), message("binary_file"))
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        prefix = raw[: error.start].decode("utf-8-sig")  # valid up to the bad byte
+        where = _line_column(path, prefix, len(prefix))
+        return Problem(where, message("not_utf8", offset=error.start, path=path))
+    raise ValueError("the bytes are UTF-8")
 
 
 def read_text(path: Path) -> str:
@@ -197,7 +225,7 @@ def decode_text(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError([_encoding_problem(path, raw, e)]) from e
+        raise InputError([encoding_problem(path, raw)]) from e
 
 
 def read_bytes(path: Path) -> bytes:
@@ -219,6 +247,35 @@ def read_bytes(path: Path) -> bytes:
         ) from e
 
 
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes, else
+    ``None``: for the files giaoban keeps for itself (caches, state), where anything else
+    is damage to ignore. A FIFO is never read (that would block forever) and the checks
+    are made on the file opened, not on its name."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(limit + 1)
+        return data if len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _bad_tagged(tag: str, text: object, error: Exception) -> str:
+    """Why a scalar could not be read as its (explicit or resolved) type."""
+    if tag == "int" and "digits" in str(error):
+        return message("too_many_digits", limit=MAX_DIGITS)
+    return message("bad_tagged_value", tag=tag, value=str(text)[:80])
+
+
 class _Builder:
     def __init__(self, path: Path, loader: yaml.constructor.SafeConstructor) -> None:
         self.path = path
@@ -226,6 +283,7 @@ class _Builder:
         self.source = SourceMap(path)
         self.problems: list[Problem] = []
         self.normalized: list[Path_] = []
+        self.invisible: list[Path_] = []
         self.count = 0
         self.chars = 0
         #: The collections being built, innermost last: an alias to one of them never ends.
@@ -247,7 +305,14 @@ class _Builder:
                 return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
             finally:
                 self.open.discard(id(node))
-        value = self.loader.construct_object(node, deep=True)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, LookupError, TypeError, ArithmeticError, AttributeError) as e:
+            # An explicit tag with a value it cannot have ("!!int abc", "!!bool maybe",
+            # "!!timestamp 2024-02-30"), or an integer past Python's 4,300 digits.
+            tag = node.tag.rsplit(":", 1)[-1]
+            self.problems.append(Problem(where, _bad_tagged(tag, node.value, e)))
+            return None
         if isinstance(value, float) and not math.isfinite(value):
             self.problems.append(Problem(where, message("not_finite", value=node.value)))
         elif isinstance(value, float):
@@ -257,9 +322,12 @@ class _Builder:
         return value
 
     def _text(self, value: str, at: Path_, where: Position) -> str:
-        """A text value, checked and normalised; where it was not NFC is remembered."""
+        """A text value, checked and normalised; where it was not NFC, or held characters
+        that print as nothing, is remembered."""
         normal = self._checked(value, where)
-        if normal != value:
+        if normal != unicodedata.normalize("NFC", value):
+            self.invisible.append(at)
+        elif normal != value:
             self.normalized.append(at)
         return normal
 
@@ -272,7 +340,11 @@ class _Builder:
         if control is not None:
             code = f"{ord(control.group()):04X}"
             self.problems.append(Problem(where, message("control_char", code=code)))
-        return unicodedata.normalize("NFC", text)
+        bidi = _BIDI.search(text)
+        if bidi is not None:
+            code = f"{ord(bidi.group()):04X}"
+            self.problems.append(Problem(where, message("bidi_char", code=code)))
+        return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
     def _mapping(self, node: yaml.MappingNode, at: Path_) -> dict[str, Any]:
         self.loader.flatten_mapping(node)
@@ -365,6 +437,13 @@ def parse_yaml(path: Path, text: str) -> LoadedFile:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise InputError([Problem(_position(path, mark), _syntax_message(e))]) from e
+    except yaml.reader.ReaderError as e:  # a character YAML refuses: at its line, in words
+        character = e.character if isinstance(e.character, int) else ord(e.character)
+        offset = e.position  # libyaml counts bytes of UTF-8, PyYAML characters
+        if not isinstance(loader, _PyLoader):
+            offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
+        where = _line_column(path, text, offset)
+        raise InputError([Problem(where, message("control_char", code=f"{character:04X}"))]) from e
     except yaml.YAMLError as e:
         raise InputError([Problem(Position(path), message("yaml_syntax", problem=e))]) from e
     if node is None:
@@ -380,4 +459,4 @@ def parse_yaml(path: Path, text: str) -> LoadedFile:
         loader.dispose()
     if builder.problems:
         raise InputError(builder.problems)
-    return LoadedFile(path, data, builder.source, builder.normalized)
+    return LoadedFile(path, data, builder.source, builder.normalized, builder.invisible)

@@ -64,7 +64,20 @@ def record_files(paths: Iterable[Path]) -> list[Path]:
         if not inside:
             raise InputError([Problem(Position(path), message("no_yaml_found"))])
         found.extend(inside)
+    # A name that is no UTF-8 text (copied from an old disk) cannot name outputs or be
+    # shown in documents: the user renames it.
+    misnamed = [Problem(Position(p), message("name_not_utf8")) for p in found if not _utf8(p)]
+    if misnamed:
+        raise InputError(misnamed)
     return list(dict.fromkeys(found))
+
+
+def _utf8(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def builtin_profiles() -> dict[str, Path]:

@@ -100,6 +100,30 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _unknown(name: str, allowed: list[str]) -> str:
+    """An unknown key, with the allowed one it is closest to, else all of them."""
+    close = difflib.get_close_matches(name, allowed, n=1)
+    hint = (
+        message("did_you_mean", suggestion=close[0])
+        if close
+        else message("allowed_fields", allowed=", ".join(allowed))
+    )
+    return message("unknown_field", field=name, hint=hint)
+
+
+#: The longest id: it names output files, whose names the file systems bound.
+MAX_ID_LENGTH = 100
+#: An id: letters, digits, ".", "_" and "-", a letter or digit first.
+ID_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_ID_LENGTH - 1}}}$"
+
+
+def id_problem(value: str) -> str:
+    """What is wrong with an id: its length, else its letters."""
+    if len(value) > MAX_ID_LENGTH:
+        return message("id_too_long", length=len(value), limit=MAX_ID_LENGTH)
+    return message("bad_id", value=value)
+
+
 def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One pydantic error as a sentence from the catalog."""
     kind = error["type"]
@@ -109,23 +133,18 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "missing":
         return message("missing", field=loc[-1] if loc else "?")
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, loc)
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = (
-            message("did_you_mean", suggestion=close[0])
-            if close
-            else message("allowed_fields", allowed=", ".join(allowed))
-        )
-        return message("unknown_field", field=loc[-1], hint=hint)
+        return _unknown(str(loc[-1]), _allowed_fields(model, loc))
     if kind in ("enum", "literal_error"):
         # pydantic's "'a', 'b' or 'c'" is English: the values alone, listed with commas
         values = re.findall(r"'[^']*'", str(ctx.get("expected", ""))) or ["?"]
         return message("choice", value=value, expected=", ".join(values))
     if kind in _TYPE_NAMES:
         return message("expected_type", expected=message(_TYPE_NAMES[kind]), got=_type_name(value))
+    if kind == "unknown_document":
+        return _unknown(str(value), [str(key) for key in ctx.get("allowed", ())])
     if kind == "bad_format":
         fields = ", ".join("{" + name + "}" for name in ctx.get("allowed", ()))
-        return message("bad_format", value=value, allowed=fields)
+        return message("bad_format", value=ctx.get("text", value), allowed=fields)
     if kind == "no_such_day":
         return message("no_such_day", value=value)
     if kind == "one_line_spacing":
@@ -136,22 +155,36 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "period_reversed":
         return message("period_reversed")
     if kind == "date_range":
-        return message("date_range", value=value, first=ctx.get("first"), last=ctx.get("last"))
+        shown = ctx.get("value", value)  # as written, not a date object's repr
+        return message("date_range", value=shown, first=ctx.get("first"), last=ctx.get("last"))
     if kind.startswith(("date_", "datetime_")) or kind == "invalid_date":
-        return message("invalid_date", value=value)
+        return message("invalid_date", value=ctx.get("value", value))
     if kind.startswith("time_"):
         return message("invalid_time", value=value)
     if kind == "too_short":
         return message("too_short", min_length=ctx.get("min_length", 1))
     if kind == "string_too_short":
         return message("empty_text")
+    if kind == "string_too_long":
+        length = len(value) if isinstance(value, str) else "?"
+        return message("text_too_long", length=length, limit=ctx.get("max_length", "?"))
     if kind == "string_pattern_mismatch":
-        return message("bad_id", value=value)
+        return id_problem(str(value))
     if kind in _RANGES:
         limit = next(iter(ctx.values()), "?")
         return message("number_range", op=_RANGES[kind], limit=limit)
     if kind == "signer_needs_body":
         return message("signer_needs_body", mode=ctx.get("mode", "?"))
+    if kind == "closed_choice":
+        return message("closed_choice", value=ctx.get("value"), codes=ctx.get("codes"),
+                       words=ctx.get("words"))  # fmt: skip
+    if kind == "organization_twice":
+        return message("organization_twice", name=ctx.get("name"), index=ctx.get("index"),
+                       first=ctx.get("first"), other=ctx.get("other"))  # fmt: skip
+    if kind == "figure_bool":
+        return message("figure_bool", value=value)
+    if kind == "figure_range":
+        return message("figure_range", limit=f"{ctx.get('limit', 0):.0e}")
     if kind == "bad_period":
         return message("bad_period", value=value)
     if kind == "bad_number":
@@ -189,6 +222,8 @@ def _quoted_hint(loaded: LoadedFile, where: Position) -> str | None:
     if match is None:
         return None
     lead, text = match.groups()
+    if ": " not in text:
+        return None  # not a text YAML split at its colon
     quoted = text.replace("\\", "\\\\").replace('"', '\\"')
     return message("text_with_colon", line=f'{lead.strip()} "{quoted}"')
 

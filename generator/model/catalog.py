@@ -39,6 +39,14 @@ class DocumentType(Strict):
     closing: Text | None = None
 
 
+#: The fields a type's summary or closing line may name, by its scope: what
+#: ``documents.contexts`` fills them with.
+LINE_FIELDS: dict[str, tuple[str, ...]] = {
+    "meeting": ("issuer", "meeting"),
+    "period": ("issuer", "meetings", "period"),
+}
+
+
 class DocumentTypes(RootModel[dict[str, DocumentType]]):
     pass
 

@@ -55,3 +55,8 @@ class Membership(StrEnum):
 
     DATE = "date"
     REVIEWED = "reviewed"
+
+
+#: The highest number a document is registered under (the register's six digits): here,
+#: in the light module the command line imports at start, for its ``--number`` too.
+MAX_NUMBER = 999_999

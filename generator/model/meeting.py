@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.inputs.validation import ID_PATTERN
 from generator.model.dates import (
     FIRST_DATE,
     LAST_DATE,
@@ -35,6 +36,7 @@ from generator.model.dates import (
     parse_date,
 )
 from generator.model.kinds import (
+    MAX_NUMBER,
     Aggregate,
     DirectiveStatus,
     Level,
@@ -43,7 +45,7 @@ from generator.model.kinds import (
     ReportKind,
 )
 from generator.model.periods import Period, PeriodError, parse_period
-from generator.vietnamese.text import read_number
+from generator.vietnamese.text import clause, read_number
 
 
 class Strict(BaseModel):
@@ -64,11 +66,22 @@ class Strict(BaseModel):
 Text = Annotated[str, Field(min_length=1)]
 
 
+def _without_stop(value: Any) -> Any:
+    return clause(value) if isinstance(value, str) else value
+
+
+#: Who does something, named inside a sentence ("… Chủ tịch phát biểu …"): a final stop
+#: the user typed ("Chủ tịch.") is dropped so that the sentence does not break there.
+Agent = Annotated[Text, BeforeValidator(_without_stop)]
+
+
 def _vietnamese_date(value: Any) -> dt.date:
     """Accept "25/9/2024" as well as ISO "2024-09-25"; reject impossible days."""
     try:
+        if isinstance(value, dt.datetime):  # "!!timestamp 2024-09-25 10:00": the time has a field
+            raise BadDate("invalid_date", value.isoformat(sep=" "))
         if isinstance(value, dt.date):
-            return checked(value, str(value))
+            return checked(value, value.isoformat())
         if isinstance(value, str):
             return parse_date(value)
     except BadDate as e:
@@ -140,8 +153,9 @@ PeriodField = Annotated[
 
 
 def _in_words(table: str) -> BeforeValidator:
-    """A closed list's value as a clerk types it: the code ("morning") or the Vietnamese
-    word documents print for it ("sáng", "cấp tỉnh" or "tỉnh", "Đã hoàn thành")."""
+    """A closed list's value as a clerk types it, in any case: the code ("morning",
+    "DONE") or the Vietnamese word documents print for it ("sáng", "cấp tỉnh" or "tỉnh",
+    "Đã hoàn thành")."""
 
     def read(value: Any) -> Any:
         if not isinstance(value, str):
@@ -149,10 +163,18 @@ def _in_words(table: str) -> BeforeValidator:
         from generator.model.catalog import vocabulary  # the vocabulary is read from config
 
         wanted = " ".join(value.split()).casefold()
-        for code, word in vocabulary().spoken(table).items():
-            if wanted in (word.casefold(), word.casefold().removeprefix("cấp ")):
+        spoken = vocabulary().spoken(table)
+        for code, word in spoken.items():
+            if wanted in (
+                str(code).casefold(),
+                word.casefold(),
+                word.casefold().removeprefix("cấp "),
+            ):
                 return code
-        return value
+        # One rule for both languages, and both offered: the words first in Vietnamese.
+        raise PydanticCustomError("closed_choice", "not one of the list", {
+            "value": value, "codes": ", ".join(f"'{code}'" for code in spoken),
+            "words": ", ".join(f"“{word}”" for word in spoken.values())})  # fmt: skip
 
     return BeforeValidator(read)
 
@@ -168,7 +190,7 @@ Names = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
                               {"type": "array", "items": {"type": "string", "minLength": 1}}]}),
 ]  # fmt: skip
-Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
 class Person(Strict):
@@ -196,21 +218,31 @@ class Report(Strict):
 class Speech(Strict):
     """Who spoke at the meeting, and on what ("đồng chí … phát biểu …")."""
 
-    by: Text
+    by: Agent
     content: Text
 
 
+#: The largest figure, either sign: a province's budget in đồng has fifteen digits, and
+#: the sum of a period's figures stays well within the 28 digits of decimal arithmetic.
+MAX_FIGURE = 10**18
+
+
 def _figure_value(value: Any) -> Any:
-    """A number typed the Vietnamese way ("1.250", "1,5") is that number, not words; one
-    typed otherwise ("1,250.5", "1.25" in quotes) is refused rather than printed as words
-    and never added."""
-    if not isinstance(value, str):
-        return value
-    read = read_number(value)
-    if read is not None:
-        return read
-    if _NUMBER_LIKE.fullmatch(value.strip()):
-        raise PydanticCustomError("bad_number", "not a number: {value}", {"value": value})
+    """A figure is a number or words. A number typed the Vietnamese way ("1.250", "1,5") is
+    that number, not words; one typed otherwise ("1,250.5", "1.25" in quotes) is refused
+    rather than printed as words and never added. ``true`` is neither (it once counted as
+    1), and a number beyond any real count is a typo that sums and averages cannot hold."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("figure_bool", "a figure is not true/false", {"value": value})
+    if isinstance(value, str):
+        read = read_number(value)
+        if read is None:
+            if _NUMBER_LIKE.fullmatch(value.strip()):
+                raise PydanticCustomError("bad_number", "not a number: {value}", {"value": value})
+            return value
+        value = read
+    if isinstance(value, int | float) and not -MAX_FIGURE <= value <= MAX_FIGURE:
+        raise PydanticCustomError("figure_range", "figure too large", {"limit": MAX_FIGURE})
     return value
 
 
@@ -247,7 +279,7 @@ class Results(Strict):
 
 
 class Proposal(Strict):
-    by: Text
+    by: Agent
     content: Text
     to: Names = []
     response: Text | None = None
@@ -285,16 +317,22 @@ class Source(Strict):
 class Registration(Strict):
     """Number and date given to one document when it is registered and issued."""
 
-    number: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    number: Annotated[int, Field(ge=1, le=MAX_NUMBER)] | None = None
     date: Date | None = None
+
+
+#: The longest title, noun and basis: each is repeated through the documents, and a
+#: megabyte of it took minutes to lay out. A title is a line or two, a noun a few words,
+#: a basis a paragraph.
+MAX_TITLE, MAX_NOUN, MAX_BASIS = 1000, 100, 3000
 
 
 class Meeting(Strict):
     id: Id | None = None
-    title: Text
+    title: Annotated[Text, Field(max_length=MAX_TITLE)]
     kind: Annotated[MeetingKind, _in_words("kinds")]
     level: Annotated[Level, _in_words("levels")] = Level.PROVINCE
-    convened_by: Text
+    convened_by: Agent
     period: PeriodField | None = None
     date: Date
     part_of_day: Annotated[PartOfDay, _in_words("parts_of_day")] | None = None
@@ -302,10 +340,10 @@ class Meeting(Strict):
     place: Text | None = None
     #: What the meeting calls itself, when not its kind's word: "phiên làm việc",
     #: "hội nghị trực tuyến". The documents use it throughout.
-    noun: Text | None = None
+    noun: Annotated[Text, Field(max_length=MAX_NOUN)] | None = None
     #: Why the meeting was held ("Thực hiện Chương trình công tác năm 2024, …"): it opens
     #: the documents.
-    basis: Text | None = None
+    basis: Annotated[Text, Field(max_length=MAX_BASIS)] | None = None
     chairs: Annotated[list[Person], Field(min_length=1)]
     attendees: list[Attendee] = []
     organizations: list[Text] = []

@@ -30,21 +30,25 @@ Size = Annotated[float, Field(gt=0, le=96)]
 Fraction = Annotated[float, Field(gt=0, le=1)]
 
 
-def _format_of(*allowed: str) -> AfterValidator:
-    """A line with ``{name}`` fields: only the names given, no positions, no format specs."""
+def check_format(text: str, allowed: tuple[str, ...]) -> str:
+    """A line with ``{name}`` fields: only the names given, no positions, no format specs,
+    and no doubled braces ("{{period}}" is a template habit that would print "{period}")."""
+    context = {"allowed": allowed, "text": text}
+    try:
+        parsed = list(Formatter().parse(text))
+    except ValueError as e:  # "{number" without its brace
+        raise PydanticCustomError("bad_format", "bad format", context) from e
+    for literal, name, spec, conversion in parsed:
+        if "{" in literal or "}" in literal:
+            raise PydanticCustomError("bad_format", "bad format", context)
+        if name is not None and (name not in allowed or spec or conversion):
+            raise PydanticCustomError("bad_format", "bad format", context)
+    return text
 
-    def check(text: str) -> str:
-        try:
-            parsed = list(Formatter().parse(text))
-        except ValueError as e:  # "{number" without its brace
-            raise PydanticCustomError("bad_format", "bad format", {"allowed": allowed}) from e
-        for _literal, name, spec, conversion in parsed:
-            if name is not None and (name not in allowed or spec or conversion):
-                raise PydanticCustomError("bad_format", "bad format",
-                                          {"allowed": allowed, "field": name})  # fmt: skip
-        return text
 
-    return AfterValidator(check)
+def format_of(*allowed: str) -> AfterValidator:
+    """The field's text checked by ``check_format``."""
+    return AfterValidator(lambda text: check_format(text, allowed))
 
 
 class Rule(Strict):
@@ -121,12 +125,12 @@ class Header(Strict):
 
 
 class NumberFormat(Strict):
-    format: Annotated[str, Field(min_length=1), _format_of("number", "type", "issuer")]
+    format: Annotated[str, Field(min_length=1), format_of("number", "type", "issuer")]
     #: How another document cites this one: an appendix's "(Kèm theo …)" line.
     reference: Annotated[
         str,
         Field(min_length=1),
-        _format_of("doc", "number", "type", "issuer", "day", "month", "year", "body"),
+        format_of("doc", "number", "type", "issuer", "day", "month", "year", "body"),
     ] = (
         "(Kèm theo {doc} số {number}-{type}/{issuer} ngày {day} tháng {month} năm {year} của "
         "{body})"
@@ -137,7 +141,7 @@ class NumberFormat(Strict):
 
 
 class DateLine(Strict):
-    format: Annotated[str, Field(min_length=1), _format_of("place", "day", "month", "year")]
+    format: Annotated[str, Field(min_length=1), format_of("place", "day", "month", "year")]
     pad_day_below: Annotated[int, Field(ge=0, le=32)] = 10
     pad_months: list[Annotated[int, Field(ge=1, le=12)]] = [1, 2]
     blank: str = "     "
@@ -181,8 +185,8 @@ class Signature(Strict):
 
 class RecipientsFormat(Strict):
     label: str = "Nơi nhận:"
-    entry: Annotated[str, Field(min_length=1), _format_of("name")] = "- {name};"
-    archive: Annotated[str, Field(min_length=1), _format_of("archive")] = "- Lưu: {archive}."
+    entry: Annotated[str, Field(min_length=1), format_of("name")] = "- {name};"
+    archive: Annotated[str, Field(min_length=1), format_of("archive")] = "- Lưu: {archive}."
     width: Fraction = 0.5
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -63,6 +63,30 @@ class Record:
             return self.meeting.id
         slug = re.sub(r"[^A-Za-z0-9._-]+", "-", self.path.stem).strip(".-")
         return slug or "record"
+
+    def checked(self) -> Checked:
+        return Checked(self.path, self.id, self.settings_path, self.settings, self.warnings)
+
+    def with_warnings(self, extra: tuple[Problem, ...]) -> Record:
+        return replace(self, warnings=(*self.warnings, *extra))
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A record that passed its checks, kept without its content: what a batch holds of
+    each record between checking them all (nothing is written if one is wrong) and
+    making its documents, when it is read again, so that memory does not grow with the
+    batch."""
+
+    path: Path
+    #: What its outputs are named after (``Record.id``).
+    id: str
+    settings_path: Path
+    settings: Settings
+    warnings: tuple[Problem, ...] = ()
+
+    def with_warnings(self, extra: tuple[Problem, ...]) -> Checked:
+        return replace(self, warnings=(*self.warnings, *extra))
 
 
 def _cross_checks(meeting: Meeting, source: SourceMap, settings: Settings) -> list[Problem]:
@@ -174,7 +198,7 @@ def load_record(path: Path, settings_path: Path | None = None, strict: bool = Fa
     return Record(path, meeting, loaded.source, settings_file, settings, tuple(findings))
 
 
-def warnings_of(records: Iterable[Record]) -> list[Problem]:
+def warnings_of(records: Iterable[Record | Checked]) -> list[Problem]:
     """The warnings of all ``records``, in order, each once (records sharing settings share
     the settings' warnings)."""
     return list(dict.fromkeys(w for record in records for w in record.warnings))
@@ -184,14 +208,19 @@ def load_records(
     paths: Iterable[Path], settings_path: Path | None = None, strict: bool = False
 ) -> list[Record]:
     """All records, or one ``InputError`` with the problems of every file."""
-    records: list[Record] = []
+    return read_all(paths, lambda path: load_record(path, settings_path, strict))
+
+
+def read_all(paths: Iterable[Path], read: Callable[[Path], T]) -> list[T]:
+    """``read`` of every path, or one ``InputError`` with the problems of every file."""
+    items: list[T] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            records.append(load_record(path, settings_path, strict))
+            items.append(read(path))
         except InputError as e:
             problems.extend(e.problems)
     if problems:
         # A settings file shared by several records reports its problems once.
         raise InputError(dict.fromkeys(problems))
-    return records
+    return items

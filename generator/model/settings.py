@@ -10,15 +10,18 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Self
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.caches import cached_per_content
 from generator.inputs.loading import load_yaml
 from generator.inputs.locations import DEFAULT_PROFILE
 from generator.inputs.validation import validate_model
+from generator.model.catalog import LINE_FIELDS, document_types
 from generator.model.meeting import Strict, Text
 from generator.model.periods import REVIEW_GRACE_DAYS
+from generator.model.profiles import check_format, format_of
+from generator.vietnamese.text import name_key
 
 #: What ``giaoban init`` writes where only the secretariat knows the value: a document
 #: printed with one of these still in it is a draft nobody finished.
@@ -62,13 +65,26 @@ class Organization(Strict):
     aliases: list[Text] = []
 
 
+#: A summary or closing line: fields any type fills (a type's own are checked by its key).
+Line = Annotated[Text, format_of(*sorted({f for fs in LINE_FIELDS.values() for f in fs}))]
+
+
+def _known_document(key: str) -> str:
+    """A key under ``documents``: a document type (a misspelt one is an error, as in a
+    record, not settings silently ignored)."""
+    if key not in document_types():
+        raise PydanticCustomError("unknown_document", "unknown document type",
+                                  {"allowed": list(document_types())})  # fmt: skip
+    return key
+
+
 class DocumentSettings(Strict):
     """Per document type (``tb``, ``bc``, …): who signs, who receives, closing line."""
 
     signer: Signer | None = None
     recipients: list[Text] | None = None
-    summary: Text | None = None
-    closing: Text | None = None
+    summary: Line | None = None
+    closing: Line | None = None
 
 
 class Settings(Strict):
@@ -81,7 +97,7 @@ class Settings(Strict):
     signer: Signer
     recipients: list[Text] = []
     archive: Text | None = None
-    documents: dict[str, DocumentSettings] = {}
+    documents: dict[Annotated[str, AfterValidator(_known_document)], DocumentSettings] = {}
     #: Organizations in the order reports list them; each a name, or ``{name, aliases}``.
     organizations: list[Text | Organization] = []
     #: Words the text checks should accept (names, foreign words).
@@ -89,6 +105,38 @@ class Settings(Strict):
     review_grace_days: Annotated[int, Field(ge=0, le=366)] = REVIEW_GRACE_DAYS
     #: A folder of templates searched before the built-in ones (relative to this file).
     templates: Text | None = None
+
+    @field_validator("documents")
+    @classmethod
+    def _lines_of_their_type(
+        cls, documents: dict[str, DocumentSettings]
+    ) -> dict[str, DocumentSettings]:
+        """A line names only the fields its type fills: ``{period}`` in a notice is refused."""
+        for key, doc in documents.items():
+            allowed = LINE_FIELDS[document_types()[key].scope]
+            for text in (doc.summary, doc.closing):
+                if text is not None:
+                    check_format(text, allowed)
+        return documents
+
+    @field_validator("organizations")
+    @classmethod
+    def _one_organization_a_name(
+        cls, organizations: list[str | Organization]
+    ) -> list[str | Organization]:
+        """Each name or alias names one organization: one alias under two, an alias that is
+        another's name, or an organization listed twice would give one's results to another."""
+        seen: dict[str, tuple[int, str]] = {}
+        for index, entry in enumerate(organizations):
+            names = [entry] if isinstance(entry, str) else [entry.name, *entry.aliases]
+            for name in dict.fromkeys(names):
+                first = seen.setdefault(name_key(name), (index, name))
+                if first[0] != index:
+                    raise PydanticCustomError(
+                        "organization_twice", "a name of two organizations",
+                        {"name": name, "index": index, "first": first[0], "other": first[1]},
+                    )  # fmt: skip
+        return organizations
 
     def known_organizations(self) -> list[Organization]:
         """The organizations listed, each with its aliases (a plain name has none)."""

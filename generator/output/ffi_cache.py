@@ -11,7 +11,11 @@ while WeasyPrint is imported, ``cffi.FFI()`` returns an FFI built from them.
 
 The tables are stored as literals (read with ``ast.literal_eval``, never run),
 named after a hash of WeasyPrint's declaring module and cffi's version, and
-used only from a folder of the user's own that nobody else may write.
+used only from a folder of the user's own that nobody else may write. cffi's C
+core trusts its tables (damaged ones crash the process), so a file is used only
+when it is a regular file of a plausible size whose content matches the
+checksum written with it and whose literal has the shape the recompiler gives;
+on any doubt it is ignored and made again.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import ast
 import hashlib
 import importlib.util
 import os
+import pwd
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -30,6 +35,8 @@ from typing import Any
 import _cffi_backend
 import cffi
 import cffi.recompiler
+
+from generator.inputs.loading import read_regular
 
 #: The module of WeasyPrint that declares its C functions, in its package.
 DECLARING_MODULE = ("text", "ffi.py")
@@ -55,9 +62,35 @@ class _Recording(cffi.FFI):
         super().cdef(csource, override=override, packed=packed, pack=pack)
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "giaoban"
+#: Largest tables file read (WeasyPrint's are 24 KB): a bigger one is damaged or not ours.
+MAX_TABLES_BYTES = 1024 * 1024
+#: The first line of a tables file; the checksum of the rest follows it.
+_HEADER = b"giaoban-ffi-tables sha256="
+#: What cffi's recompiler passes to an out-of-line FFI, and the type of each.
+_TABLE_TYPES: dict[str, type] = {
+    "_version": int, "_types": bytes, "_globals": tuple, "_struct_unions": tuple,
+    "_enums": tuple, "_typenames": tuple, "_includes": tuple,
+}  # fmt: skip
+
+
+def cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/giaoban``, else ``~/.cache/giaoban``; ``None`` without a home.
+
+    The XDG base-directory specification says a relative ``XDG_CACHE_HOME`` is
+    to be ignored; an empty or relative ``HOME`` is no home either (the
+    account's own is used), so the cache never lands in the working folder or
+    at the root.
+    """
+    xdg = Path(os.environ.get("XDG_CACHE_HOME", ""))
+    if xdg.is_absolute():
+        return xdg / "giaoban"
+    home = Path(os.environ.get("HOME", ""))
+    if not home.is_absolute():
+        try:
+            home = Path(pwd.getpwuid(os.getuid()).pw_dir)
+        except KeyError:
+            return None
+    return home / ".cache" / "giaoban" if home.is_absolute() and home != Path("/") else None
 
 
 def _tables_path() -> Path | None:
@@ -71,34 +104,71 @@ def _tables_path() -> Path | None:
         return None
     digest = hashlib.sha256(declaring)
     digest.update(cffi.__version__.encode())
-    try:
-        return cache_dir() / f"weasyprint-ffi-{digest.hexdigest()[:24]}.txt"
-    except RuntimeError:  # no home folder to keep a cache in
-        return None
+    folder = cache_dir()
+    return None if folder is None else folder / f"weasyprint-ffi-{digest.hexdigest()[:24]}.txt"
 
 
 def _trusted(path: Path) -> bool:
     """A file and folder of this user's that no one else may change."""
+    return _owned(path.parent) and _owned(path)
+
+
+def _owned(item: Path) -> bool:
+    """This user's, not a link, and no one else may write it."""
     try:
-        for item in (path.parent, path):
-            status = item.lstat()
-            if status.st_uid != os.getuid() or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return False
-            if stat.S_ISLNK(status.st_mode):
-                return False
+        status = item.lstat()
     except OSError:
         return False
-    return True
+    return (status.st_uid == os.getuid() and not stat.S_ISLNK(status.st_mode)
+            and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH))  # fmt: skip
+
+
+def cache_problem() -> str | None:
+    """Why the start-up cache cannot be kept, as a message id (then every run parses
+    WeasyPrint's declarations again, 0.15 s): no home folder, or a folder others may
+    change or that cannot be written; ``None`` when it can."""
+    folder = cache_dir()
+    if folder is None:
+        return "doctor_cache_no_home"
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is None or not os.access(existing, os.W_OK):
+        return "doctor_cache_read_only"
+    if folder.exists() and not _owned(folder):
+        return "doctor_cache_untrusted"
+    return None
 
 
 def _read_tables(path: Path) -> tuple[list[Any], dict[str, Any]] | None:
+    """The tables kept at ``path``, if they can be trusted to be whole and ours."""
     if not _trusted(path):
         return None
+    content = read_regular(path, MAX_TABLES_BYTES)
+    header, _, body = (content or b"").partition(b"\n")
+    expected = _HEADER + hashlib.sha256(body).hexdigest().encode()
+    if content is None or header != expected:
+        return None
     try:
-        args, kwargs = ast.literal_eval(path.read_text(encoding="ascii"))
-    except (OSError, ValueError, SyntaxError, UnicodeDecodeError):
+        args, kwargs = ast.literal_eval(body.decode("ascii"))
+    except (ValueError, TypeError, SyntaxError, UnicodeDecodeError, MemoryError, RecursionError):
+        return None
+    if not _shaped(args, kwargs):
         return None
     return list(args), dict(kwargs)
+
+
+def _shaped(args: object, kwargs: object) -> bool:
+    """The constructor's arguments as the recompiler writes them: one module name and
+    the known tables, each of its type (the rest is checked by the checksum)."""
+    return (
+        isinstance(args, list | tuple)
+        and len(args) == 1
+        and isinstance(args[0], str)
+        and isinstance(kwargs, dict)
+        and kwargs.keys() <= _TABLE_TYPES.keys()
+        and {"_version", "_types"} <= kwargs.keys()
+        and all(type(kwargs[key]) is _TABLE_TYPES[key] for key in kwargs)
+        and len(kwargs["_types"]) % 4 == 0
+    )
 
 
 def _write_tables(path: Path, sources: list[str]) -> None:
@@ -119,10 +189,12 @@ def _write_tables(path: Path, sources: list[str]) -> None:
             args = [ast.literal_eval(a) for a in call.args]
             kwargs = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
             staged = Path(tmp) / "tables.txt"
-            staged.write_text(repr((args, kwargs)), encoding="ascii")
+            body = repr((args, kwargs)).encode("ascii")
+            checksum = hashlib.sha256(body).hexdigest().encode()
+            staged.write_bytes(_HEADER + checksum + b"\n" + body)
             staged.chmod(0o600)
             staged.replace(path)
-    except (OSError, StopIteration, ValueError):
+    except (OSError, StopIteration, ValueError, UnicodeError):
         return  # no cache this time (a read-only home): the next start parses again
 
 

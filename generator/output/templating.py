@@ -9,6 +9,7 @@ Template errors are reported at the template's own file and line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -105,6 +106,78 @@ def in_sentence(text: str) -> str:
     return lower_first(text) if any(first == o.split(" ", 1)[0] for o in openers) else text
 
 
+#: Most items or characters one value of a template may grow to, and most characters a
+#: document's HTML may have: a year's digest is a few hundred kilobytes.
+MAX_TEMPLATE_ITEMS = 10_000_000
+MAX_OUTPUT_CHARS = 64 * 1024 * 1024
+#: A width or count of eight digits or more in a format ("%1000000000s", "{:>99999999}").
+_HUGE_WIDTH = re.compile(r"\d{8,}")
+
+
+def _too_big(value: Any) -> bool:
+    """An argument that asks for more than a document holds: a count, a width, a format."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return abs(value) > MAX_TEMPLATE_ITEMS
+    return isinstance(value, str) and _HUGE_WIDTH.search(value) is not None
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, str | bytes | list | tuple) else 0
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, also bounded in size: it blocks ``range(10**9)`` but not
+    ``'a' * 10**9`` (36 s, 4.9 GB), ``2 ** 10**10``, ``'%999999999s' % x`` or a method
+    such as ``center(10**9)``. Growth past ``MAX_TEMPLATE_ITEMS`` is refused."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if _grows_too_much(operator, left, right):
+            raise SecurityError(message("template_too_big", limit=MAX_TEMPLATE_ITEMS))
+        return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        if _too_big(getattr(value, "__self__", None)):  # "{:>999999999}".format(…)
+            raise SecurityError(message("template_too_big", limit=MAX_TEMPLATE_ITEMS))
+        return super().wrap_str_format(value)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if any(_too_big(a) for a in (*args, *kwargs.values())):
+            raise SecurityError(message("template_too_big", limit=MAX_TEMPLATE_ITEMS))
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _grows_too_much(operator: str, left: Any, right: Any) -> bool:
+    """Whether ``left operator right`` makes a value past ``MAX_TEMPLATE_ITEMS``: text or a
+    list repeated, a power of many digits, two long values joined, a format of huge width."""
+    if operator == "*":
+        return max(_size(left) * _count(right), _size(right) * _count(left)) > MAX_TEMPLATE_ITEMS
+    if operator == "**":
+        bits = abs(_count(left)).bit_length()
+        return bits > 1 and _count(right) * bits > 4 * MAX_TEMPLATE_ITEMS
+    if operator == "+":
+        return _size(left) + _size(right) > MAX_TEMPLATE_ITEMS
+    return operator == "%" and isinstance(left, str) and _too_big(left)
+
+
+def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses a huge count or width (``center(10**9)``, ``indent``, ``format``):
+    Jinja calls filters directly, not through the sandbox's ``call``."""
+
+    @functools.wraps(function)  # keeps Jinja's pass_context marks
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        if any(_too_big(a) for a in (*args[1:], *kwargs.values())):
+            raise SecurityError(message("template_too_big", limit=MAX_TEMPLATE_ITEMS))
+        return function(*args, **kwargs)
+
+    return bounded
+
+
 @pass_context
 def _end_document(context: Context, text: str) -> str:
     """The closing mark is the profile's (``doc.end_mark``): a template written before HD05
@@ -135,7 +208,7 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
             builtin,
         ]
     )
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         loader=loader,
         autoescape=select_autoescape(
             enabled_extensions=("html", "html.j2"),
@@ -148,6 +221,7 @@ def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.filters = {name: _bounded_filter(f) for name, f in env.filters.items()}
     env.filters.update(
         roman=roman,
         number=number,
@@ -206,11 +280,27 @@ def _reported(env: Environment, name: str) -> Iterator[None]:
     except SecurityError as e:
         detail = message("template_unsafe", detail=str(e))
         raise TemplateError([Problem(_template_position(e), detail)]) from e
+    except (OverflowError, MemoryError, RecursionError) as e:  # range(10**9), a deep macro
+        detail = message("template_unsafe", detail=message("template_too_big",
+                                                           limit=MAX_TEMPLATE_ITEMS))  # fmt: skip
+        raise TemplateError([Problem(_template_position(e), detail)]) from e
 
 
 def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> str:
+    """The template's output, built piece by piece so that a loop that writes without end
+    is stopped at ``MAX_OUTPUT_CHARS`` with the template's line."""
     with _reported(env, name):
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
+        pieces: list[str] = []
+        size = 0
+        for piece in template.generate(context):
+            size += len(piece)
+            if size > MAX_OUTPUT_CHARS:
+                where = Position(Path(template.filename or name))
+                detail = message("template_output_too_big", limit=MAX_OUTPUT_CHARS)
+                raise TemplateError([Problem(where, detail)])
+            pieces.append(piece)
+        return "".join(pieces)
 
 
 def compile_template(env: Environment, name: str) -> None:

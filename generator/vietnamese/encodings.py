@@ -8,6 +8,7 @@ both tables, and the one giving real syllables wins.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -73,17 +74,23 @@ def detect(text: str) -> Legacy | None:
     word as it stands and becomes one converted ("hoäi" → "hội"); it is Unicode
     when the reverse holds, or when it has a letter no legacy table produces
     ("Đoàn", "việc"). A word that could be either ("Céng", "công") takes the
-    side of the nearest word that is decided. Only legacy words are converted:
-    valid Vietnamese and other Latin languages ("Müller", "Zürich", "naïve")
-    stay exactly as written.
+    side of the nearest word that is decided.
+
+    Both tables turn many Latin-1 words into syllables ("Dû" → "Dỷ", "Loïc" →
+    "Lọc"), so a text is converted only on evidence no Western prose gives:
+    legacy words outnumber the foreign ones, and one of them has a sign no
+    Latin word has (TCVN3's "x·", "th­êng", a capital inside "ViÖt"; VNI's
+    mark after a vowel, "hoäi", "hoøa"), with a second legacy word for VNI,
+    whose signs are all Latin letters. Valid Vietnamese and other Latin
+    languages ("Müller", "Loïc", "où, là, hôtel") stay exactly as written.
     """
     if not tables().suspects.intersection(text):
         return None
-    found = [(name, _legacy_spans(text, convert)) for name, convert in _CONVERTERS]
+    found = [(name, _legacy_spans(text, convert, sign)) for name, convert, sign in _CONVERTERS]
     name, spans = max(found, key=lambda item: len(item[1]))
     if not spans:
         return None
-    converter = dict(_CONVERTERS)[name]
+    converter = next(convert for n, convert, _ in _CONVERTERS if n == name)
     out, last = [], 0
     for start, end in spans:
         out += [text[last:start], converter(text[start:end])]
@@ -91,38 +98,72 @@ def detect(text: str) -> Legacy | None:
     return Legacy(name, text, "".join([*out, text[last:]]))
 
 
-def decode_8bit(raw: bytes) -> str | None:
-    """A file saved in TCVN3 or VNI itself (one byte a letter, not UTF-8) as the text a
-    Western font shows of it, which ``detect`` converts; ``None`` if it holds no legacy
-    Vietnamese (then it is some other encoding, and giaoban does not guess)."""
-    if b"\x00" in raw:  # UTF-16 or binary
-        return None
+def read_8bit(raw: bytes) -> str:
+    """Bytes saved in TCVN3 or VNI itself (one byte a letter, not UTF-8) as the text a
+    Western font shows of them, which ``detect`` converts (a byte Windows-1252 leaves
+    undefined stands for the character of its number)."""
     text = raw.decode("cp1252", errors="surrogateescape")
-    text = re.sub("[\udc80-\udcff]", lambda m: chr(ord(m.group()) - 0xDC00), text)
-    return text if detect(text) is not None else None
+    return re.sub("[\udc80-\udcff]", lambda m: chr(ord(m.group()) - 0xDC00), text)
 
 
-_CONVERTERS: tuple[tuple[str, Callable[[str], str]], ...] = (
-    ("TCVN3", from_tcvn3), ("VNI", from_vni),
+#: Letters of Western prose in Windows-1252: a word made only of these may be a Latin word.
+_WESTERN = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    + "".join(map(chr, range(0xC0, 0x100)))
+    + "ŒœŠšŽžŸƒ"
+) - frozenset("×÷")
+#: VNI marks that no Western word puts right after a vowel ("hoäi", "hoøa", "xaõ", "chuû").
+_VNI_SIGNS = re.compile("[aeiouyAEIOUYôöÔÖ][äøõûåãàÄØÕÛÅÃÀ]")
+
+
+def _tcvn3_sign(word: str) -> bool:
+    """A TCVN3 word no Western prose has: a symbol for a letter, or a capital inside."""
+    return any(ch not in _WESTERN for ch in word if not ch.isascii()) or any(
+        a.islower() and b.isupper() for a, b in itertools.pairwise(word)
+    )
+
+
+def _vni_sign(word: str) -> bool:
+    return _VNI_SIGNS.search(word) is not None
+
+
+_CONVERTERS: tuple[tuple[str, Callable[[str], str], Callable[[str], bool]], ...] = (
+    ("TCVN3", from_tcvn3, _tcvn3_sign), ("VNI", from_vni, _vni_sign),
 )  # fmt: skip
 
 
-def _legacy_spans(text: str, converter: Callable[[str], str]) -> list[tuple[int, int]]:
-    """Where the legacy words of ``text`` are, for one table."""
+def _plain_case(word: str) -> bool:
+    """Lower case, capitals, or a capital first: how a converted word can be written."""
+    return word in (word.lower(), word.upper(), word[:1].upper() + word[1:].lower())
+
+
+def _legacy_spans(
+    text: str, converter: Callable[[str], str], sign: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Where the legacy words of ``text`` are, for one table; none without its evidence."""
     t = tables()
     domain = set(t.tcvn3) | set(t.vni_letters) | set(t.vni_marks)
     words = [m for m in _WORD.finditer(text) if not m.group(0).isascii()]
-    sides: list[bool | None] = []  # True: legacy, False: Unicode, None: either
+    sides: list[bool | None] = []  # True: legacy, False: Unicode or foreign, None: either
+    legacy = either = signed = foreign = 0
     for match in words:
         word = match.group(0)
         converted = converter(word)
-        as_is, as_converted = is_acceptable_word(word), is_acceptable_word(converted)
+        as_is = is_acceptable_word(word)
+        as_converted = _plain_case(converted) and is_acceptable_word(converted)
         if converted == word or any(not ch.isascii() and ch not in domain for ch in word):
             sides.append(False)
         elif as_is != as_converted:
             sides.append(as_converted)
         else:
             sides.append(None)
+        legacy += sides[-1] is True
+        either += sides[-1] is None
+        signed += sides[-1] is True and sign(word)
+        foreign += sides[-1] is False or not (as_is or as_converted)
+    least = 2 if sign is _vni_sign else 1
+    if not signed or legacy + either < least or legacy <= foreign:
+        return []
     decided = [i for i, side in enumerate(sides) if side is not None]
     spans = []
     for i, match in enumerate(words):

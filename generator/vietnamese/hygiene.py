@@ -95,8 +95,9 @@ def check_file(
     """Every finding in a loaded record, at its value's position."""
     severity = Severity.ERROR if strict else Severity.WARNING
     problems = [
-        Problem(loaded.source.values[path], message("not_nfc", field=field_name(path)), severity)
-        for path in loaded.normalized
+        Problem(loaded.source.values[path], message(msg_id, field=field_name(path)), severity)
+        for msg_id, paths in (("not_nfc", loaded.normalized), ("invisible", loaded.invisible))
+        for path in paths
     ]
     for path, text in _strings(loaded.data):
         where = loaded.source.values[path]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
+
+from generator.caches import cached
 
 _ROMAN = [
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -129,3 +132,30 @@ def number(value: int | float | Decimal | str) -> str:
 
     exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     return str(format_decimal(exact, locale="vi", decimal_quantization=False))
+
+
+#: Combining marks of the five tones; where a word carries its tone is a matter of style.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_WORD = re.compile(r"[^\W\d_]+")
+#: A syllable whose whole rhyme is "y" after a consonant ("tỷ", "kỹ", "lý") is also
+#: written with "i" ("tỉ", "kĩ", "lí"); "uy" ("thủy", "tuy") is another rhyme.
+_Y_RHYME = re.compile(r"([bcdđghklmnprstvx]+)y")
+
+
+def _spelling(word: str) -> str:
+    """One spelling of a word a Vietnamese reader sees as one: the tone moved to the end
+    ("hoà" and "hòa", "uỷ" and "ủy"), a lone final "y" as "i" ("tỷ lệ" and "tỉ lệ")."""
+    decomposed = unicodedata.normalize("NFD", word)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    tones = "".join(c for c in decomposed if c in _TONES)
+    if match := _Y_RHYME.fullmatch(base):
+        base = match.group(1) + "i"
+    return base + tones
+
+
+@cached  # names and labels come back in every record; ``watch`` clears it between rounds
+def name_key(text: str) -> str:
+    """Two texts name the same thing when they differ only in spacing, case, final stop or
+    the spelling variants of one word ("Uỷ"/"Ủy", "hoà"/"hòa", "tỷ lệ"/"tỉ lệ")."""
+    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().rstrip(".;").casefold()
+    return _WORD.sub(lambda word: _spelling(word.group()), folded)
