@@ -495,8 +495,8 @@ def test_an_empty_period_by_review_says_where_the_meetings_count(
             "--out", str(project / "out")]  # fmt: skip
     assert main(args) == 1
     err = capsys.readouterr().err
-    assert "no meeting among the records given reviews năm 2025" in err
-    assert "they count in: năm 2024 (2)" in err and "--by date" in err
+    assert "no meeting counts in năm 2025" in err and "r0.yaml, r1.yaml held in it" in err
+    assert "count there: năm 2024 (2)" in err and "--by date" in err
 
 
 def test_orphans_are_looked_for_once_per_run_not_at_every_write(

@@ -11,6 +11,7 @@ workers), so a batch's memory does not grow with its size.
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
@@ -202,10 +203,14 @@ def render_digest(
     if not data.meetings and not data.reviews:
         where = Position(plan.settings.parent)
         name = vocabulary().period_name(period)
-        elsewhere = ", ".join(r.path.name for r in data.left_out_elsewhere)
+        elsewhere = data.left_out_elsewhere
+        counted = Counter(vocabulary().period_name(r.meeting.period) for r in elsewhere
+                          if r.meeting.period is not None)  # fmt: skip
+        where_counted = ", ".join(f"{p} ({n})" for p, n in sorted(counted.items()))
         detail = message("empty_period_elsewhere" if elsewhere else "empty_period", period=name,
                          start=period.start.isoformat(), end=period.end.isoformat(),
-                         names=elsewhere)  # fmt: skip
+                         names=", ".join(r.path.name for r in elsewhere),
+                         counted=where_counted)  # fmt: skip
         raise InputError([Problem(where, detail)])
     named = options.named(plan.settings, settings)
     profile = load_profile(named.profile)
