@@ -1,0 +1,99 @@
+"""Every digital signature of a PDF checked (pyHanko's validator): who signed and when,
+whether the document changed after each signature, and whether the certificate chains to
+the trust roots given. Plain data back; the command words it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from generator.errors import InputError, Position, Problem
+from generator.messages import message
+from generator.output.signing import certificate, iso_time
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """One signature, as a clerk needs to judge it."""
+
+    field: str
+    signer: str
+    organization: str | None
+    #: The time the signer's computer gave (ISO 8601 in the profile's offset), if any.
+    signed_at: str | None
+    #: The time a timestamp server vouches for, if the signature has one.
+    timestamp: str | None
+    #: The signature matches the bytes it covers (nothing it signed was changed).
+    intact: bool
+    #: Nothing at all was added after it.
+    untouched: bool
+    #: What was added after it is allowed (later signatures, their fields): no edit.
+    changes_allowed: bool
+    #: The certificate chains to a trust root.
+    trusted: bool
+    revoked: bool
+    #: The timestamp is valid and trusted (``None``: no timestamp).
+    timestamp_ok: bool | None
+    #: pyHanko's judgment over all of the above.
+    ok: bool
+
+
+@dataclass(frozen=True)
+class Verification:
+    path: Path
+    signatures: tuple[SignatureCheck, ...]
+
+    @property
+    def ok(self) -> bool:
+        """All valid, and at least one: an unsigned file is no signed document."""
+        return bool(self.signatures) and all(s.ok for s in self.signatures)
+
+
+def verify(data: bytes, source: Path, trust: Sequence[Path], utc_offset: str) -> Verification:
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    roots = [certificate(path) for path in trust]
+    try:
+        reader = PdfFileReader(BytesIO(data), strict=False)
+        embedded = reader.embedded_signatures
+    except (PdfError, ValueError, KeyError, IndexError) as e:
+        problem = Problem(Position(source), message("pdf_unreadable", error=str(e)))
+        raise InputError([problem]) from e
+    checks = []
+    for signature in embedded:
+        context = ValidationContext(trust_roots=roots or None, allow_fetching=False)
+        status = validate_pdf_signature(signature, context, ts_validation_context=context)
+        checks.append(_check(signature.field_name, status, utc_offset))
+    return Verification(source, tuple(checks))
+
+
+def _when(value: dt.datetime | None, utc_offset: str) -> str | None:
+    return iso_time(value, utc_offset) if value is not None else None
+
+
+def _check(field: str, status: Any, utc_offset: str) -> SignatureCheck:
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    subject = status.signing_cert.subject.native
+    stamp = status.timestamp_validity
+    return SignatureCheck(
+        field=field,
+        signer=subject.get("common_name") or status.signing_cert.subject.human_friendly,
+        organization=subject.get("organization_name"),
+        signed_at=_when(status.signer_reported_dt, utc_offset),
+        timestamp=_when(stamp.timestamp if stamp else None, utc_offset),
+        intact=bool(status.intact and status.valid),
+        untouched=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        changes_allowed=bool(status.docmdp_ok),
+        trusted=bool(status.trusted),
+        revoked=bool(status.revoked),
+        timestamp_ok=None if stamp is None else bool(stamp.valid and stamp.intact and stamp.trusted),
+        ok=bool(status.bottom_line),
+    )
