@@ -11,7 +11,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from generator.api import DigestResult, Output, RenderResult, digest, render, validate
+    from generator.api import (
+        DigestResult,
+        Output,
+        RenderResult,
+        digest,
+        render,
+        sign,
+        validate,
+        verify,
+    )
+    from generator.build.issuing import Key
     from generator.errors import (
         ExitCode,
         GiaobanError,
@@ -29,6 +39,9 @@ _HOMES = {
     "digest": "api",
     "render": "api",
     "validate": "api",
+    "sign": "api",
+    "verify": "api",
+    "Key": "build.issuing",
     "ExitCode": "errors",
     "GiaobanError": "errors",
     "InputError": "errors",
@@ -43,6 +56,7 @@ __all__ = [
     "ExitCode",
     "GiaobanError",
     "InputError",
+    "Key",
     "Output",
     "OutputError",
     "Problem",
@@ -51,7 +65,9 @@ __all__ = [
     "UsageError",
     "digest",
     "render",
+    "sign",
     "validate",
+    "verify",
 ]
 
 

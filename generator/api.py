@@ -31,12 +31,17 @@ from generator.model.kinds import Membership
 from generator.model.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
     from concurrent.futures import ProcessPoolExecutor
 
+    from generator.build.issuing import Key
     from generator.build.pipeline import Execution
     from generator.model.meeting import Registration
     from generator.model.records import Record
     from generator.output.renderer import Renderer
+    from generator.output.signing import Role
+    from generator.output.verification import Verification
 
 __all__ = [
     "DigestResult",
@@ -46,7 +51,9 @@ __all__ = [
     "digest",
     "record_files",
     "render",
+    "sign",
     "validate",
+    "verify",
 ]
 
 
@@ -192,3 +199,51 @@ def digest(
         return render_digest(files, period=period, registration=registration or Registration(),
                              membership=membership, plan=plan, options=chosen, state=state,
                              execution=execution)  # fmt: skip
+
+
+def sign(
+    pdf: Path,
+    *,
+    role: Role | str,
+    pin: str,
+    key: Key,
+    out: Path | None = None,
+    settings: Path | None = None,
+    profile: str | None = None,
+    image: Path | None = None,
+    reference: str | None = None,
+    timestamp_url: str | None = None,
+    long_term: bool = False,
+    archive: bool = False,
+    trust: Sequence[Path] = (),
+    now: dt.datetime | None = None,
+) -> Path:
+    """Sign ``pdf`` as ``role`` (``signer``, ``organization``, ``attachment``) with PAdES;
+    returns the file written (``out``, else ``<name>.<role>.pdf`` beside the input, which
+    is never changed unless ``out`` names it).
+
+    The signer's image goes in the field ``render`` left between the title and the name,
+    the seal over its left third at its real size, each signature an incremental update;
+    an attachment gets its number and symbol (``reference``) and the time at the top
+    right of page 1. The images, the seal's size and the token come from the settings
+    above the PDF (or ``settings``) unless given; the appearance rules from their
+    profile. ``timestamp_url`` makes it B-T, ``long_term`` B-LT (revocation data of the
+    chain to ``trust`` embedded), ``archive`` B-LTA. ``pin`` unlocks the token or the
+    PKCS#12 file: scripts read it from where they keep secrets, never from a file.
+    """
+    from generator.build.issuing import sign as sign_pdf
+
+    return sign_pdf(pdf, role=role, pin=pin, key=key, out=out, settings=settings,
+                    profile=profile, image=image, reference=reference,
+                    timestamp_url=timestamp_url, long_term=long_term, archive=archive,
+                    trust=trust, now=now)  # fmt: skip
+
+
+def verify(pdf: Path, *, trust: Sequence[Path] = (), settings: Path | None = None,
+           profile: str | None = None) -> Verification:  # fmt: skip
+    """Every signature of ``pdf`` checked: who, when (in the profile's time zone), whether
+    the file changed after it, whether it chains to ``trust``; ``.ok`` only when there is at
+    least one and all are valid."""
+    from generator.build.issuing import verify as verify_pdf
+
+    return verify_pdf(pdf, trust=trust, settings=settings, profile=profile)
