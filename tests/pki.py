@@ -179,14 +179,18 @@ def _store_certificates(library: str, label: str, issued: Issued, ca: CA, key_id
 
 
 def signature_png(path: Path, colour: tuple[int, int, int] = (20, 40, 200),
-                  size: tuple[int, int] = (600, 240), transparent: bool = True) -> Path:
-    """A handwritten-looking stroke in ``colour`` on a transparent background."""
+                  size: tuple[int, int] = (600, 240), transparent: bool = True,
+                  framed: bool = False) -> Path:  # fmt: skip
+    """A handwritten-looking stroke in ``colour`` on a transparent background; ``framed``
+    draws a thin line along its edges, so the ink's extent on the page is the image's."""
     image = Image.new("RGBA" if transparent else "RGB", size,
                       (0, 0, 0, 0) if transparent else (255, 255, 255))  # fmt: skip
     draw = ImageDraw.Draw(image)
     w, h = size
     draw.line([(w * 0.05, h * 0.7), (w * 0.3, h * 0.2), (w * 0.5, h * 0.8), (w * 0.95, h * 0.3)],
               fill=(*colour, 255), width=max(4, h // 20))  # fmt: skip
+    if framed:
+        draw.rectangle([0, 0, w - 1, h - 1], outline=(*colour, 255), width=3)
     image.save(path, format="PNG")
     return path
 

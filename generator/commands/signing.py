@@ -36,11 +36,11 @@ def _yes_no(value: bool) -> str:
 def _lines(number: int, check: SignatureCheck) -> list[str]:
     verdict = message("sig_valid") if check.ok else message("sig_not_valid")
     who = check.signer + (f" ({check.organization})" if check.organization else "")
-    lines = [
-        message("sig_heading", n=number, field=check.field, verdict=verdict),
-        "  " + message("sig_who", who=who),
-        "  " + message("sig_when", when=check.signed_at or "-"),
-    ]
+    heading = "archive_heading" if check.archive_timestamp else "sig_heading"
+    lines = [message(heading, n=number, field=check.field, verdict=verdict),
+             "  " + message("sig_who", who=who)]  # fmt: skip
+    if check.signed_at is not None:
+        lines.append("  " + message("sig_when", when=check.signed_at))
     if check.timestamp is not None:
         lines.append("  " + message("sig_timestamp", when=check.timestamp,
                                     ok=_yes_no(bool(check.timestamp_ok))))  # fmt: skip

@@ -64,7 +64,9 @@ def ink_hue(image: Image) -> float | None:
     small = image.copy()
     small.thumbnail((200, 200))
     x = y = 0.0
-    for r, g, b, a in small.getdata():
+    pixels = small.tobytes()
+    for at in range(0, len(pixels), 4):
+        r, g, b, a = pixels[at : at + 4]
         if a >= _INK_ALPHA:
             h, _l, s = colorsys.rgb_to_hls(r / 255, g / 255, b / 255)
             x += s * math.cos(h * 2 * math.pi)

@@ -120,12 +120,6 @@ def sign(data: bytes, source: Path, request: Request) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
 
-    image = None
-    if request.role is not Role.ATTACHMENT:
-        rule = request.rules.signer if request.role is Role.SIGNER else request.rules.organization
-        if request.image is None:
-            raise UsageError(message(f"no_image_{request.role.value}"))
-        image = load_image(request.image, rule.colour, rule.hue)
     if request.role is Role.ATTACHMENT and not request.reference:
         raise UsageError(message("no_reference"))
     try:
@@ -136,6 +130,12 @@ def sign(data: bytes, source: Path, request: Request) -> bytes:
         raise _problem(source, "pdf_encrypted")
     _check_earlier_signatures(writer, source)
     _check_fields(writer, source, request.role)
+    image = None
+    if request.role is not Role.ATTACHMENT:
+        rule = request.rules.signer if request.role is Role.SIGNER else request.rules.organization
+        if request.image is None:
+            raise UsageError(message(f"no_image_{request.role.value}"))
+        image = load_image(request.image, rule.colour, rule.hue)
     with _signer(request) as signer:
         _check_certificate(signer.signing_cert, request)
         return _apply(writer, signer, request, image)
@@ -164,11 +164,15 @@ def _check_fields(writer: IncrementalPdfFileWriter, source: Path, role: Role) ->
 
 def _check_earlier_signatures(writer: IncrementalPdfFileWriter, source: Path) -> None:
     """A file changed after it was signed is refused: signing it again would seal the change."""
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
     from pyhanko_certvalidator import ValidationContext
 
     for embedded in writer.prev.embedded_signatures:
-        status = validate_pdf_signature(embedded, ValidationContext(allow_fetching=False))
+        context = ValidationContext(trust_roots=[], allow_fetching=False)
+        if embedded.sig_object_type == "/DocTimeStamp":
+            status = validate_pdf_timestamp(embedded, context)
+        else:
+            status = validate_pdf_signature(embedded, context)
         if not (status.intact and status.valid) or status.docmdp_ok is False:
             raise _problem(source, "changed_after_signing", field=embedded.field_name)
 
@@ -224,6 +228,9 @@ def _token_session(key: Token, pin: str) -> Iterator[Any]:
     except (p11.TokenNotPresent, p11.NoSuchToken, p11.TokenNotRecognised) as e:
         raise _problem(key.library, "no_token", label=key.label or "-") from e
     except p11.PKCS11Error as e:
+        # python-pkcs11 says these two only in words: no library, no token.
+        if "while loading" in str(e):
+            raise _problem(key.library, "pkcs11_library", error=str(e)) from e
         if "No token" in str(e):
             raise _problem(key.library, "no_token", label=key.label or "-") from e
         raise _problem(key.library, "token_error", error=type(e).__name__) from e
@@ -317,7 +324,7 @@ def _validation_context(request: Request) -> Any:
     from pyhanko_certvalidator import ValidationContext
 
     roots = [certificate(path) for path in request.trust]
-    return ValidationContext(trust_roots=roots or None, allow_fetching=True)
+    return ValidationContext(trust_roots=roots, allow_fetching=True)
 
 
 def certificate(path: Path) -> x509.Certificate:

@@ -18,7 +18,7 @@ from generator.output.signing import certificate, iso_time
 
 @dataclass(frozen=True)
 class SignatureCheck:
-    """One signature, as a clerk needs to judge it."""
+    """One signature (or an archive timestamp), as a clerk needs to judge it."""
 
     field: str
     signer: str
@@ -40,6 +40,8 @@ class SignatureCheck:
     timestamp_ok: bool | None
     #: pyHanko's judgment over all of the above.
     ok: bool
+    #: A document timestamp (PAdES B-LTA): "who" is the timestamp authority.
+    archive_timestamp: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class Verification:
 def verify(data: bytes, source: Path, trust: Sequence[Path], utc_offset: str) -> Verification:
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
     from pyhanko_certvalidator import ValidationContext
 
     roots = [certificate(path) for path in trust]
@@ -68,7 +70,12 @@ def verify(data: bytes, source: Path, trust: Sequence[Path], utc_offset: str) ->
         raise InputError([problem]) from e
     checks = []
     for signature in embedded:
-        context = ValidationContext(trust_roots=roots or None, allow_fetching=False)
+        # Only the roots given are trusted: Vietnam's roots are in no system's trust list.
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        if signature.sig_object_type == "/DocTimeStamp":
+            stamp = validate_pdf_timestamp(signature, context)
+            checks.append(_timestamp_check(signature.field_name, stamp, utc_offset))
+            continue
         status = validate_pdf_signature(signature, context, ts_validation_context=context)
         checks.append(_check(signature.field_name, status, utc_offset))
     return Verification(source, tuple(checks))
@@ -96,4 +103,31 @@ def _check(field: str, status: Any, utc_offset: str) -> SignatureCheck:
         revoked=bool(status.revoked),
         timestamp_ok=None if stamp is None else bool(stamp.valid and stamp.intact and stamp.trusted),
         ok=bool(status.bottom_line),
+    )
+
+
+def _timestamp_check(field: str, status: Any, utc_offset: str) -> SignatureCheck:
+    """No signing policy covers an archive timestamp: what may follow it is what pyHanko
+    calls LTA updates (validation data, later timestamps) and signatures in fields."""
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    subject = status.signing_cert.subject.native
+    level = status.modification_level
+    changes_allowed = level is None or level.value <= ModificationLevel.FORM_FILLING.value
+    intact = bool(status.intact and status.valid)
+    return SignatureCheck(
+        field=field,
+        signer=subject.get("common_name") or status.signing_cert.subject.human_friendly,
+        organization=subject.get("organization_name"),
+        signed_at=None,
+        timestamp=_when(status.timestamp, utc_offset),
+        intact=intact,
+        untouched=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        changes_allowed=changes_allowed,
+        trusted=bool(status.trusted),
+        revoked=bool(status.revoked),
+        timestamp_ok=bool(intact and status.trusted),
+        ok=intact and bool(status.trusted) and changes_allowed,
+        archive_timestamp=True,
     )
