@@ -36,11 +36,13 @@ def softhsm_library() -> str | None:
 
 
 def _name(common: str, organization: str = "Tỉnh ủy Đồng Tháp") -> x509.Name:
-    return x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
-        x509.NameAttribute(NameOID.COMMON_NAME, common),
-    ])  # fmt: skip
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
+            x509.NameAttribute(NameOID.COMMON_NAME, common),
+        ]
+    )
 
 
 def _key() -> rsa.RSAPrivateKey:
@@ -73,19 +75,36 @@ class CA:
             .not_valid_before(NOW - dt.timedelta(days=30))
             .not_valid_after(NOW + dt.timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False,
-                                         key_encipherment=False, data_encipherment=False,
-                                         key_agreement=False, key_cert_sign=True, crl_sign=True,
-                                         encipher_only=False, decipher_only=False),
-                           critical=True)
-            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
-                           critical=False)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=False,
+                    content_commitment=False,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=True,
+                    crl_sign=True,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(
+                x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False
+            )
             .sign(key, hashes.SHA256())
-        )  # fmt: skip
+        )
         return cls(Issued(key, cert))
 
-    def issue(self, common: str, *, non_repudiation: bool = True, days: int = 365,
-              expired: bool = False, tsa: bool = False) -> Issued:  # fmt: skip
+    def issue(
+        self,
+        common: str,
+        *,
+        non_repudiation: bool = True,
+        days: int = 365,
+        expired: bool = False,
+        tsa: bool = False,
+    ) -> Issued:
         key = _key()
         start = NOW - dt.timedelta(days=400 if expired else 1)
         end = NOW - dt.timedelta(days=2) if expired else NOW + dt.timedelta(days=days)
@@ -98,16 +117,25 @@ class CA:
             .not_valid_before(start)
             .not_valid_after(end)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(x509.KeyUsage(digital_signature=True,
-                                         content_commitment=non_repudiation and not tsa,
-                                         key_encipherment=False, data_encipherment=False,
-                                         key_agreement=False, key_cert_sign=False,
-                                         crl_sign=False, encipher_only=False,
-                                         decipher_only=False),
-                           critical=True)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
-                self.root.key.public_key()), critical=False)
-        )  # fmt: skip
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    content_commitment=non_repudiation and not tsa,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=False,
+                    crl_sign=False,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(self.root.key.public_key()),
+                critical=False,
+            )
+        )
         if tsa:
             builder = builder.add_extension(
                 x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
@@ -116,16 +144,20 @@ class CA:
 
     def pkcs12(self, issued: Issued, path: Path, password: str = PIN) -> Path:
         data = pkcs12.serialize_key_and_certificates(
-            b"test", issued.key, issued.cert, [self.root.cert],
+            b"test",
+            issued.key,
+            issued.cert,
+            [self.root.cert],
             serialization.BestAvailableEncryption(password.encode()),
-        )  # fmt: skip
+        )
         path.write_bytes(data)
         return path
 
 
 @contextmanager
-def softhsm_token(folder: Path, label: str, issued: Issued, ca: CA,
-                  key_id: str = "a1b2") -> Iterator[tuple[str, dict[str, str]]]:  # fmt: skip
+def softhsm_token(
+    folder: Path, label: str, issued: Issued, ca: CA, key_id: str = "a1b2"
+) -> Iterator[tuple[str, dict[str, str]]]:
     """A SoftHSM2 token holding ``issued``'s key (labelled otherwise than the certificate,
     as real tokens often do: the id is what they share) and certificate, and the CA's.
     Yields the PKCS#11 library and the environment that points SoftHSM2 at the token."""
@@ -134,18 +166,52 @@ def softhsm_token(folder: Path, label: str, issued: Issued, ca: CA,
     tokens = folder / "tokens"
     tokens.mkdir()
     config = folder / "softhsm2.conf"
-    config.write_text(f"directories.tokendir = {tokens}\nobjectstore.backend = file\n"
-                      "log.level = ERROR\n")  # fmt: skip
+    config.write_text(
+        f"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n"
+    )
     env = {**os.environ, "SOFTHSM2_CONF": str(config)}
-    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", label, "--pin", PIN,
-                    "--so-pin", SO_PIN], env=env, check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [
+            "softhsm2-util",
+            "--init-token",
+            "--free",
+            "--label",
+            label,
+            "--pin",
+            PIN,
+            "--so-pin",
+            SO_PIN,
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     key_file = folder / "key.pem"
-    key_file.write_bytes(issued.key.private_bytes(serialization.Encoding.PEM,
-                                                  serialization.PrivateFormat.PKCS8,
-                                                  serialization.NoEncryption()))  # fmt: skip
-    subprocess.run(["softhsm2-util", "--import", str(key_file), "--token", label, "--label",
-                    "Private Key", "--id", key_id, "--pin", PIN], env=env, check=True,
-                   capture_output=True)  # fmt: skip
+    key_file.write_bytes(
+        issued.key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    subprocess.run(
+        [
+            "softhsm2-util",
+            "--import",
+            str(key_file),
+            "--token",
+            label,
+            "--label",
+            "Private Key",
+            "--id",
+            key_id,
+            "--pin",
+            PIN,
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     key_file.unlink()
     previous = os.environ.get("SOFTHSM2_CONF")
     os.environ["SOFTHSM2_CONF"] = str(config)
@@ -165,30 +231,42 @@ def _store_certificates(library: str, label: str, issued: Issued, ca: CA, key_id
 
     token = pkcs11.lib(library).get_token(token_label=label)
     with token.open(user_pin=PIN, rw=True) as session:
-        for cert, cid, name in ((issued.cert, key_id, "Chứng thư số người ký"),
-                                (ca.root.cert, b"\xca", "Root CA")):  # fmt: skip
-            session.create_object({
-                Attribute.CLASS: ObjectClass.CERTIFICATE,
-                Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-                Attribute.TOKEN: True,
-                Attribute.ID: cid,
-                Attribute.LABEL: name,
-                Attribute.SUBJECT: cert.subject.public_bytes(),
-                Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
-            })  # fmt: skip
+        for cert, cid, name in (
+            (issued.cert, key_id, "Chứng thư số người ký"),
+            (ca.root.cert, b"\xca", "Root CA"),
+        ):
+            session.create_object(
+                {
+                    Attribute.CLASS: ObjectClass.CERTIFICATE,
+                    Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+                    Attribute.TOKEN: True,
+                    Attribute.ID: cid,
+                    Attribute.LABEL: name,
+                    Attribute.SUBJECT: cert.subject.public_bytes(),
+                    Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
+                }
+            )
 
 
-def signature_png(path: Path, colour: tuple[int, int, int] = (20, 40, 200),
-                  size: tuple[int, int] = (600, 240), transparent: bool = True,
-                  framed: bool = False) -> Path:  # fmt: skip
+def signature_png(
+    path: Path,
+    colour: tuple[int, int, int] = (20, 40, 200),
+    size: tuple[int, int] = (600, 240),
+    transparent: bool = True,
+    framed: bool = False,
+) -> Path:
     """A handwritten-looking stroke in ``colour`` on a transparent background; ``framed``
     draws a thin line along its edges, so the ink's extent on the page is the image's."""
-    image = Image.new("RGBA" if transparent else "RGB", size,
-                      (0, 0, 0, 0) if transparent else (255, 255, 255))  # fmt: skip
+    image = Image.new(
+        "RGBA" if transparent else "RGB", size, (0, 0, 0, 0) if transparent else (255, 255, 255)
+    )
     draw = ImageDraw.Draw(image)
     w, h = size
-    draw.line([(w * 0.05, h * 0.7), (w * 0.3, h * 0.2), (w * 0.5, h * 0.8), (w * 0.95, h * 0.3)],
-              fill=(*colour, 255), width=max(4, h // 20))  # fmt: skip
+    draw.line(
+        [(w * 0.05, h * 0.7), (w * 0.3, h * 0.2), (w * 0.5, h * 0.8), (w * 0.95, h * 0.3)],
+        fill=(*colour, 255),
+        width=max(4, h // 20),
+    )
     if framed:
         draw.rectangle([0, 0, w - 1, h - 1], outline=(*colour, 255), width=3)
     image.save(path, format="PNG")
@@ -213,17 +291,19 @@ def timestamp_server(ca: CA) -> Iterator[str]:
     from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
     tsa = ca.issue("Test TSA giaoban", tsa=True)
-    der_key = tsa.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                    serialization.NoEncryption())  # fmt: skip
+    der_key = tsa.key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     stamper = DummyTimeStamper(
         tsa_cert=asn1_x509.Certificate.load(tsa.cert.public_bytes(serialization.Encoding.DER)),
         tsa_key=keys.PrivateKeyInfo.load(der_key),
-        certs_to_embed=[asn1_x509.Certificate.load(
-            ca.root.cert.public_bytes(serialization.Encoding.DER))],
-    )  # fmt: skip
+        certs_to_embed=[
+            asn1_x509.Certificate.load(ca.root.cert.public_bytes(serialization.Encoding.DER))
+        ],
+    )
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             request = tsp.TimeStampReq.load(body)
             answer = stamper.request_tsa_response(request).dump()

@@ -17,7 +17,6 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from PIL import ImageChops
-from conftest import RECORD, SETTINGS, write_yaml
 from pki import CA, PIN, Issued, seal_png, signature_png, softhsm_library, softhsm_token
 from pki import timestamp_server as tsa_server
 
@@ -28,6 +27,8 @@ from generator.errors import ExistsError
 from generator.output.signature_fields import ORGANIZATION_FIELD, SIGNER_FIELD
 from generator.output.signature_layout import MM, Rect, image_box, seal_box, top_right
 from generator.output.signing import iso_time
+
+from conftest import RECORD, SETTINGS, write_yaml
 
 SEAL_MM = 32
 ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00")
@@ -62,8 +63,9 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
         signer=ca.pkcs12(signer, folder / "signer.p12"),
         organization=ca.pkcs12(organization, folder / "organization.p12"),
         expired=ca.pkcs12(ca.issue("Hết Hạn", expired=True), folder / "expired.p12"),
-        no_non_repudiation=ca.pkcs12(ca.issue("Xác Thực", non_repudiation=False),
-                                     folder / "auth.p12"),  # fmt: skip
+        no_non_repudiation=ca.pkcs12(
+            ca.issue("Xác Thực", non_repudiation=False), folder / "auth.p12"
+        ),
         root=root,
         signature=signature_png(folder / "chu-ky.png", BLUE, framed=True),
         seal=seal_png(folder / "con-dau.png", RED),
@@ -80,9 +82,13 @@ def _record(length: str) -> dict[str, object]:
         return record
     first = RECORD["results"]["general"][0]  # type: ignore[index]
     record["results"]["general"] = [first.replace("1", str(i)) for i in range(16)]  # type: ignore[index]
-    record["directives"] = [dict(RECORD["directives"][0],  # type: ignore[index]
-                                 content=f"nhiệm vụ số {i} cần triển khai trong quý I năm 2025")
-                            for i in range(16)]  # fmt: skip
+    record["directives"] = [
+        dict(
+            RECORD["directives"][0],  # type: ignore[index]
+            content=f"nhiệm vụ số {i} cần triển khai trong quý I năm 2025",
+        )
+        for i in range(16)
+    ]
     return record
 
 
@@ -93,20 +99,30 @@ class Document:
     profile: str
 
 
-@pytest.fixture(scope="module", params=[("hd36", "short", 0), ("hd36", "long", 2),
-                                        ("nd30", "short", 0), ("nd30", "long", 2)],
-                ids=["hd36-page1", "hd36-page3", "nd30-page1", "nd30-page3"])  # fmt: skip
-def document(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
-             keys: Keys) -> Document:  # fmt: skip
+@pytest.fixture(
+    scope="module",
+    params=[("hd36", "short", 0), ("hd36", "long", 2), ("nd30", "short", 0), ("nd30", "long", 2)],
+    ids=["hd36-page1", "hd36-page3", "nd30-page1", "nd30-page3"],
+)
+def document(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, keys: Keys
+) -> Document:
     profile, length, page = request.param
     folder = tmp_path_factory.mktemp(f"{profile}-{length}")
-    settings = dict(SETTINGS, profile=profile, electronic_signature={
-        "signature_image": str(keys.signature), "seal_image": str(keys.seal),
-        "seal_size_mm": SEAL_MM})  # fmt: skip
+    settings = dict(
+        SETTINGS,
+        profile=profile,
+        electronic_signature={
+            "signature_image": str(keys.signature),
+            "seal_image": str(keys.seal),
+            "seal_size_mm": SEAL_MM,
+        },
+    )
     write_yaml(folder / "giaoban.yaml", settings)
     write_yaml(folder / "record.yaml", _record(length))
-    result = generator.render([folder / "record.yaml"], docs=("tb",), formats=("pdf",),
-                              out=folder / "out", jobs=1)  # fmt: skip
+    result = generator.render(
+        [folder / "record.yaml"], docs=("tb",), formats=("pdf",), out=folder / "out", jobs=1
+    )
     return Document(result.outputs[0].path, page, profile)
 
 
@@ -134,8 +150,12 @@ def _line(pdf: Path, page: int, text: str) -> Rect:
         words = [w for w in sheet.extract_words() if w["text"] in text.split()]
         line = [w for w in words if abs(w["top"] - words[-1]["top"]) < 2]
         h = sheet.height
-        return Rect(min(w["x0"] for w in line), h - max(w["bottom"] for w in line),
-                    max(w["x1"] for w in line), h - min(w["top"] for w in line))  # fmt: skip
+        return Rect(
+            min(w["x0"] for w in line),
+            h - max(w["bottom"] for w in line),
+            max(w["x1"] for w in line),
+            h - min(w["top"] for w in line),
+        )
 
 
 def _ink(pdf: Path, page: int, colour: tuple[int, int, int]) -> Rect:
@@ -146,8 +166,10 @@ def _ink(pdf: Path, page: int, colour: tuple[int, int, int]) -> Rect:
     document = pdfium.PdfDocument(str(pdf))
     document.init_forms()
     image = document[page].render(scale=scale, may_draw_forms=True).to_pil().convert("RGB")
-    masks = [band.point(lambda v, t=target: 255 if abs(v - t) < 40 else 0)
-             for band, target in zip(image.split(), colour, strict=True)]  # fmt: skip
+    masks = [
+        band.point(lambda v, t=target: 255 if abs(v - t) < 40 else 0)
+        for band, target in zip(image.split(), colour, strict=True)
+    ]
     box = ImageChops.multiply(ImageChops.multiply(masks[0], masks[1]), masks[2]).getbbox()
     assert box is not None, f"no pixel of {colour} on page {page + 1}"
     left, top, right, bottom = box
@@ -192,14 +214,17 @@ def signed_twice(document: Document, keys: Keys) -> tuple[Document, Path, Path]:
     return document, first, second
 
 
-def test_signer_then_organization_are_both_valid(signed_twice: tuple[Document, Path, Path],
-                                                 keys: Keys) -> None:  # fmt: skip
+def test_signer_then_organization_are_both_valid(
+    signed_twice: tuple[Document, Path, Path], keys: Keys
+) -> None:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
     _doc, first, second = signed_twice
-    assert first.name.endswith(".tb.signer.pdf") and second.name.endswith(".signer.organization.pdf")
+    assert first.name.endswith(".tb.signer.pdf") and second.name.endswith(
+        ".signer.organization.pdf"
+    )
     with second.open("rb") as handle:
         embedded = PdfFileReader(handle).embedded_signatures
         context = ValidationContext(trust_roots=[_asn1(keys.ca.root.cert)])
@@ -222,8 +247,9 @@ def _asn1(cert: object) -> object:
     return x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))  # type: ignore[attr-defined]
 
 
-def test_images_are_placed_as_the_rules_say(signed_twice: tuple[Document, Path, Path],
-                                           tmp_path: Path) -> None:  # fmt: skip
+def test_images_are_placed_as_the_rules_say(
+    signed_twice: tuple[Document, Path, Path], tmp_path: Path
+) -> None:
     document, _first, second = signed_twice
     page = document.page
     name = _line(second, page, SETTINGS["signer"]["name"])  # type: ignore[index]
@@ -272,18 +298,21 @@ def token(keys: Keys, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         yield library
 
 
-def test_softhsm_token_signs_with_the_key_chosen_by_id(document: Document, keys: Keys,
-                                                       token: str, tmp_path: Path) -> None:  # fmt: skip
+def test_softhsm_token_signs_with_the_key_chosen_by_id(
+    document: Document, keys: Keys, token: str, tmp_path: Path
+) -> None:
     library = token
     # The key is labelled "Private Key", the certificate otherwise: chosen by id.
     chosen = Key(pkcs11_library=library, token_label="VNPT-CA test", key_id="a1b2")
-    out = generator.sign(document.pdf, role="signer", pin=PIN, key=chosen,
-                         out=tmp_path / "token.pdf")  # fmt: skip
+    out = generator.sign(
+        document.pdf, role="signer", pin=PIN, key=chosen, out=tmp_path / "token.pdf"
+    )
     assert generator.verify(out, trust=[keys.root]).signatures[0].ok
     # The token's one key is found without an id.
     alone = Key(pkcs11_library=library, token_label="VNPT-CA test")
-    again = generator.sign(document.pdf, role="signer", pin=PIN, key=alone,
-                           out=tmp_path / "alone.pdf")  # fmt: skip
+    again = generator.sign(
+        document.pdf, role="signer", pin=PIN, key=alone, out=tmp_path / "alone.pdf"
+    )
     assert generator.verify(again, trust=[keys.root]).ok
     for pin, key, expected in (
         ("000000", chosen, "wrong PIN"),
@@ -292,14 +321,16 @@ def test_softhsm_token_signs_with_the_key_chosen_by_id(document: Document, keys:
         (PIN, Key(pkcs11_library=library, token_label="VNPT-CA test", key_id="ff"), "id ff"),
     ):
         with pytest.raises(InputError, match=expected):
-            generator.sign(document.pdf, role="signer", pin=pin, key=key,
-                           out=tmp_path / "bad.pdf")  # fmt: skip
+            generator.sign(document.pdf, role="signer", pin=pin, key=key, out=tmp_path / "bad.pdf")
         assert not (tmp_path / "bad.pdf").exists()
 
 
-def test_a_byte_changed_after_signing_is_found(signed_twice: tuple[Document, Path, Path],
-                                              keys: Keys, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_a_byte_changed_after_signing_is_found(
+    signed_twice: tuple[Document, Path, Path],
+    keys: Keys,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     _doc, first, _second = signed_twice
     data = bytearray(first.read_bytes())
     at = data.index(b"\n%") + 2  # the binary comment under the header: signed, never parsed
@@ -312,9 +343,11 @@ def test_a_byte_changed_after_signing_is_found(signed_twice: tuple[Document, Pat
 
 
 def test_a_pdf_edited_after_signing_is_refused_and_reported(
-    signed_twice: tuple[Document, Path, Path], keys: Keys, tmp_path: Path,
+    signed_twice: tuple[Document, Path, Path],
+    keys: Keys,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+) -> None:
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
@@ -336,14 +369,17 @@ def test_a_pdf_edited_after_signing_is_refused_and_reported(
     assert not edited.with_name("edited.organization.pdf").exists()
 
 
-@pytest.mark.parametrize(("case", "expected"), [
-    ("expired", "expired on"),
-    ("no_non_repudiation", "non-repudiation"),
-    ("jpeg", "not a PNG"),
-    ("opaque", "no transparent background"),
-    ("red_signature", "is not xanh"),
-    ("no_field", "no signature field"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("expired", "expired on"),
+        ("no_non_repudiation", "non-repudiation"),
+        ("jpeg", "not a PNG"),
+        ("opaque", "no transparent background"),
+        ("red_signature", "is not xanh"),
+        ("no_field", "no signature field"),
+    ],
+)
 def test_bad_input_is_refused_and_nothing_is_written(
     case: str, expected: str, document: Document, keys: Keys, tmp_path: Path
 ) -> None:
@@ -376,15 +412,26 @@ def test_bad_input_is_refused_and_nothing_is_written(
 
 def test_pkcs12_wrong_password_is_refused(document: Document, keys: Keys, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="wrong password"):
-        generator.sign(document.pdf, role="signer", pin="wrong", key=Key(pkcs12=keys.signer),
-                       out=tmp_path / "out.pdf")  # fmt: skip
+        generator.sign(
+            document.pdf,
+            role="signer",
+            pin="wrong",
+            key=Key(pkcs12=keys.signer),
+            out=tmp_path / "out.pdf",
+        )
     assert not (tmp_path / "out.pdf").exists()
 
 
-def test_attachment_is_marked_top_right_of_page_one(document: Document, keys: Keys,
-                                                    tmp_path: Path) -> None:  # fmt: skip
-    out = _sign(document.pdf, "attachment", keys.organization, reference="45/TB-TU",
-                out=tmp_path / "phu-luc.pdf")  # fmt: skip
+def test_attachment_is_marked_top_right_of_page_one(
+    document: Document, keys: Keys, tmp_path: Path
+) -> None:
+    out = _sign(
+        document.pdf,
+        "attachment",
+        keys.organization,
+        reference="45/TB-TU",
+        out=tmp_path / "phu-luc.pdf",
+    )
     assert generator.verify(out, trust=[keys.root]).ok
     flat = _flattened(out, 0, tmp_path)
     with pdfplumber.open(flat) as opened:
@@ -403,14 +450,23 @@ def test_attachment_is_marked_top_right_of_page_one(document: Document, keys: Ke
     assert 8 * MM <= min(c["top"] for c in mark) <= 8 * MM + 10
 
 
-def test_timestamped_and_archived_signatures(document: Document, keys: Keys,
-                                             tmp_path: Path) -> None:  # fmt: skip
+def test_timestamped_and_archived_signatures(
+    document: Document, keys: Keys, tmp_path: Path
+) -> None:
     with tsa_server(keys.ca) as url:
-        stamped = _sign(document.pdf, "signer", keys.signer, timestamp_url=url,
-                        out=tmp_path / "b-t.pdf")  # fmt: skip
-        archived = _sign(stamped, "organization", keys.organization, timestamp_url=url,
-                         archive=True, trust=[keys.root], image=keys.seal,
-                         out=tmp_path / "b-lta.pdf")  # fmt: skip
+        stamped = _sign(
+            document.pdf, "signer", keys.signer, timestamp_url=url, out=tmp_path / "b-t.pdf"
+        )
+        archived = _sign(
+            stamped,
+            "organization",
+            keys.organization,
+            timestamp_url=url,
+            archive=True,
+            trust=[keys.root],
+            image=keys.seal,
+            out=tmp_path / "b-lta.pdf",
+        )
     result = generator.verify(archived, trust=[keys.root])
     assert result.ok, result
     assert all(s.timestamp is not None and s.timestamp_ok for s in result.signatures)
@@ -422,38 +478,69 @@ def test_timestamped_and_archived_signatures(document: Document, keys: Keys,
         assert reader.embedded_signatures[-1].sig_object["/Type"] == "/DocTimeStamp"  # B-LTA
 
 
-def test_an_unreachable_timestamp_server_leaves_nothing(document: Document, keys: Keys,
-                                                        tmp_path: Path) -> None:  # fmt: skip
+def test_an_unreachable_timestamp_server_leaves_nothing(
+    document: Document, keys: Keys, tmp_path: Path
+) -> None:
     import socket
 
     with socket.socket() as unused:  # a port nobody listens on
         unused.bind(("127.0.0.1", 0))
         port = unused.getsockname()[1]
     with pytest.raises(InputError, match="timestamp server"):
-        _sign(document.pdf, "signer", keys.signer, timestamp_url=f"http://127.0.0.1:{port}/",
-              out=tmp_path / "out.pdf")  # fmt: skip
+        _sign(
+            document.pdf,
+            "signer",
+            keys.signer,
+            timestamp_url=f"http://127.0.0.1:{port}/",
+            out=tmp_path / "out.pdf",
+        )
     assert not (tmp_path / "out.pdf").exists()
 
 
 def test_command_reads_the_pin_from_the_environment_only(
-    document: Document, keys: Keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    document: Document,
+    keys: Keys,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+) -> None:
     out = tmp_path / "cli.pdf"
-    command = ["sign", str(document.pdf), "--as", "signer", "--pkcs12", str(keys.signer),
-               "--out", str(out)]  # fmt: skip
+    command = [
+        "sign",
+        str(document.pdf),
+        "--as",
+        "signer",
+        "--pkcs12",
+        str(keys.signer),
+        "--out",
+        str(out),
+    ]
     monkeypatch.delenv("GIAOBAN_PIN", raising=False)
     assert main(command) == 2  # no terminal to ask (tests read no tty) and no variable
     assert "GIAOBAN_PIN" in capsys.readouterr().err and not out.exists()
     monkeypatch.setenv("GIAOBAN_PIN", PIN)
     assert main(command) == 0
     assert main(["verify", str(out), "--trust", str(keys.root)]) == 0
-    assert main(["sign", str(document.pdf), "--as", "signer", "--pkcs12", str(keys.signer),
-                 "--pin", PIN]) == 2  # fmt: skip
+    assert (
+        main(
+            [
+                "sign",
+                str(document.pdf),
+                "--as",
+                "signer",
+                "--pkcs12",
+                str(keys.signer),
+                "--pin",
+                PIN,
+            ]
+        )
+        == 2
+    )
 
 
-def test_default_output_is_never_overwritten(document: Document, keys: Keys,
-                                             tmp_path: Path) -> None:  # fmt: skip
+def test_default_output_is_never_overwritten(
+    document: Document, keys: Keys, tmp_path: Path
+) -> None:
     copy_of = tmp_path / "copy.pdf"
     copy_of.write_bytes(document.pdf.read_bytes())
     first = _sign(copy_of, "signer", keys.signer, image=keys.signature)
@@ -469,14 +556,23 @@ def test_a_pdf_a_stays_pdf_a_in_what_can_be_checked_here(keys: Keys, tmp_path: P
     printable with an appearance. (No veraPDF here: full conformance is not checked.)"""
     from pypdf import PdfReader
 
-    settings = dict(SETTINGS, electronic_signature={"signature_image": str(keys.signature),
-                                                    "seal_image": str(keys.seal)})  # fmt: skip
+    settings = dict(
+        SETTINGS,
+        electronic_signature={"signature_image": str(keys.signature), "seal_image": str(keys.seal)},
+    )
     write_yaml(tmp_path / "giaoban.yaml", settings)
     write_yaml(tmp_path / "record.yaml", _record("short"))
-    rendered = generator.render([tmp_path / "record.yaml"], docs=("tb",), formats=("pdf",),
-                                out=tmp_path / "out", pdf_variant="pdf/a-2b", jobs=1)  # fmt: skip
-    signed = _sign(_sign(rendered.outputs[0].path, "signer", keys.signer), "organization",
-                   keys.organization)  # fmt: skip
+    rendered = generator.render(
+        [tmp_path / "record.yaml"],
+        docs=("tb",),
+        formats=("pdf",),
+        out=tmp_path / "out",
+        pdf_variant="pdf/a-2b",
+        jobs=1,
+    )
+    signed = _sign(
+        _sign(rendered.outputs[0].path, "signer", keys.signer), "organization", keys.organization
+    )
     reader = PdfReader(signed)
     root = reader.trailer["/Root"]
     assert "/OutputIntents" in root

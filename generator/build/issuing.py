@@ -122,7 +122,9 @@ def _read(pdf: Path) -> bytes:
     try:
         return pdf.read_bytes()
     except OSError as e:
-        raise InputError([Problem(Position(pdf), message("pdf_unreadable", error=os_reason(e)))]) from e
+        raise InputError(
+            [Problem(Position(pdf), message("pdf_unreadable", error=os_reason(e)))]
+        ) from e
 
 
 def sign(

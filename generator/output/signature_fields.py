@@ -75,8 +75,8 @@ def find_gap(document: Any) -> Gap | None:
 
 
 def _widget(pdf: pydyf.PDF, page: pydyf.Dictionary, name: str, rect: Rect) -> None:
-    blank = pydyf.Stream(extra={"Type": "/XObject", "Subtype": "/Form",
-                                "BBox": pydyf.Array([0, 0, round(rect.width), round(rect.height)])})  # fmt: skip
+    box = pydyf.Array([0, 0, round(rect.width), round(rect.height)])
+    blank = pydyf.Stream(extra={"Type": "/XObject", "Subtype": "/Form", "BBox": box})
     pdf.add_object(blank)
     field = pydyf.Dictionary({
         "Type": "/Annot", "Subtype": "/Widget", "FT": "/Sig", "T": pydyf.String(name),
@@ -98,4 +98,3 @@ def finisher(document: Any, pdf: pydyf.PDF) -> None:
     page = pdf.objects[pdf.pages["Kids"][3 * gap.page]]  # Kids: number, generation, "R"…
     for name in (SIGNER_FIELD, ORGANIZATION_FIELD):
         _widget(pdf, page, name, gap.rect)
-

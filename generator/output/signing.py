@@ -137,8 +137,10 @@ def sign(data: bytes, source: Path, request: Request) -> bytes:
             raise UsageError(message(f"no_image_{request.role.value}"))
         image = load_image(request.image, rule.colour, rule.hue)
     with _signer(request) as signer:
-        _check_certificate(signer.signing_cert, request)
-        return _apply(writer, signer, request, image)
+        certificate = signer.signing_cert
+        assert certificate is not None  # both kinds of signer load it, or raise
+        _check_certificate(certificate, request)
+        return _apply(writer, signer, certificate, request, image)
 
 
 def _field_values(writer: IncrementalPdfFileWriter) -> dict[str, Any]:
@@ -169,6 +171,7 @@ def _check_earlier_signatures(writer: IncrementalPdfFileWriter, source: Path) ->
 
     for embedded in writer.prev.embedded_signatures:
         context = ValidationContext(trust_roots=[], allow_fetching=False)
+        status: Any
         if embedded.sig_object_type == "/DocTimeStamp":
             status = validate_pdf_timestamp(embedded, context)
         else:
@@ -214,7 +217,8 @@ def _key_file_signer(key: KeyFile, pin: str) -> Signer:
 def _token_session(key: Token, pin: str) -> Iterator[Any]:
     """The token's session, logged in with the PIN; each failure a message a clerk can act on."""
     from pkcs11 import exceptions as p11
-    from pyhanko.sign.pkcs11 import TokenCriteria, open_pkcs11_session
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign.pkcs11 import open_pkcs11_session
 
     criteria = TokenCriteria(label=key.label) if key.label else None
     try:
@@ -246,7 +250,9 @@ def _only_key_id(session: Any, key: Token) -> bytes:
     """The id of the token's one private key; several need ``--key-id``."""
     from pkcs11 import Attribute, ObjectClass
 
-    found = [k[Attribute.ID] for k in session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY})]
+    found = [
+        k[Attribute.ID] for k in session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY})
+    ]
     if len(found) != 1:
         ids = ", ".join(bytes(i).hex() for i in found) or "-"
         raise _problem(key.library, "choose_key", n=len(found), ids=ids)
@@ -271,8 +277,8 @@ def _check_certificate(cert: x509.Certificate, request: Request) -> None:
         raise _problem(where, "certificate_no_non_repudiation", subject=subject)
 
 
-def _apply(writer: IncrementalPdfFileWriter, signer: Signer, request: Request,
-           image: Image | None) -> bytes:  # fmt: skip
+def _apply(writer: IncrementalPdfFileWriter, signer: Signer, certificate: x509.Certificate,
+           request: Request, image: Image | None) -> bytes:  # fmt: skip
     from pyhanko.sign import fields, signers
     from pyhanko.sign.fields import SigSeedSubFilter
 
@@ -284,12 +290,12 @@ def _apply(writer: IncrementalPdfFileWriter, signer: Signer, request: Request,
         _place_signer_and_seal(writer, image, request)
     elif request.role is Role.ORGANIZATION:
         assert image is not None
-        organization = request.organization or signer.signing_cert.subject.native.get(
-            "common_name", "")
+        organization = request.organization or certificate.subject.native.get("common_name", "")
         style = _seal_style(image, request, organization)
     else:
         style, box = _attachment_style(writer, request)
-        new_field = fields.SigFieldSpec(sig_field_name=name, on_page=0, box=tuple(box.as_list()))
+        x0, y0, x1, y1 = box.as_list()
+        new_field = fields.SigFieldSpec(sig_field_name=name, on_page=0, box=(x0, y0, x1, y1))
     validation = _validation_context(request) if request.long_term or request.archive else None
     meta = signers.PdfSignatureMetadata(
         field_name=name,
@@ -366,14 +372,15 @@ def _set_rect(writer: IncrementalPdfFileWriter, widget: Any, rect: Rect) -> None
     from pyhanko.pdf_utils import generic
 
     x0, y0, x1, y1 = rect.as_list()
-    widget["/Rect"] = generic.ArrayObject(generic.NumberObject(v) for v in (x0, y0, x1, y1))
+    number: Any = generic.NumberObject  # untyped in pyHanko
+    widget["/Rect"] = generic.ArrayObject(number(v) for v in (x0, y0, x1, y1))
     blank = generic.StreamObject({
         generic.pdf_name("/Type"): generic.pdf_name("/XObject"),
         generic.pdf_name("/Subtype"): generic.pdf_name("/Form"),
-        generic.pdf_name("/BBox"): generic.ArrayObject(
-            generic.NumberObject(v) for v in (0, 0, x1 - x0, y1 - y0)),
+        generic.pdf_name("/BBox"): generic.ArrayObject(number(v) for v in (0, 0, x1 - x0, y1 - y0)),
     }, stream_data=b"")  # fmt: skip
-    widget["/AP"] = generic.DictionaryObject({generic.pdf_name("/N"): writer.add_object(blank)})
+    dictionary: Any = generic.DictionaryObject
+    widget["/AP"] = dictionary({generic.pdf_name("/N"): writer.add_object(blank)})
     writer.update_container(widget)
 
 
@@ -444,7 +451,7 @@ def _font_factory(path: str, size: int) -> Any:
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 
     @dataclass(frozen=True)
-    class ScaledFontFactory(GlyphAccumulatorFactory):  # type: ignore[misc]
+    class ScaledFontFactory(GlyphAccumulatorFactory):
         def create_font_engine(self, writer: Any, obj_stream: Any = None) -> Any:
             if obj_stream is None and writer.stream_xrefs:
                 obj_stream = writer.prepare_object_stream()
@@ -555,7 +562,7 @@ def _timed_style() -> type:
     from pyhanko.stamp import TextStamp, TextStampStyle
 
     @dataclass(frozen=True)
-    class TimedStampStyle(TextStampStyle):  # type: ignore[misc]
+    class TimedStampStyle(TextStampStyle):
         utc_offset: str = "+07:00"
 
         def create_stamp(self, writer: Any, box: Any, text_params: dict[str, Any]) -> Any:

@@ -101,7 +101,9 @@ def _check(field: str, status: Any, utc_offset: str) -> SignatureCheck:
         changes_allowed=bool(status.docmdp_ok),
         trusted=bool(status.trusted),
         revoked=bool(status.revoked),
-        timestamp_ok=None if stamp is None else bool(stamp.valid and stamp.intact and stamp.trusted),
+        timestamp_ok=None
+        if stamp is None
+        else bool(stamp.valid and stamp.intact and stamp.trusted),
         ok=bool(status.bottom_line),
     )
 
