@@ -606,3 +606,29 @@ def test_usage_errors() -> None:
         generator.sign(Path("x.pdf"), role="signer", pin=PIN, key=Key(), archive=True)
     with pytest.raises(UsageError, match="unknown role"):
         generator.sign(Path("x.pdf"), role="clerk", pin=PIN, key=Key())
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("giaoban ver", "plain,verify"),
+        ("giaoban sign x.pdf --as ", "plain,organization"),
+        ("giaoban sign x.pdf --pkcs11-lib LIBDIR/libsofth", "plain,LIBDIR/libsofthsm2.so"),
+    ],
+)
+def test_completion_knows_the_signing_commands(words: str, expected: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    library = softhsm_library()
+    if "LIBDIR" in words:
+        if library is None:
+            pytest.skip("SoftHSM2 is not installed")
+        words = words.replace("LIBDIR", str(Path(library).parent))
+        expected = expected.replace("LIBDIR", str(Path(library).parent))
+    env = {**os.environ, "_GIAOBAN_COMPLETE": "bash_complete", "COMP_WORDS": words,
+           "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}  # fmt: skip
+    result = subprocess.run([sys.executable, "-m", "generator"], capture_output=True, text=True,
+                            env=env, check=False)  # fmt: skip
+    assert expected in result.stdout.split(), result.stdout

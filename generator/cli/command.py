@@ -431,7 +431,8 @@ trust_option = option("--trust", type=LocalPath(dir_okay=False, exists=True), mu
                 type=LocalPath(dir_okay=False, exists=True))  # fmt: skip
 @option("--as", "role", required=True, help="opt_as",
         type=click.Choice(["signer", "organization", "attachment"]))  # fmt: skip
-@option("--pkcs11-lib", metavar="metavar_library", help="opt_pkcs11_lib")
+@option("--pkcs11-lib", metavar="metavar_library", help="opt_pkcs11_lib",
+        shell_complete=complete.pkcs11_libraries)  # fmt: skip
 @option("--token-label", metavar="metavar_name", help="opt_token_label")
 @option("--key-id", metavar="metavar_hex", help="opt_key_id")
 @option("--pkcs12", type=LocalPath(dir_okay=False, exists=True), metavar="metavar_file",

@@ -125,7 +125,7 @@ def sign(data: bytes, source: Path, request: Request) -> bytes:
     try:
         writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
     except (PdfError, ValueError, KeyError, IndexError) as e:
-        raise _problem(source, "pdf_unreadable", error=str(e)) from e
+        raise _problem(source, "pdf_damaged") from e
     if writer.prev.encrypted:
         raise _problem(source, "pdf_encrypted")
     _check_earlier_signatures(writer, source)
@@ -195,7 +195,7 @@ def _signer(request: Request) -> Iterator[Signer]:
                                   other_certs_to_pull=None)  # fmt: skip
             signer.signing_cert  # noqa: B018 (loads the certificate: a missing one is found here)
         except Exception as e:
-            raise _problem(key.library, "token_key_missing", id=key_id.hex(), error=str(e)) from e
+            raise _problem(key.library, "token_key_missing", id=key_id.hex()) from e
         yield signer
 
 
@@ -209,7 +209,7 @@ def _key_file_signer(key: KeyFile, pin: str) -> Signer:
     try:
         signer: Signer = SimpleSigner.load_pkcs12_data(raw, (), passphrase=pin.encode("utf-8"))
     except ValueError as e:
-        raise _problem(key.path, "key_file_wrong", error=str(e)) from e
+        raise _problem(key.path, "key_file_wrong") from e
     return signer
 
 
@@ -234,12 +234,12 @@ def _token_session(key: Token, pin: str) -> Iterator[Any]:
     except p11.PKCS11Error as e:
         # python-pkcs11 says these two only in words: no library, no token.
         if "while loading" in str(e):
-            raise _problem(key.library, "pkcs11_library", error=str(e)) from e
+            raise _problem(key.library, "pkcs11_library") from e
         if "No token" in str(e):
             raise _problem(key.library, "no_token", label=key.label or "-") from e
         raise _problem(key.library, "token_error", error=type(e).__name__) from e
     except (OSError, RuntimeError) as e:  # the library itself cannot be loaded
-        raise _problem(key.library, "pkcs11_library", error=str(e)) from e
+        raise _problem(key.library, "pkcs11_library") from e
     try:
         yield session
     finally:
@@ -320,7 +320,7 @@ def _signing_failed(error: Exception, request: Request) -> InputError:
     """What stopped pyHanko, in the user's terms: the timestamp server, the revocation data."""
     text = f"{type(error).__name__}: {error}"
     if request.timestamp_url and "imestamp" in text:
-        return _problem(request.timestamp_url, "timestamp_failed", error=text)
+        return _problem(request.timestamp_url, "timestamp_failed")
     return _problem("-", "signing_failed", error=text)
 
 
@@ -348,7 +348,7 @@ def certificate(path: Path) -> x509.Certificate:
         loaded = asn1_x509.Certificate.load(raw)
         loaded.native  # noqa: B018 (parses it: a bad file fails here)
     except ValueError as e:
-        raise _problem(path, "certificate_unreadable", reason=str(e)) from e
+        raise _problem(path, "certificate_invalid") from e
     return loaded
 
 

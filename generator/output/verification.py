@@ -66,7 +66,7 @@ def verify(data: bytes, source: Path, trust: Sequence[Path], utc_offset: str) ->
         reader = PdfFileReader(BytesIO(data), strict=False)
         embedded = reader.embedded_signatures
     except (PdfError, ValueError, KeyError, IndexError) as e:
-        problem = Problem(Position(source), message("pdf_unreadable", error=str(e)))
+        problem = Problem(Position(source), message("pdf_damaged"))
         raise InputError([problem]) from e
     checks = []
     for signature in embedded:
