@@ -216,6 +216,7 @@ def sign(
     long_term: bool = False,
     archive: bool = False,
     trust: Sequence[Path] = (),
+    revocation: Sequence[Path] = (),
     now: dt.datetime | None = None,
 ) -> Path:
     """Sign ``pdf`` as ``role`` (``signer``, ``organization``, ``attachment``) with PAdES;
@@ -228,7 +229,8 @@ def sign(
     right of page 1. The images, the seal's size and the token come from the settings
     above the PDF (or ``settings``) unless given; the appearance rules from their
     profile. ``timestamp_url`` makes it B-T, ``long_term`` B-LT (revocation data of the
-    chain to ``trust`` embedded), ``archive`` B-LTA. ``pin`` unlocks the token or the
+    chain to ``trust`` embedded: the ``revocation`` files given, and what is fetched),
+    ``archive`` B-LTA. ``pin`` unlocks the token or the
     PKCS#12 file: scripts read it from where they keep secrets, never from a file.
     """
     from generator.build.issuing import sign as sign_pdf
@@ -236,7 +238,7 @@ def sign(
     return sign_pdf(pdf, role=role, pin=pin, key=key, out=out, settings=settings,
                     profile=profile, image=image, reference=reference,
                     timestamp_url=timestamp_url, long_term=long_term, archive=archive,
-                    trust=trust, now=now)  # fmt: skip
+                    trust=trust, revocation=revocation, now=now)  # fmt: skip
 
 
 def verify(pdf: Path, *, trust: Sequence[Path] = (), settings: Path | None = None,

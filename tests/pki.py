@@ -104,6 +104,7 @@ class CA:
         days: int = 365,
         expired: bool = False,
         tsa: bool = False,
+        crl_url: str | None = None,
     ) -> Issued:
         key = _key()
         start = NOW - dt.timedelta(days=400 if expired else 1)
@@ -136,11 +137,35 @@ class CA:
                 critical=False,
             )
         )
+        if crl_url is not None:
+            point = x509.DistributionPoint(
+                full_name=[x509.UniformResourceIdentifier(crl_url)],
+                relative_name=None,
+                reasons=None,
+                crl_issuer=None,
+            )
+            builder = builder.add_extension(x509.CRLDistributionPoints([point]), critical=False)
         if tsa:
             builder = builder.add_extension(
                 x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
             )
         return Issued(key, builder.sign(self.root.key, hashes.SHA256()))
+
+    def crl(self) -> bytes:
+        """The root's CRL (DER), revoking nothing, valid for a week."""
+        crl = (
+            x509.CertificateRevocationListBuilder()
+            .issuer_name(self.root.cert.subject)
+            .last_update(NOW - dt.timedelta(hours=1))
+            .next_update(NOW + dt.timedelta(days=7))
+            .add_extension(x509.CRLNumber(1), critical=False)
+            .add_extension(
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(self.root.key.public_key()),
+                critical=False,
+            )
+            .sign(self.root.key, hashes.SHA256())
+        )
+        return crl.public_bytes(serialization.Encoding.DER)
 
     def pkcs12(self, issued: Issued, path: Path, password: str = PIN) -> Path:
         data = pkcs12.serialize_key_and_certificates(
@@ -285,7 +310,8 @@ def seal_png(path: Path, colour: tuple[int, int, int] = (220, 20, 30), px: int =
 
 @contextmanager
 def timestamp_server(ca: CA) -> Iterator[str]:
-    """An RFC 3161 timestamp server on 127.0.0.1 (pyHanko's test stamper behind HTTP)."""
+    """An RFC 3161 timestamp server on 127.0.0.1 (pyHanko's test stamper behind HTTP) that
+    also serves the CA's CRL on GET (``<url>root.crl``)."""
     from asn1crypto import keys, tsp
     from asn1crypto import x509 as asn1_x509
     from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
@@ -309,6 +335,14 @@ def timestamp_server(ca: CA) -> Iterator[str]:
             answer = stamper.request_tsa_response(request).dump()
             self.send_response(200)
             self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def do_GET(self) -> None:
+            answer = ca.crl()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pkix-crl")
             self.send_header("Content-Length", str(len(answer)))
             self.end_headers()
             self.wfile.write(answer)

@@ -478,6 +478,35 @@ def test_timestamped_and_archived_signatures(
         assert reader.embedded_signatures[-1].sig_object["/Type"] == "/DocTimeStamp"  # B-LTA
 
 
+def test_long_term_signatures_embed_the_revocation_data(
+    document: Document, keys: Keys, tmp_path: Path
+) -> None:
+    """B-LT: the CRL the certificate names is fetched (from 127.0.0.1) and embedded; when it
+    cannot be fetched, the one given with ``revocation`` is; with neither, nothing is signed."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    with tsa_server(keys.ca) as url:
+        crl_url = url + "root.crl"
+        listed = keys.ca.issue("Nguyễn Văn An", crl_url=crl_url)
+        key_file = keys.ca.pkcs12(listed, tmp_path / "listed.p12")
+        fetched = _sign(document.pdf, "signer", key_file, long_term=True, trust=[keys.root],
+                        out=tmp_path / "fetched.pdf")  # fmt: skip
+        crl_file = tmp_path / "root.crl"
+        crl_file.write_bytes(keys.ca.crl())
+    # The server is gone: the CRL cannot be fetched any more.
+    given = _sign(document.pdf, "signer", key_file, revocation=[crl_file], trust=[keys.root],
+                  out=tmp_path / "given.pdf")  # fmt: skip
+    for signed in (fetched, given):
+        with signed.open("rb") as handle:
+            dss = PdfFileReader(handle).root["/DSS"]
+            assert len(dss["/CRLs"]) >= 1
+        assert generator.verify(signed, trust=[keys.root]).ok
+    with pytest.raises(InputError, match="revocation data"):
+        _sign(document.pdf, "signer", key_file, long_term=True, trust=[keys.root],
+              out=tmp_path / "none.pdf")  # fmt: skip
+    assert not (tmp_path / "none.pdf").exists()
+
+
 def test_an_unreachable_timestamp_server_leaves_nothing(
     document: Document, keys: Keys, tmp_path: Path
 ) -> None:

@@ -142,6 +142,7 @@ def sign(
     long_term: bool = False,
     archive: bool = False,
     trust: Sequence[Path] = (),
+    revocation: Sequence[Path] = (),
     now: dt.datetime | None = None,
 ) -> Path:
     from generator.output.signing import sign as sign_bytes
@@ -169,9 +170,10 @@ def sign(
         reference=reference,
         right_margin_mm=ctx.profile.page.margins_mm.right,
         timestamp_url=timestamp_url,
-        long_term=long_term or archive,
+        long_term=long_term or archive or bool(revocation),
         archive=archive,
         trust=tuple(trust),
+        revocation=tuple(revocation),
         now=now,
     )
     with _quiet_libraries():

@@ -444,13 +444,16 @@ trust_option = option("--trust", type=LocalPath(dir_okay=False, exists=True), mu
 @option("--long-term", is_flag=True, help="opt_long_term")
 @option("--archive", is_flag=True, help="opt_archive")
 @trust_option
+@option("--revocation", type=LocalPath(dir_okay=False, exists=True), multiple=True,
+        metavar="metavar_file", help="opt_revocation")  # fmt: skip
 @option("--out", type=LocalPath(dir_okay=False), metavar="metavar_pdf", help="opt_sign_out")
 @settings_option
 @profile_option
 def sign(pdf: Path, role: str, pkcs11_lib: str | None, token_label: str | None,
          key_id: str | None, pkcs12: Path | None, image: Path | None, reference: str | None,
          timestamp_url: str | None, long_term: bool, archive: bool, trust: tuple[Path, ...],
-         out: Path | None, settings: Path | None, profile: str | None) -> None:  # fmt: skip
+         revocation: tuple[Path, ...], out: Path | None, settings: Path | None,
+         profile: str | None) -> None:  # fmt: skip
     from generator.build.issuing import Key
     from generator.commands.signing import read_pin
 
@@ -458,7 +461,7 @@ def sign(pdf: Path, role: str, pkcs11_lib: str | None, token_label: str | None,
     written = api.sign(pdf, role=role, pin=read_pin(), key=key, out=out, settings=settings,
                        profile=profile, image=image, reference=reference,
                        timestamp_url=timestamp_url, long_term=long_term, archive=archive,
-                       trust=trust)  # fmt: skip
+                       trust=trust, revocation=revocation)  # fmt: skip
     click.echo(message("signed", path=written, role=message(f"role_{role}")))
 
 

@@ -99,6 +99,8 @@ class Request:
     long_term: bool = False
     archive: bool = False
     trust: Sequence[Path] = ()
+    #: Revocation data given (CRLs, OCSP responses), embedded with what is fetched.
+    revocation: Sequence[Path] = ()
     #: The signing time (tests); the clock when ``None``.
     now: dt.datetime | None = None
 
@@ -140,7 +142,7 @@ def sign(data: bytes, source: Path, request: Request) -> bytes:
         certificate = signer.signing_cert
         assert certificate is not None  # both kinds of signer load it, or raise
         _check_certificate(certificate, request)
-        return _apply(writer, signer, certificate, request, image)
+        return _apply(writer, source, signer, certificate, request, image)
 
 
 def _field_values(writer: IncrementalPdfFileWriter) -> dict[str, Any]:
@@ -277,8 +279,14 @@ def _check_certificate(cert: x509.Certificate, request: Request) -> None:
         raise _problem(where, "certificate_no_non_repudiation", subject=subject)
 
 
-def _apply(writer: IncrementalPdfFileWriter, signer: Signer, certificate: x509.Certificate,
-           request: Request, image: Image | None) -> bytes:  # fmt: skip
+def _apply(
+    writer: IncrementalPdfFileWriter,
+    source: Path,
+    signer: Signer,
+    certificate: x509.Certificate,
+    request: Request,
+    image: Image | None,
+) -> bytes:
     from pyhanko.sign import fields, signers
     from pyhanko.sign.fields import SigSeedSubFilter
 
@@ -312,25 +320,65 @@ def _apply(writer: IncrementalPdfFileWriter, signer: Signer, certificate: x509.C
     try:
         pdf_signer.sign_pdf(writer, existing_fields_only=new_field is None, output=out)
     except Exception as e:
-        raise _signing_failed(e, request) from e
+        raise _signing_failed(e, source, request) from e
     return out.getvalue()
 
 
-def _signing_failed(error: Exception, request: Request) -> InputError:
-    """What stopped pyHanko, in the user's terms: the timestamp server, the revocation data."""
-    text = f"{type(error).__name__}: {error}"
+def _signing_failed(error: Exception, source: Path, request: Request) -> InputError:
+    """What stopped pyHanko, in the user's terms: the timestamp server, the revocation data
+    (found in the chain of causes pyHanko raises them with)."""
+    causes: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and len(causes) < 10:
+        causes.append(current)
+        current = current.__cause__ or current.__context__
+    text = " ".join(f"{type(c).__name__}: {c}" for c in causes)
     if request.timestamp_url and "imestamp" in text:
         return _problem(request.timestamp_url, "timestamp_failed")
-    return _problem("-", "signing_failed", error=text)
+    if "Revinfo" in text or "revocation" in text.lower():
+        return _problem(source, "revocation_missing")
+    return _problem(source, "signing_failed", error=f"{type(error).__name__}: {error}")
 
 
 def _validation_context(request: Request) -> Any:
-    """Trust roots for the chain whose revocation data a long-term signature embeds; the
-    data is fetched from the addresses the certificates give."""
+    """Trust roots for the chain whose revocation data a long-term signature embeds: the
+    data given, and what is fetched from the addresses the certificates give. A
+    certificate that names an address no data came from fails the signature (hard-fail):
+    a "long-term" signature without it would not be one."""
     from pyhanko_certvalidator import ValidationContext
 
     roots = [certificate(path) for path in request.trust]
-    return ValidationContext(trust_roots=roots, allow_fetching=True)
+    crls, ocsps = _revocation_data(request.revocation)
+    return ValidationContext(trust_roots=roots, allow_fetching=True, crls=crls, ocsps=ocsps,
+                             revocation_mode="hard-fail")  # fmt: skip
+
+
+def _revocation_data(paths: Sequence[Path]) -> tuple[list[Any], list[Any]]:
+    """CRLs and OCSP responses from files (DER or PEM), told apart by their structure."""
+    from asn1crypto import crl, ocsp, pem
+
+    crls, ocsps = [], []
+    for path in paths:
+        try:
+            raw = path.read_bytes()
+        except OSError as e:
+            raise _problem(path, "revocation_unreadable", reason=os_reason(e)) from e
+        if pem.detect(raw):
+            _type, _headers, raw = pem.unarmor(raw)
+        try:
+            listed = crl.CertificateList.load(raw)
+            listed.native  # noqa: B018 (parses it)
+            crls.append(listed)
+            continue
+        except ValueError:
+            pass
+        try:
+            answer = ocsp.OCSPResponse.load(raw)
+            answer.native  # noqa: B018
+            ocsps.append(answer)
+        except ValueError as e:
+            raise _problem(path, "revocation_invalid") from e
+    return crls, ocsps
 
 
 def certificate(path: Path) -> x509.Certificate:
