@@ -21,7 +21,7 @@ if TYPE_CHECKING:
         validate,
         verify,
     )
-    from generator.build.issuing import Key
+    from generator.build.issuing import Key, SignOptions
     from generator.errors import (
         ExitCode,
         GiaobanError,
@@ -42,6 +42,7 @@ _HOMES = {
     "sign": "api",
     "verify": "api",
     "Key": "build.issuing",
+    "SignOptions": "build.issuing",
     "ExitCode": "errors",
     "GiaobanError": "errors",
     "InputError": "errors",
@@ -62,6 +63,7 @@ __all__ = [
     "Problem",
     "RenderResult",
     "Renderer",
+    "SignOptions",
     "UsageError",
     "digest",
     "render",

@@ -31,16 +31,14 @@ from generator.model.kinds import Membership
 from generator.model.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Sequence
     from concurrent.futures import ProcessPoolExecutor
 
-    from generator.build.issuing import Key
+    from generator.build.issuing import SignOptions
     from generator.build.pipeline import Execution
     from generator.model.meeting import Registration
     from generator.model.records import Record
     from generator.output.renderer import Renderer
-    from generator.output.signing import Role
     from generator.output.verification import Verification
 
 __all__ = [
@@ -201,27 +199,11 @@ def digest(
                              execution=execution)  # fmt: skip
 
 
-def sign(
-    pdf: Path,
-    *,
-    role: Role | str,
-    pin: str,
-    key: Key,
-    out: Path | None = None,
-    settings: Path | None = None,
-    profile: str | None = None,
-    image: Path | None = None,
-    reference: str | None = None,
-    timestamp_url: str | None = None,
-    long_term: bool = False,
-    archive: bool = False,
-    trust: Sequence[Path] = (),
-    revocation: Sequence[Path] = (),
-    now: dt.datetime | None = None,
-) -> Path:
-    """Sign ``pdf`` as ``role`` (``signer``, ``organization``, ``attachment``) with PAdES;
+def sign(pdf: Path, options: SignOptions | None = None, *, pin: str, **choices: Any) -> Path:
+    """Sign ``pdf`` with PAdES as ``role`` (``signer``, ``organization``, ``attachment``);
     returns the file written (``out``, else ``<name>.<role>.pdf`` beside the input, which
-    is never changed unless ``out`` names it).
+    is never changed unless ``out`` names it). The choices are one ``SignOptions`` value,
+    or keywords replacing its fields (``key=generator.Key(pkcs12=Path("k.p12"))``).
 
     The signer's image goes in the field ``render`` left between the title and the name,
     the seal over its left third at its real size, each signature an incremental update;
@@ -230,15 +212,12 @@ def sign(
     above the PDF (or ``settings``) unless given; the appearance rules from their
     profile. ``timestamp_url`` makes it B-T, ``long_term`` B-LT (revocation data of the
     chain to ``trust`` embedded: the ``revocation`` files given, and what is fetched),
-    ``archive`` B-LTA. ``pin`` unlocks the token or the
-    PKCS#12 file: scripts read it from where they keep secrets, never from a file.
+    ``archive`` B-LTA. ``pin`` unlocks the token or the PKCS#12 file: scripts read it
+    from where they keep secrets, never from a file.
     """
-    from generator.build.issuing import sign as sign_pdf
+    from generator.build.issuing import SignOptions, sign
 
-    return sign_pdf(pdf, role=role, pin=pin, key=key, out=out, settings=settings,
-                    profile=profile, image=image, reference=reference,
-                    timestamp_url=timestamp_url, long_term=long_term, archive=archive,
-                    trust=trust, revocation=revocation, now=now)  # fmt: skip
+    return sign(pdf, replace(options or SignOptions(), **choices), pin=pin)
 
 
 def verify(pdf: Path, *, trust: Sequence[Path] = (), settings: Path | None = None,

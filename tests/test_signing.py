@@ -206,10 +206,17 @@ def test_render_leaves_empty_fields_between_title_and_name(document: Document) -
 
 
 @pytest.fixture(scope="module")
-def signed_twice(document: Document, keys: Keys) -> tuple[Document, Path, Path]:
+def signed_twice(
+    document: Document, keys: Keys, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Document, Path, Path]:
+    """Signed by the signer, then the organization, each into a folder of its own (the
+    images and the seal's size come from the settings above the rendered PDF)."""
+    folder = tmp_path_factory.mktemp("signed")
+    settings = document.pdf.parent.parent / "giaoban.yaml"
     before = _digest(document.pdf)
-    first = _sign(document.pdf, "signer", keys.signer)
-    second = _sign(first, "organization", keys.organization)
+    first = _sign(document.pdf, "signer", keys.signer, out=folder / "q3.tb.signer.pdf")
+    second = _sign(first, "organization", keys.organization, settings=settings,
+                   out=folder / "q3.tb.signer.organization.pdf")  # fmt: skip
     assert _digest(document.pdf) == before  # the input is never changed
     return document, first, second
 
@@ -221,10 +228,7 @@ def test_signer_then_organization_are_both_valid(
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
-    _doc, first, second = signed_twice
-    assert first.name.endswith(".tb.signer.pdf") and second.name.endswith(
-        ".signer.organization.pdf"
-    )
+    _doc, _first, second = signed_twice
     with second.open("rb") as handle:
         embedded = PdfFileReader(handle).embedded_signatures
         context = ValidationContext(trust_roots=[_asn1(keys.ca.root.cert)])
@@ -574,6 +578,8 @@ def test_default_output_is_never_overwritten(
     copy_of.write_bytes(document.pdf.read_bytes())
     first = _sign(copy_of, "signer", keys.signer, image=keys.signature)
     assert first == tmp_path / "copy.signer.pdf"
+    second = _sign(first, "organization", keys.organization, image=keys.seal)
+    assert second == tmp_path / "copy.signer.organization.pdf"
     kept = _digest(first)
     with pytest.raises(ExistsError):
         _sign(copy_of, "signer", keys.signer, image=keys.signature)

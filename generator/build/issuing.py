@@ -127,54 +127,62 @@ def _read(pdf: Path) -> bytes:
         ) from e
 
 
-def sign(
-    pdf: Path,
-    *,
-    role: Role | str,
-    pin: str,
-    key: Key,
-    out: Path | None = None,
-    settings: Path | None = None,
-    profile: str | None = None,
-    image: Path | None = None,
-    reference: str | None = None,
-    timestamp_url: str | None = None,
-    long_term: bool = False,
-    archive: bool = False,
-    trust: Sequence[Path] = (),
-    revocation: Sequence[Path] = (),
-    now: dt.datetime | None = None,
-) -> Path:
+@dataclass(frozen=True)
+class SignOptions:
+    """The choices of one signature (``api.sign`` takes them as keywords too)."""
+
+    #: ``signer``, ``organization`` or ``attachment``.
+    role: str = Role.SIGNER.value
+    key: Key = Key()
+    #: The file written; ``<name>.<role>.pdf`` beside the input when ``None``.
+    out: Path | None = None
+    settings: Path | None = None
+    profile: str | None = None
+    #: The signer's or the seal's image, instead of the settings'.
+    image: Path | None = None
+    #: An attachment's document number and symbol.
+    reference: str | None = None
+    timestamp_url: str | None = None
+    long_term: bool = False
+    archive: bool = False
+    trust: tuple[Path, ...] = ()
+    revocation: tuple[Path, ...] = ()
+    #: The signing time checked against the certificate (tests); the clock when ``None``.
+    now: dt.datetime | None = None
+
+
+def sign(pdf: Path, options: SignOptions, *, pin: str) -> Path:
     from generator.output.signing import sign as sign_bytes
 
     try:
-        role = Role(role)
+        role = Role(options.role)
     except ValueError as e:
-        raise UsageError(message("bad_role", value=role, known=", ".join(Role))) from e
-    if archive and not timestamp_url:
+        known = ", ".join(r.value for r in Role)
+        raise UsageError(message("bad_role", value=options.role, known=known)) from e
+    if options.archive and not options.timestamp_url:
         raise UsageError(message("archive_needs_timestamp"))
-    target = out if out is not None else default_output(pdf, role)
-    if out is None and target.exists():
+    target = options.out if options.out is not None else default_output(pdf, role)
+    if options.out is None and target.exists():
         raise ExistsError(message("sign_exists", path=target))
     data = _read(pdf)
-    ctx = context(pdf, settings, profile)
+    ctx = context(pdf, options.settings, options.profile)
     request = Request(
         role=role,
-        key=_key(key, ctx),
+        key=_key(options.key, ctx),
         pin=pin,
         rules=ctx.rules(),
         font=ctx.profile.font.family,
-        image=_image(role, image, ctx),
+        image=_image(role, options.image, ctx),
         seal_size_mm=ctx.signing.seal_size_mm,
         organization=ctx.signing.organization,
-        reference=reference,
+        reference=options.reference,
         right_margin_mm=ctx.profile.page.margins_mm.right,
-        timestamp_url=timestamp_url,
-        long_term=long_term or archive or bool(revocation),
-        archive=archive,
-        trust=tuple(trust),
-        revocation=tuple(revocation),
-        now=now,
+        timestamp_url=options.timestamp_url,
+        long_term=options.long_term or options.archive or bool(options.revocation),
+        archive=options.archive,
+        trust=tuple(options.trust),
+        revocation=tuple(options.revocation),
+        now=options.now,
     )
     with _quiet_libraries():
         signed = sign_bytes(data, pdf, request)

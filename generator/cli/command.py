@@ -454,14 +454,15 @@ def sign(pdf: Path, role: str, pkcs11_lib: str | None, token_label: str | None,
          timestamp_url: str | None, long_term: bool, archive: bool, trust: tuple[Path, ...],
          revocation: tuple[Path, ...], out: Path | None, settings: Path | None,
          profile: str | None) -> None:  # fmt: skip
-    from generator.build.issuing import Key
+    from generator.build.issuing import Key, SignOptions
     from generator.commands.signing import read_pin
 
     key = Key(pkcs11_library=pkcs11_lib, token_label=token_label, key_id=key_id, pkcs12=pkcs12)
-    written = api.sign(pdf, role=role, pin=read_pin(), key=key, out=out, settings=settings,
-                       profile=profile, image=image, reference=reference,
-                       timestamp_url=timestamp_url, long_term=long_term, archive=archive,
-                       trust=trust, revocation=revocation)  # fmt: skip
+    options = SignOptions(role=role, key=key, out=out, settings=settings, profile=profile,
+                          image=image, reference=reference, timestamp_url=timestamp_url,
+                          long_term=long_term, archive=archive, trust=trust,
+                          revocation=revocation)  # fmt: skip
+    written = api.sign(pdf, options, pin=read_pin())
     click.echo(message("signed", path=written, role=message(f"role_{role}")))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from io import BytesIO
 from pathlib import Path
@@ -355,16 +355,11 @@ def _validation_context(request: Request) -> Any:
 
 def _revocation_data(paths: Sequence[Path]) -> tuple[list[Any], list[Any]]:
     """CRLs and OCSP responses from files (DER or PEM), told apart by their structure."""
-    from asn1crypto import crl, ocsp, pem
+    from asn1crypto import crl, ocsp
 
     crls, ocsps = [], []
     for path in paths:
-        try:
-            raw = path.read_bytes()
-        except OSError as e:
-            raise _problem(path, "revocation_unreadable", reason=os_reason(e)) from e
-        if pem.detect(raw):
-            _type, _headers, raw = pem.unarmor(raw)
+        raw = _der(path, "revocation_unreadable")
         try:
             listed = crl.CertificateList.load(raw)
             listed.native  # noqa: B018 (parses it)
@@ -381,17 +376,24 @@ def _revocation_data(paths: Sequence[Path]) -> tuple[list[Any], list[Any]]:
     return crls, ocsps
 
 
-def certificate(path: Path) -> x509.Certificate:
-    """A certificate file (PEM or DER), e.g. a trust root given with ``--trust``."""
+def _der(path: Path, unreadable: str) -> bytes:
+    """The DER bytes of a file in DER or PEM (the armour taken off)."""
     from asn1crypto import pem
-    from asn1crypto import x509 as asn1_x509
 
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise _problem(path, "certificate_unreadable", reason=os_reason(e)) from e
+        raise _problem(path, unreadable, reason=os_reason(e)) from e
     if pem.detect(raw):
         _type, _headers, raw = pem.unarmor(raw)
+    return raw
+
+
+def certificate(path: Path) -> x509.Certificate:
+    """A certificate file (PEM or DER), e.g. a trust root given with ``--trust``."""
+    from asn1crypto import x509 as asn1_x509
+
+    raw = _der(path, "certificate_unreadable")
     try:
         loaded = asn1_x509.Certificate.load(raw)
         loaded.native  # noqa: B018 (parses it: a bad file fails here)
@@ -453,6 +455,18 @@ def _place_signer_and_seal(writer: IncrementalPdfFileWriter, image: Image,
         _set_rect(writer, _widget(writer, ORGANIZATION_FIELD), caption)
 
 
+def _placed(x: str, y: str, scaling: Any) -> Any:
+    """A pyHanko layout rule without margins: the appearance fills its field exactly."""
+    from pyhanko.pdf_utils import layout
+
+    return layout.SimpleBoxLayoutRule(
+        x_align=layout.AxisAlignment[f"ALIGN_{x}"],
+        y_align=layout.AxisAlignment[f"ALIGN_{y}"],
+        margins=layout.Margins(0, 0, 0, 0),
+        inner_content_scaling=scaling,
+    )
+
+
 def _image_style(image: Image) -> Any:
     """The signer's image filling its field: no border, full opacity (pyHanko's stamp
     defaults, a border and 0.6 opacity, would fade the blue)."""
@@ -460,12 +474,7 @@ def _image_style(image: Image) -> Any:
     from pyhanko.pdf_utils.images import PdfImage
     from pyhanko.stamp import StaticStampStyle
 
-    fill = layout.SimpleBoxLayoutRule(
-        x_align=layout.AxisAlignment.ALIGN_MID,
-        y_align=layout.AxisAlignment.ALIGN_MID,
-        margins=layout.Margins(0, 0, 0, 0),
-        inner_content_scaling=layout.InnerScaling.STRETCH_FILL,
-    )
+    fill = _placed("MID", "MID", layout.InnerScaling.STRETCH_FILL)
     return StaticStampStyle(background=PdfImage(image), border_width=0, background_opacity=1.0,
                             background_layout=fill)  # fmt: skip
 
@@ -522,11 +531,7 @@ def _text_box_style(request: Request, size: float) -> Any:
         font_size=round(size),
         leading=round(size * _LEADING),
         border_width=0,
-        box_layout_rule=layout.SimpleBoxLayoutRule(
-            x_align=layout.AxisAlignment.ALIGN_MIN,
-            y_align=layout.AxisAlignment.ALIGN_MAX,
-            margins=layout.Margins(0, 0, 0, 0),
-        ),
+        box_layout_rule=_placed("MIN", "MAX", layout.InnerScaling.SHRINK_TO_FIT),
         text_color=(0, 0, 0),
     )
 
@@ -544,25 +549,11 @@ def _seal_style(image: Image, request: Request, organization: str) -> Any:
     rule = request.rules.organization
     size = round(request.seal_size_mm * MM)
     text = _escaped(rule.text).format(organization=_escaped(organization), time="%(time)s")
-    top = layout.SimpleBoxLayoutRule(
-        x_align=layout.AxisAlignment.ALIGN_MID,
-        y_align=layout.AxisAlignment.ALIGN_MAX,
-        margins=layout.Margins(0, 0, 0, 0),
-        inner_content_scaling=layout.InnerScaling.NO_SCALING,
-    )
-    under = replace(top, y_align=layout.AxisAlignment.ALIGN_MIN,
-                    inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT)  # fmt: skip
-    return _timed_style()(
-        background=PdfImage(image, box=layout.BoxConstraints(size, size)),
-        background_layout=top,
-        background_opacity=1.0,
-        border_width=0,
-        stamp_text=text,
-        timestamp_format=_TS_FORMAT,
-        text_box_style=_text_box_style(request, rule.text_size_pt),
-        inner_content_layout=under,
-        utc_offset=request.rules.utc_offset,
-    )
+    top = _placed("MID", "MAX", layout.InnerScaling.NO_SCALING)
+    under = _placed("MID", "MIN", layout.InnerScaling.SHRINK_TO_FIT)
+    seal = PdfImage(image, box=layout.BoxConstraints(size, size))
+    return _text_style(request, text, rule.text_size_pt, under, background=seal,
+                       background_layout=top, background_opacity=1.0)  # fmt: skip
 
 
 def _attachment_style(writer: IncrementalPdfFileWriter, request: Request) -> tuple[Any, Rect]:
@@ -581,21 +572,21 @@ def _attachment_style(writer: IncrementalPdfFileWriter, request: Request) -> tup
     x0, y0, x1, y1 = (float(v) for v in first["/MediaBox"])
     box = top_right(Rect(x0, y0, x1, y1), request.right_margin_mm * MM, rule.top_mm * MM,
                     width + 1, height)  # fmt: skip
-    right = layout.SimpleBoxLayoutRule(
-        x_align=layout.AxisAlignment.ALIGN_MAX,
-        y_align=layout.AxisAlignment.ALIGN_MAX,
-        margins=layout.Margins(0, 0, 0, 0),
-        inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT,
-    )
-    style = _timed_style()(
+    right = _placed("MAX", "MAX", layout.InnerScaling.SHRINK_TO_FIT)
+    return _text_style(request, text, rule.size_pt, right), box
+
+
+def _text_style(request: Request, text: str, size: float, placed: Any, **background: Any) -> Any:
+    """A stamp of ``text`` (with ``%(time)s``, the signing time), no border, placed so."""
+    return _timed_style()(
         border_width=0,
         stamp_text=text,
         timestamp_format=_TS_FORMAT,
-        text_box_style=_text_box_style(request, rule.size_pt),
-        inner_content_layout=right,
+        text_box_style=_text_box_style(request, size),
+        inner_content_layout=placed,
         utc_offset=request.rules.utc_offset,
+        **background,
     )
-    return style, box
 
 
 def _first_page(node: Any) -> Any:
