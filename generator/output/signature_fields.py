@@ -53,8 +53,9 @@ def _blocks(page: Any) -> Iterator[tuple[Any, set[str]]]:
 def find_gap(document: Any) -> Gap | None:
     """The space between the last line above the signer's name (title, or authority when
     the signer signs in no one's name) and the name, or ``None`` without a signature
-    block. Its width is the signature cell's."""
-    for number, page in enumerate(document.pages):
+    block. Its width is the signature cell's. Pages are read from the last: the block
+    closes the document (only appendices follow it), so a long one is not walked whole."""
+    for number, page in reversed(list(enumerate(document.pages))):
         cell = title = name = None
         for box, classes in _blocks(page):
             if _CELL in classes and box.element_tag == "td":
