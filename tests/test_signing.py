@@ -335,7 +335,7 @@ def test_a_byte_changed_after_signing_is_found(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _doc, first, _second = signed_twice
+    document, first, _second = signed_twice
     data = bytearray(first.read_bytes())
     at = data.index(b"\n%") + 2  # the binary comment under the header: signed, never parsed
     data[at] ^= 0x01
@@ -344,6 +344,8 @@ def test_a_byte_changed_after_signing_is_found(
     assert main(["verify", str(changed), "--trust", str(keys.root)]) == 6
     assert "NOT VALID" in capsys.readouterr().out
     assert main(["verify", str(first), "--trust", str(keys.root)]) == 0
+    assert main(["verify", str(document.pdf)]) == 6  # no signature: not a signed document
+    assert "no digital signature" in capsys.readouterr().out
 
 
 def test_a_pdf_edited_after_signing_is_refused_and_reported(
