@@ -619,6 +619,23 @@ def test_a_pdf_a_stays_pdf_a_in_what_can_be_checked_here(keys: Keys, tmp_path: P
         assert int(annot["/F"]) & 4 and "/N" in annot["/AP"]
 
 
+def test_a_pdf_a_1_is_not_given_transparent_images(keys: Keys, tmp_path: Path) -> None:
+    """PDF/A-1 forbids transparency: the images would break it, so it is refused (an
+    attachment's mark, text only, is not)."""
+    settings = dict(SETTINGS, electronic_signature={"signature_image": str(keys.signature)})
+    write_yaml(tmp_path / "giaoban.yaml", settings)
+    write_yaml(tmp_path / "record.yaml", _record("short"))
+    rendered = generator.render([tmp_path / "record.yaml"], docs=("tb",), formats=("pdf",),
+                                out=tmp_path / "out", pdf_variant="pdf/a-1b", jobs=1)  # fmt: skip
+    pdf = rendered.outputs[0].path
+    with pytest.raises(InputError, match="PDF/A-1"):
+        _sign(pdf, "signer", keys.signer, out=tmp_path / "signed.pdf")
+    assert not (tmp_path / "signed.pdf").exists()
+    marked = _sign(pdf, "attachment", keys.organization, reference="45/TB-TU",
+                   out=tmp_path / "marked.pdf")  # fmt: skip
+    assert generator.verify(marked, trust=[keys.root]).ok
+
+
 def test_signing_time_is_shown_in_vietnam_time_whatever_the_host() -> None:
     when = dt.datetime(2024, 9, 27, 3, 15, 30, tzinfo=dt.UTC)
     assert iso_time(when, "+07:00") == "2024-09-27T10:15:30+07:00"

@@ -12,6 +12,7 @@ bytes returned.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -134,6 +135,7 @@ def sign(data: bytes, source: Path, request: Request) -> bytes:
     _check_fields(writer, source, request.role)
     image = None
     if request.role is not Role.ATTACHMENT:
+        _check_transparency_allowed(writer, source)
         rule = request.rules.signer if request.role is Role.SIGNER else request.rules.organization
         if request.image is None:
             raise UsageError(message(f"no_image_{request.role.value}"))
@@ -164,6 +166,21 @@ def _check_fields(writer: IncrementalPdfFileWriter, source: Path, role: Role) ->
         raise _problem(source, "already_signed", role=message(f"role_{role.value}"))
     if role is Role.ORGANIZATION and fields.get(SIGNER_FIELD) is None:
         raise _problem(source, "signer_first")
+
+
+#: PDF/A-1's identification in the XMP metadata (``pdfaid:part="1"`` or ``<pdfaid:part>1<…``).
+_PDFA_1 = re.compile(rb"pdfaid:part(?:>|\s*=\s*[\"'])\s*1\b")
+
+
+def _check_transparency_allowed(writer: IncrementalPdfFileWriter, source: Path) -> None:
+    """The Decree's images have transparent backgrounds, which PDF/A-1 forbids: a PDF/A-1
+    file signed with them would no longer be PDF/A. PDF/A-2 and later allow them."""
+    if "/Metadata" not in writer.root:
+        return
+    # Read by its key only: pyHanko then reads it as XMP and updates it when it writes (read
+    # otherwise, it would be replaced by a metadata stream without the PDF/A identification).
+    if _PDFA_1.search(writer.root["/Metadata"].data):
+        raise _problem(source, "pdfa1_transparency")
 
 
 def _check_earlier_signatures(writer: IncrementalPdfFileWriter, source: Path) -> None:
