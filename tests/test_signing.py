@@ -636,6 +636,33 @@ def test_a_pdf_a_1_is_not_given_transparent_images(keys: Keys, tmp_path: Path) -
     assert generator.verify(marked, trust=[keys.root]).ok
 
 
+def test_settings_and_profiles_are_checked_where_they_say_it(
+    document: Document, keys: Keys, tmp_path: Path
+) -> None:
+    import yaml
+
+    write_yaml(tmp_path / "giaoban.yaml", dict(SETTINGS, electronic_signature={"key_id": "xyz"}))
+    with pytest.raises(InputError, match="not hexadecimal") as raised:
+        generator.sign(document.pdf, role="signer", pin=PIN, key=Key(pkcs12=keys.signer),
+                       settings=tmp_path / "giaoban.yaml", out=tmp_path / "out.pdf")  # fmt: skip
+    where = raised.value.problems[0].position
+    assert where.path == tmp_path / "giaoban.yaml" and where.line > 1
+    from generator.inputs.locations import builtin_profiles
+
+    profile = yaml.safe_load(builtin_profiles()["nd30"].read_text(encoding="utf-8"))
+    profile["electronic_signature"]["utc_offset"] = "+7"
+    write_yaml(tmp_path / "bad-offset.yaml", profile)
+    with pytest.raises(InputError, match="UTC offset"):
+        generator.verify(document.pdf, profile=str(tmp_path / "bad-offset.yaml"))
+    del profile["electronic_signature"]
+    write_yaml(tmp_path / "paper-only.yaml", profile)
+    with pytest.raises(InputError, match="no electronic_signature") as raised:
+        _sign(document.pdf, "signer", keys.signer, profile=str(tmp_path / "paper-only.yaml"),
+              out=tmp_path / "out.pdf")  # fmt: skip
+    assert raised.value.problems[0].position.path == tmp_path / "paper-only.yaml"
+    assert not (tmp_path / "out.pdf").exists()
+
+
 def test_signing_time_is_shown_in_vietnam_time_whatever_the_host() -> None:
     when = dt.datetime(2024, 9, 27, 3, 15, 30, tzinfo=dt.UTC)
     assert iso_time(when, "+07:00") == "2024-09-27T10:15:30+07:00"

@@ -147,6 +147,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return message("signer_needs_body", mode=ctx.get("mode", "?"))
     if kind == "bad_period":
         return message("bad_period", value=value)
+    if kind in ("not_hex", "not_utc_offset"):
+        return message(kind, value=value)
     return message("bad_value", detail=error["msg"])
 
 

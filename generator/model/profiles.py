@@ -9,6 +9,7 @@ one set of numbers. A new guidance is a new file, never a code change.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from string import Formatter
 from typing import Annotated, Literal
@@ -184,13 +185,21 @@ class AttachmentMark(Strict):
     top_mm: Annotated[float, Field(ge=0, le=100)] = 8
 
 
+def _utc_offset(value: str) -> str:
+    """``+07:00``: hours and minutes ahead of (``+``) or behind (``-``) UTC, as ISO 8601."""
+    match = re.fullmatch(r"[+-](\d\d):(\d\d)", value)
+    if match is None or int(match[1]) > 14 or int(match[2]) > 59:
+        raise PydanticCustomError("not_utc_offset", "not a UTC offset", {})
+    return value
+
+
 class ElectronicSignature(Strict):
     """How digital signatures look on the page: a rule of the format, so data."""
 
     #: Where each rule comes from.
     source: Annotated[str, Field(min_length=1)]
     #: The offset of the signing time shown (Vietnam's time zone, ISO 8601).
-    utc_offset: Annotated[str, Field(pattern=r"^[+-]\d\d:\d\d$")] = "+07:00"
+    utc_offset: Annotated[str, AfterValidator(_utc_offset)] = "+07:00"
     signer: SignerImage
     organization: SealImage
     attachment: AttachmentMark

@@ -6,11 +6,12 @@ so a secretariat writes its issuing body, signers and recipients once.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Self
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.caches import cached_per_content
@@ -70,6 +71,12 @@ class DocumentSettings(Strict):
     closing: Text | None = None
 
 
+def _hexadecimal(value: str) -> str:
+    if not re.fullmatch(r"(?:[0-9A-Fa-f]{2})+", value):
+        raise PydanticCustomError("not_hex", "not hexadecimal", {})
+    return value
+
+
 class ElectronicSigning(Strict):
     """What ``giaoban sign`` uses: the images (relative to this file), the seal's real size
     and the token. Never a PIN: it is asked at the terminal or read from ``GIAOBAN_PIN``."""
@@ -87,7 +94,7 @@ class ElectronicSigning(Strict):
     token_label: Text | None = None
     #: The key's id on the token, in hexadecimal (``01``): tokens often label the key and
     #: the certificate differently, the id is what they share.
-    key_id: Annotated[str, Field(pattern=r"^(?:[0-9A-Fa-f]{2})+$")] | None = None
+    key_id: Annotated[str, AfterValidator(_hexadecimal)] | None = None
 
 
 class Settings(Strict):
