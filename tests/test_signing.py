@@ -24,9 +24,9 @@ import generator
 from generator import InputError, Key, UsageError
 from generator.cli.command import main
 from generator.errors import ExistsError
+from generator.output.signature_appearance import iso_time
 from generator.output.signature_fields import ORGANIZATION_FIELD, SIGNER_FIELD
 from generator.output.signature_layout import MM, Rect, image_box, seal_box, top_right
-from generator.output.signing import iso_time
 
 from conftest import RECORD, SETTINGS, write_yaml
 
@@ -205,10 +205,14 @@ def test_render_leaves_empty_fields_between_title_and_name(document: Document) -
     assert gap.x0 < name.x0 < name.x1 < gap.x1
 
 
+#: A rendered document, signed by the signer, then by the organization.
+Signed = tuple[Document, Path, Path]
+
+
 @pytest.fixture(scope="module")
 def signed_twice(
     document: Document, keys: Keys, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Document, Path, Path]:
+) -> Signed:
     """Signed by the signer, then the organization, each into a folder of its own (the
     images and the seal's size come from the settings above the rendered PDF)."""
     folder = tmp_path_factory.mktemp("signed")
@@ -221,9 +225,7 @@ def signed_twice(
     return document, first, second
 
 
-def test_signer_then_organization_are_both_valid(
-    signed_twice: tuple[Document, Path, Path], keys: Keys
-) -> None:
+def test_signer_then_organization_are_both_valid(signed_twice: Signed, keys: Keys) -> None:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
@@ -251,9 +253,7 @@ def _asn1(cert: object) -> object:
     return x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))  # type: ignore[attr-defined]
 
 
-def test_images_are_placed_as_the_rules_say(
-    signed_twice: tuple[Document, Path, Path], tmp_path: Path
-) -> None:
+def test_images_are_placed_as_the_rules_say(signed_twice: Signed, tmp_path: Path) -> None:
     document, _first, second = signed_twice
     page = document.page
     name = _line(second, page, SETTINGS["signer"]["name"])  # type: ignore[index]
@@ -330,7 +330,7 @@ def test_softhsm_token_signs_with_the_key_chosen_by_id(
 
 
 def test_a_byte_changed_after_signing_is_found(
-    signed_twice: tuple[Document, Path, Path],
+    signed_twice: Signed,
     keys: Keys,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -349,7 +349,7 @@ def test_a_byte_changed_after_signing_is_found(
 
 
 def test_a_pdf_edited_after_signing_is_refused_and_reported(
-    signed_twice: tuple[Document, Path, Path],
+    signed_twice: Signed,
     keys: Keys,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

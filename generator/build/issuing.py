@@ -18,7 +18,8 @@ from generator.inputs.locations import DEFAULT_PROFILE, find_settings, profile_f
 from generator.messages import message, os_reason
 from generator.model.profiles import ElectronicSignature, Profile, load_profile
 from generator.model.settings import ElectronicSigning, Settings, load_settings
-from generator.output.signing import KeyFile, Request, Role, Token
+from generator.output.signing import Request, Role
+from generator.output.signing_keys import KeyFile, Token
 from generator.output.verification import Verification
 
 

@@ -13,28 +13,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.caches import cached
 from generator.errors import InputError, Position, Problem, UsageError
 from generator.messages import message, os_reason
-from generator.output.fonts import font_file, text_width_pt
+from generator.output.signature_appearance import (
+    attachment_style,
+    caption_height,
+    image_style,
+    seal_style,
+)
 from generator.output.signature_fields import ATTACHMENT_FIELD, ORGANIZATION_FIELD, SIGNER_FIELD
 from generator.output.signature_images import load_image
-from generator.output.signature_layout import (
-    MM,
-    Rect,
-    image_box,
-    seal_box,
-    top_right,
-    with_caption,
-)
+from generator.output.signature_layout import MM, Rect, image_box, seal_box, with_caption
+from generator.output.signing_keys import KeyFile, Token, check_certificate, open_signer
 
 if TYPE_CHECKING:
     from asn1crypto import x509
@@ -55,26 +52,6 @@ class Role(StrEnum):
 
 FIELDS = {Role.SIGNER: SIGNER_FIELD, Role.ORGANIZATION: ORGANIZATION_FIELD,
           Role.ATTACHMENT: ATTACHMENT_FIELD}  # fmt: skip
-#: Line height of the texts shown, in font sizes.
-_LEADING = 1.2
-#: How pyHanko hands the signing time to a stamp; ours shows it in the profile's offset.
-_TS_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
-
-
-@dataclass(frozen=True)
-class Token:
-    """A key on a PKCS#11 token (a USB token), chosen by the key's id when given."""
-
-    library: str
-    label: str | None = None
-    key_id: bytes | None = None
-
-
-@dataclass(frozen=True)
-class KeyFile:
-    """A key and its certificates in a PKCS#12 file (.p12, .pfx)."""
-
-    path: Path
 
 
 @dataclass(frozen=True)
@@ -102,20 +79,12 @@ class Request:
     trust: Sequence[Path] = ()
     #: Revocation data given (CRLs, OCSP responses), embedded with what is fetched.
     revocation: Sequence[Path] = ()
-    #: The signing time (tests); the clock when ``None``.
+    #: When the certificate must be valid (tests); the clock when ``None``.
     now: dt.datetime | None = None
 
 
 def _problem(where: Path | str, msg_id: str, **values: object) -> InputError:
     return InputError([Problem(Position(Path(where)), message(msg_id, **values))])
-
-
-def iso_time(when: dt.datetime, offset: str) -> str:
-    """``2024-09-27T10:15:30+07:00``: the time in the rule's offset, whatever the host's."""
-    sign = 1 if offset[0] == "+" else -1
-    hours, minutes = int(offset[1:3]), int(offset[4:6])
-    zone = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
-    return when.astimezone(zone).isoformat(timespec="seconds")
 
 
 def sign(data: bytes, source: Path, request: Request) -> bytes:
@@ -140,10 +109,10 @@ def sign(data: bytes, source: Path, request: Request) -> bytes:
         if request.image is None:
             raise UsageError(message(f"no_image_{request.role.value}"))
         image = load_image(request.image, rule.colour, rule.hue)
-    with _signer(request) as signer:
+    with open_signer(request.key, request.pin) as signer:
         certificate = signer.signing_cert
         assert certificate is not None  # both kinds of signer load it, or raise
-        _check_certificate(certificate, request)
+        check_certificate(certificate, request.key, request.now)
         return _apply(writer, source, signer, certificate, request, image)
 
 
@@ -199,103 +168,6 @@ def _check_earlier_signatures(writer: IncrementalPdfFileWriter, source: Path) ->
             raise _problem(source, "changed_after_signing", field=embedded.field_name)
 
 
-@contextmanager
-def _signer(request: Request) -> Iterator[Signer]:
-    key = request.key
-    if isinstance(key, KeyFile):
-        yield _key_file_signer(key, request.pin)
-        return
-    with _token_session(key, request.pin) as session:
-        from pyhanko.sign.pkcs11 import PKCS11Signer
-
-        key_id = key.key_id if key.key_id is not None else _only_key_id(session, key)
-        try:
-            signer = PKCS11Signer(session, key_id=key_id, cert_id=key_id,
-                                  other_certs_to_pull=None)  # fmt: skip
-            signer.signing_cert  # noqa: B018 (loads the certificate: a missing one is found here)
-        except Exception as e:
-            raise _problem(key.library, "token_key_missing", id=key_id.hex()) from e
-        yield signer
-
-
-def _key_file_signer(key: KeyFile, pin: str) -> Signer:
-    from pyhanko.sign.signers import SimpleSigner
-
-    try:
-        raw = key.path.read_bytes()
-    except OSError as e:
-        raise _problem(key.path, "key_file_unreadable", reason=os_reason(e)) from e
-    try:
-        signer: Signer = SimpleSigner.load_pkcs12_data(raw, (), passphrase=pin.encode("utf-8"))
-    except ValueError as e:
-        raise _problem(key.path, "key_file_wrong") from e
-    return signer
-
-
-@contextmanager
-def _token_session(key: Token, pin: str) -> Iterator[Any]:
-    """The token's session, logged in with the PIN; each failure a message a clerk can act on."""
-    from pkcs11 import exceptions as p11
-    from pyhanko.config.pkcs11 import TokenCriteria
-    from pyhanko.sign.pkcs11 import open_pkcs11_session
-
-    criteria = TokenCriteria(label=key.label) if key.label else None
-    try:
-        session = open_pkcs11_session(key.library, token_criteria=criteria, user_pin=pin)
-    except p11.PinIncorrect as e:
-        raise _problem(key.library, "pin_incorrect") from e
-    except p11.PinLocked as e:
-        raise _problem(key.library, "pin_locked") from e
-    except (p11.PinLenRange, p11.PinInvalid) as e:
-        raise _problem(key.library, "pin_incorrect") from e
-    except (p11.TokenNotPresent, p11.NoSuchToken, p11.TokenNotRecognised) as e:
-        raise _problem(key.library, "no_token", label=key.label or "-") from e
-    except p11.PKCS11Error as e:
-        # python-pkcs11 says these two only in words: no library, no token.
-        if "while loading" in str(e):
-            raise _problem(key.library, "pkcs11_library") from e
-        if "No token" in str(e):
-            raise _problem(key.library, "no_token", label=key.label or "-") from e
-        raise _problem(key.library, "token_error", error=type(e).__name__) from e
-    except (OSError, RuntimeError) as e:  # the library itself cannot be loaded
-        raise _problem(key.library, "pkcs11_library") from e
-    try:
-        yield session
-    finally:
-        session.close()
-
-
-def _only_key_id(session: Any, key: Token) -> bytes:
-    """The id of the token's one private key; several need ``--key-id``."""
-    from pkcs11 import Attribute, ObjectClass
-
-    found = [
-        k[Attribute.ID] for k in session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY})
-    ]
-    if len(found) != 1:
-        ids = ", ".join(bytes(i).hex() for i in found) or "-"
-        raise _problem(key.library, "choose_key", n=len(found), ids=ids)
-    return bytes(found[0])
-
-
-def _check_certificate(cert: x509.Certificate, request: Request) -> None:
-    """A certificate that cannot sign an official document is refused before signing: out
-    of its validity, or without non-repudiation (the Decree's digital signature binds the
-    signer to the content)."""
-    where = request.key.path if isinstance(request.key, KeyFile) else request.key.library
-    now = request.now or dt.datetime.now(dt.UTC)
-    subject = cert.subject.human_friendly
-    if now > cert.not_valid_after:
-        raise _problem(where, "certificate_expired", subject=subject,
-                       date=cert.not_valid_after.date().isoformat())  # fmt: skip
-    if now < cert.not_valid_before:
-        raise _problem(where, "certificate_not_yet", subject=subject,
-                       date=cert.not_valid_before.date().isoformat())  # fmt: skip
-    usage = set(cert.key_usage_value.native) if cert.key_usage_value is not None else set()
-    if "non_repudiation" not in usage:
-        raise _problem(where, "certificate_no_non_repudiation", subject=subject)
-
-
 def _apply(
     writer: IncrementalPdfFileWriter,
     source: Path,
@@ -309,16 +181,22 @@ def _apply(
 
     name = FIELDS[request.role]
     new_field = None
+    rules, font = request.rules, request.font
     if request.role is Role.SIGNER:
         assert image is not None
-        style = _image_style(image)
+        style = image_style(image)
         _place_signer_and_seal(writer, image, request)
     elif request.role is Role.ORGANIZATION:
         assert image is not None
         organization = request.organization or certificate.subject.native.get("common_name", "")
-        style = _seal_style(image, request, organization)
+        style = seal_style(image, rules.organization, font, rules.utc_offset,
+                           request.seal_size_mm, organization)  # fmt: skip
     else:
-        style, box = _attachment_style(writer, request)
+        assert request.reference is not None
+        x0, y0, x1, y1 = (float(v) for v in _first_page(writer.root["/Pages"])["/MediaBox"])
+        style, box = attachment_style(Rect(x0, y0, x1, y1), rules.attachment, font,
+                                      rules.utc_offset, request.reference,
+                                      request.right_margin_mm)  # fmt: skip
         x0, y0, x1, y1 = box.as_list()
         new_field = fields.SigFieldSpec(sig_field_name=name, on_page=0, box=(x0, y0, x1, y1))
     validation = _validation_context(request) if request.long_term or request.archive else None
@@ -467,163 +345,11 @@ def _place_signer_and_seal(writer: IncrementalPdfFileWriter, image: Image,
     if ORGANIZATION_FIELD in fields and fields[ORGANIZATION_FIELD] is None:
         rule = rules.organization
         seal = seal_box(picture, request.seal_size_mm * MM, rule.overlap, rule.side)
-        lines = rule.text.count("\n") + 1
-        caption = with_caption(seal, 2 * seal.width, lines * rule.text_size_pt * _LEADING)
+        caption = with_caption(seal, 2 * seal.width, caption_height(rule))
         _set_rect(writer, _widget(writer, ORGANIZATION_FIELD), caption)
-
-
-def _placed(x: str, y: str, scaling: Any) -> Any:
-    """A pyHanko layout rule without margins: the appearance fills its field exactly."""
-    from pyhanko.pdf_utils import layout
-
-    return layout.SimpleBoxLayoutRule(
-        x_align=layout.AxisAlignment[f"ALIGN_{x}"],
-        y_align=layout.AxisAlignment[f"ALIGN_{y}"],
-        margins=layout.Margins(0, 0, 0, 0),
-        inner_content_scaling=scaling,
-    )
-
-
-def _image_style(image: Image) -> Any:
-    """The signer's image filling its field: no border, full opacity (pyHanko's stamp
-    defaults, a border and 0.6 opacity, would fade the blue)."""
-    from pyhanko.pdf_utils import layout
-    from pyhanko.pdf_utils.images import PdfImage
-    from pyhanko.stamp import StaticStampStyle
-
-    fill = _placed("MID", "MID", layout.InnerScaling.STRETCH_FILL)
-    return StaticStampStyle(background=PdfImage(image), border_width=0, background_opacity=1.0,
-                            background_layout=fill)  # fmt: skip
-
-
-@cached
-def _thousand_units(path: str) -> bytes:
-    """The font with 1000 units per em: pyHanko writes glyph widths and kerning in the
-    font's own units, which PDF reads as thousandths of an em, so a TrueType font of 2048
-    units (Liberation Serif, Tinos, Times New Roman) comes out spaced twice too wide."""
-    from fontTools.ttLib import TTFont
-    from fontTools.ttLib.scaleUpem import scale_upem
-
-    font = TTFont(path)
-    if font["head"].unitsPerEm != 1000:
-        scale_upem(font, 1000)
-        # Hinting programs do not survive the scaling (viewers draw the glyphs distorted):
-        # without them, a viewer draws the outlines as they are.
-        for tag in ("fpgm", "prep", "cvt ", "hdmx", "VDMX", "LTSH"):
-            if tag in font:
-                del font[tag]
-        if "glyf" in font:
-            glyphs = font["glyf"]
-            for name in font.getGlyphOrder():
-                glyphs[name].removeHinting()
-    out = BytesIO()
-    font.save(out)
-    return out.getvalue()
-
-
-def _font_factory(path: str, size: int) -> Any:
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
-
-    @dataclass(frozen=True)
-    class ScaledFontFactory(GlyphAccumulatorFactory):
-        def create_font_engine(self, writer: Any, obj_stream: Any = None) -> Any:
-            if obj_stream is None and writer.stream_xrefs:
-                obj_stream = writer.prepare_object_stream()
-            return GlyphAccumulator(writer=writer, font_handle=BytesIO(_thousand_units(path)),
-                                    font_size=self.font_size, obj_stream=obj_stream)  # fmt: skip
-
-    return ScaledFontFactory(path, font_size=size)
-
-
-def _text_box_style(request: Request, size: float) -> Any:
-    from pyhanko.pdf_utils import layout
-    from pyhanko.pdf_utils.text import TextBoxStyle
-
-    path = font_file(request.font, False, False)
-    if path is None:
-        raise UsageError(message("no_font", family=request.font))
-    # pyHanko lays text out in whole points (a fraction breaks its layout).
-    return TextBoxStyle(
-        font=_font_factory(path, round(size)),
-        font_size=round(size),
-        leading=round(size * _LEADING),
-        border_width=0,
-        box_layout_rule=_placed("MIN", "MAX", layout.InnerScaling.SHRINK_TO_FIT),
-        text_color=(0, 0, 0),
-    )
-
-
-def _escaped(text: str) -> str:
-    return text.replace("%", "%%")
-
-
-def _seal_style(image: Image, request: Request, organization: str) -> Any:
-    """The seal at its real size at the top of its field, the organization's name and the
-    signing time in small type centred under it (an OpenType font: Vietnamese letters)."""
-    from pyhanko.pdf_utils import layout
-    from pyhanko.pdf_utils.images import PdfImage
-
-    rule = request.rules.organization
-    size = round(request.seal_size_mm * MM)
-    text = _escaped(rule.text).format(organization=_escaped(organization), time="%(time)s")
-    top = _placed("MID", "MAX", layout.InnerScaling.NO_SCALING)
-    under = _placed("MID", "MIN", layout.InnerScaling.SHRINK_TO_FIT)
-    seal = PdfImage(image, box=layout.BoxConstraints(size, size))
-    return _text_style(request, text, rule.text_size_pt, under, background=seal,
-                       background_layout=top, background_opacity=1.0)  # fmt: skip
-
-
-def _attachment_style(writer: IncrementalPdfFileWriter, request: Request) -> tuple[Any, Rect]:
-    """No image; the number and symbol and the signing time at the top right of page 1."""
-    from pyhanko.pdf_utils import layout
-
-    rule = request.rules.attachment
-    assert request.reference is not None
-    text = _escaped(rule.text).format(reference=_escaped(request.reference), time="%(time)s")
-    sample = rule.text.format(reference=request.reference, time="2000-01-01T00:00:00+07:00")
-    lines = sample.split("\n")
-    width = max(text_width_pt(line, request.font, rule.size_pt, False, False) for line in lines)
-    height = len(lines) * rule.size_pt * _LEADING
-    page = writer.root["/Pages"]
-    first = _first_page(page)
-    x0, y0, x1, y1 = (float(v) for v in first["/MediaBox"])
-    box = top_right(Rect(x0, y0, x1, y1), request.right_margin_mm * MM, rule.top_mm * MM,
-                    width + 1, height)  # fmt: skip
-    right = _placed("MAX", "MAX", layout.InnerScaling.SHRINK_TO_FIT)
-    return _text_style(request, text, rule.size_pt, right), box
-
-
-def _text_style(request: Request, text: str, size: float, placed: Any, **background: Any) -> Any:
-    """A stamp of ``text`` (with ``%(time)s``, the signing time), no border, placed so."""
-    return _timed_style()(
-        border_width=0,
-        stamp_text=text,
-        timestamp_format=_TS_FORMAT,
-        text_box_style=_text_box_style(request, size),
-        inner_content_layout=placed,
-        utc_offset=request.rules.utc_offset,
-        **background,
-    )
 
 
 def _first_page(node: Any) -> Any:
     while node.get("/Type") != "/Page" and "/Kids" in node:
         node = node["/Kids"][0].get_object()
     return node
-
-
-def _timed_style() -> type:
-    """pyHanko's text stamp, showing the signing time in the rule's offset (pyHanko's own
-    time placeholder uses the host's time zone)."""
-    from pyhanko.stamp import TextStamp, TextStampStyle
-
-    @dataclass(frozen=True)
-    class TimedStampStyle(TextStampStyle):
-        utc_offset: str = "+07:00"
-
-        def create_stamp(self, writer: Any, box: Any, text_params: dict[str, Any]) -> Any:
-            when = dt.datetime.strptime(text_params["ts"], _TS_FORMAT)
-            params = {**text_params, "time": iso_time(when, self.utc_offset)}
-            return TextStamp(writer=writer, style=self, box=box, text_params=params)
-
-    return TimedStampStyle

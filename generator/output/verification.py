@@ -13,7 +13,8 @@ from typing import Any
 
 from generator.errors import InputError, Position, Problem
 from generator.messages import message
-from generator.output.signing import certificate, iso_time
+from generator.output.signature_appearance import iso_time
+from generator.output.signing import certificate
 
 
 @dataclass(frozen=True)
