@@ -107,8 +107,20 @@ class Document:
 def document(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, keys: Keys
 ) -> Document:
-    profile, length, page = request.param
-    folder = tmp_path_factory.mktemp(f"{profile}-{length}")
+    """The notice in each profile, its signature block on page 1 and on page 3: what the
+    placement of the fields and images is tested on."""
+    return _rendered(tmp_path_factory, keys, *request.param)
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory, keys: Keys) -> Document:
+    """One notice, for what does not depend on the profile or the page (keys, input)."""
+    return _rendered(tmp_path_factory, keys, "nd30", "short", 0)
+
+
+def _rendered(factory: pytest.TempPathFactory, keys: Keys, profile: str, length: str,
+              page: int) -> Document:  # fmt: skip
+    folder = factory.mktemp(f"{profile}-{length}")
     settings = dict(
         SETTINGS,
         profile=profile,
@@ -282,12 +294,12 @@ def test_images_are_placed_as_the_rules_say(signed_twice: Signed, tmp_path: Path
 
 
 def test_second_signature_keeps_the_first_valid_and_order_is_enforced(
-    document: Document, keys: Keys, tmp_path: Path
+    plain: Document, keys: Keys, tmp_path: Path
 ) -> None:
     with pytest.raises(InputError, match="signer has not signed"):
-        _sign(document.pdf, "organization", keys.organization, out=tmp_path / "x.pdf")
+        _sign(plain.pdf, "organization", keys.organization, out=tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
-    first = _sign(document.pdf, "signer", keys.signer, out=tmp_path / "one.pdf")
+    first = _sign(plain.pdf, "signer", keys.signer, out=tmp_path / "one.pdf")
     with pytest.raises(InputError, match="already signed"):
         _sign(first, "signer", keys.signer, out=tmp_path / "again.pdf")
 
@@ -303,20 +315,16 @@ def token(keys: Keys, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
 
 
 def test_softhsm_token_signs_with_the_key_chosen_by_id(
-    document: Document, keys: Keys, token: str, tmp_path: Path
+    plain: Document, keys: Keys, token: str, tmp_path: Path
 ) -> None:
     library = token
     # The key is labelled "Private Key", the certificate otherwise: chosen by id.
     chosen = Key(pkcs11_library=library, token_label="VNPT-CA test", key_id="a1b2")
-    out = generator.sign(
-        document.pdf, role="signer", pin=PIN, key=chosen, out=tmp_path / "token.pdf"
-    )
+    out = generator.sign(plain.pdf, role="signer", pin=PIN, key=chosen, out=tmp_path / "token.pdf")
     assert generator.verify(out, trust=[keys.root]).signatures[0].ok
     # The token's one key is found without an id.
     alone = Key(pkcs11_library=library, token_label="VNPT-CA test")
-    again = generator.sign(
-        document.pdf, role="signer", pin=PIN, key=alone, out=tmp_path / "alone.pdf"
-    )
+    again = generator.sign(plain.pdf, role="signer", pin=PIN, key=alone, out=tmp_path / "alone.pdf")
     assert generator.verify(again, trust=[keys.root]).ok
     for pin, key, expected in (
         ("000000", chosen, "wrong PIN"),
@@ -325,7 +333,7 @@ def test_softhsm_token_signs_with_the_key_chosen_by_id(
         (PIN, Key(pkcs11_library=library, token_label="VNPT-CA test", key_id="ff"), "id ff"),
     ):
         with pytest.raises(InputError, match=expected):
-            generator.sign(document.pdf, role="signer", pin=pin, key=key, out=tmp_path / "bad.pdf")
+            generator.sign(plain.pdf, role="signer", pin=pin, key=key, out=tmp_path / "bad.pdf")
         assert not (tmp_path / "bad.pdf").exists()
 
 
@@ -387,11 +395,11 @@ def test_a_pdf_edited_after_signing_is_refused_and_reported(
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(
-    case: str, expected: str, document: Document, keys: Keys, tmp_path: Path
+    case: str, expected: str, plain: Document, keys: Keys, tmp_path: Path
 ) -> None:
     from PIL import Image
 
-    pdf, key, image = document.pdf, keys.signer, None
+    pdf, key, image = plain.pdf, keys.signer, None
     if case in ("expired", "no_non_repudiation"):
         key = getattr(keys, case)
     elif case == "jpeg":
@@ -416,10 +424,10 @@ def test_bad_input_is_refused_and_nothing_is_written(
     assert all(p.position.path in (pdf, key, image) for p in raised.value.problems)
 
 
-def test_pkcs12_wrong_password_is_refused(document: Document, keys: Keys, tmp_path: Path) -> None:
+def test_pkcs12_wrong_password_is_refused(plain: Document, keys: Keys, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="wrong password"):
         generator.sign(
-            document.pdf,
+            plain.pdf,
             role="signer",
             pin="wrong",
             key=Key(pkcs12=keys.signer),
@@ -429,10 +437,10 @@ def test_pkcs12_wrong_password_is_refused(document: Document, keys: Keys, tmp_pa
 
 
 def test_attachment_is_marked_top_right_of_page_one(
-    document: Document, keys: Keys, tmp_path: Path
+    plain: Document, keys: Keys, tmp_path: Path
 ) -> None:
     out = _sign(
-        document.pdf,
+        plain.pdf,
         "attachment",
         keys.organization,
         reference="45/TB-TU",
@@ -456,12 +464,10 @@ def test_attachment_is_marked_top_right_of_page_one(
     assert 8 * MM <= min(c["top"] for c in mark) <= 8 * MM + 10
 
 
-def test_timestamped_and_archived_signatures(
-    document: Document, keys: Keys, tmp_path: Path
-) -> None:
+def test_timestamped_and_archived_signatures(plain: Document, keys: Keys, tmp_path: Path) -> None:
     with tsa_server(keys.ca) as url:
         stamped = _sign(
-            document.pdf, "signer", keys.signer, timestamp_url=url, out=tmp_path / "b-t.pdf"
+            plain.pdf, "signer", keys.signer, timestamp_url=url, out=tmp_path / "b-t.pdf"
         )
         archived = _sign(
             stamped,
@@ -485,7 +491,7 @@ def test_timestamped_and_archived_signatures(
 
 
 def test_long_term_signatures_embed_the_revocation_data(
-    document: Document, keys: Keys, tmp_path: Path
+    plain: Document, keys: Keys, tmp_path: Path
 ) -> None:
     """B-LT: the CRL the certificate names is fetched (from 127.0.0.1) and embedded; when it
     cannot be fetched, the one given with ``revocation`` is; with neither, nothing is signed."""
@@ -495,12 +501,12 @@ def test_long_term_signatures_embed_the_revocation_data(
         crl_url = url + "root.crl"
         listed = keys.ca.issue("Nguyễn Văn An", crl_url=crl_url)
         key_file = keys.ca.pkcs12(listed, tmp_path / "listed.p12")
-        fetched = _sign(document.pdf, "signer", key_file, long_term=True, trust=[keys.root],
+        fetched = _sign(plain.pdf, "signer", key_file, long_term=True, trust=[keys.root],
                         out=tmp_path / "fetched.pdf")  # fmt: skip
         crl_file = tmp_path / "root.crl"
         crl_file.write_bytes(keys.ca.crl())
     # The server is gone: the CRL cannot be fetched any more.
-    given = _sign(document.pdf, "signer", key_file, revocation=[crl_file], trust=[keys.root],
+    given = _sign(plain.pdf, "signer", key_file, revocation=[crl_file], trust=[keys.root],
                   out=tmp_path / "given.pdf")  # fmt: skip
     for signed in (fetched, given):
         with signed.open("rb") as handle:
@@ -508,13 +514,13 @@ def test_long_term_signatures_embed_the_revocation_data(
             assert len(dss["/CRLs"]) >= 1
         assert generator.verify(signed, trust=[keys.root]).ok
     with pytest.raises(InputError, match="revocation data"):
-        _sign(document.pdf, "signer", key_file, long_term=True, trust=[keys.root],
+        _sign(plain.pdf, "signer", key_file, long_term=True, trust=[keys.root],
               out=tmp_path / "none.pdf")  # fmt: skip
     assert not (tmp_path / "none.pdf").exists()
 
 
 def test_an_unreachable_timestamp_server_leaves_nothing(
-    document: Document, keys: Keys, tmp_path: Path
+    plain: Document, keys: Keys, tmp_path: Path
 ) -> None:
     import socket
 
@@ -523,7 +529,7 @@ def test_an_unreachable_timestamp_server_leaves_nothing(
         port = unused.getsockname()[1]
     with pytest.raises(InputError, match="timestamp server"):
         _sign(
-            document.pdf,
+            plain.pdf,
             "signer",
             keys.signer,
             timestamp_url=f"http://127.0.0.1:{port}/",
@@ -533,7 +539,7 @@ def test_an_unreachable_timestamp_server_leaves_nothing(
 
 
 def test_command_reads_the_pin_from_the_environment_only(
-    document: Document,
+    plain: Document,
     keys: Keys,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -542,7 +548,7 @@ def test_command_reads_the_pin_from_the_environment_only(
     out = tmp_path / "cli.pdf"
     command = [
         "sign",
-        str(document.pdf),
+        str(plain.pdf),
         "--as",
         "signer",
         "--pkcs12",
@@ -560,7 +566,7 @@ def test_command_reads_the_pin_from_the_environment_only(
         main(
             [
                 "sign",
-                str(document.pdf),
+                str(plain.pdf),
                 "--as",
                 "signer",
                 "--pkcs12",
@@ -573,11 +579,9 @@ def test_command_reads_the_pin_from_the_environment_only(
     )
 
 
-def test_default_output_is_never_overwritten(
-    document: Document, keys: Keys, tmp_path: Path
-) -> None:
+def test_default_output_is_never_overwritten(plain: Document, keys: Keys, tmp_path: Path) -> None:
     copy_of = tmp_path / "copy.pdf"
-    copy_of.write_bytes(document.pdf.read_bytes())
+    copy_of.write_bytes(plain.pdf.read_bytes())
     first = _sign(copy_of, "signer", keys.signer, image=keys.signature)
     assert first == tmp_path / "copy.signer.pdf"
     second = _sign(first, "organization", keys.organization, image=keys.seal)
@@ -637,13 +641,13 @@ def test_a_pdf_a_1_is_not_given_transparent_images(keys: Keys, tmp_path: Path) -
 
 
 def test_settings_and_profiles_are_checked_where_they_say_it(
-    document: Document, keys: Keys, tmp_path: Path
+    plain: Document, keys: Keys, tmp_path: Path
 ) -> None:
     import yaml
 
     write_yaml(tmp_path / "giaoban.yaml", dict(SETTINGS, electronic_signature={"key_id": "xyz"}))
     with pytest.raises(InputError, match="not hexadecimal") as raised:
-        generator.sign(document.pdf, role="signer", pin=PIN, key=Key(pkcs12=keys.signer),
+        generator.sign(plain.pdf, role="signer", pin=PIN, key=Key(pkcs12=keys.signer),
                        settings=tmp_path / "giaoban.yaml", out=tmp_path / "out.pdf")  # fmt: skip
     where = raised.value.problems[0].position
     assert where.path == tmp_path / "giaoban.yaml" and where.line > 1
@@ -653,11 +657,11 @@ def test_settings_and_profiles_are_checked_where_they_say_it(
     profile["electronic_signature"]["utc_offset"] = "+7"
     write_yaml(tmp_path / "bad-offset.yaml", profile)
     with pytest.raises(InputError, match="UTC offset"):
-        generator.verify(document.pdf, profile=str(tmp_path / "bad-offset.yaml"))
+        generator.verify(plain.pdf, profile=str(tmp_path / "bad-offset.yaml"))
     del profile["electronic_signature"]
     write_yaml(tmp_path / "paper-only.yaml", profile)
     with pytest.raises(InputError, match="no electronic_signature") as raised:
-        _sign(document.pdf, "signer", keys.signer, profile=str(tmp_path / "paper-only.yaml"),
+        _sign(plain.pdf, "signer", keys.signer, profile=str(tmp_path / "paper-only.yaml"),
               out=tmp_path / "out.pdf")  # fmt: skip
     assert raised.value.problems[0].position.path == tmp_path / "paper-only.yaml"
     assert not (tmp_path / "out.pdf").exists()
