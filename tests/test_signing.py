@@ -322,6 +322,13 @@ def test_softhsm_token_signs_with_the_key_chosen_by_id(
     chosen = Key(pkcs11_library=library, token_label="VNPT-CA test", key_id="a1b2")
     out = generator.sign(plain.pdf, role="signer", pin=PIN, key=chosen, out=tmp_path / "token.pdf")
     assert generator.verify(out, trust=[keys.root]).signatures[0].ok
+    # The token named in the settings, as a secretariat sets it up once.
+    token_settings = {"pkcs11_library": library, "token_label": "VNPT-CA test", "key_id": "a1b2",
+                      "signature_image": str(keys.signature)}  # fmt: skip
+    write_yaml(tmp_path / "giaoban.yaml", dict(SETTINGS, electronic_signature=token_settings))
+    named = generator.sign(plain.pdf, role="signer", pin=PIN, settings=tmp_path / "giaoban.yaml",
+                           out=tmp_path / "named.pdf")  # fmt: skip
+    assert generator.verify(named, trust=[keys.root]).ok
     # The token's one key is found without an id.
     alone = Key(pkcs11_library=library, token_label="VNPT-CA test")
     again = generator.sign(plain.pdf, role="signer", pin=PIN, key=alone, out=tmp_path / "alone.pdf")

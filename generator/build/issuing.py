@@ -81,7 +81,12 @@ def context(pdf: Path, settings: Path | None, profile: str | None) -> Context:
 def _key(given: Key, ctx: Context) -> Token | KeyFile:
     if given.pkcs12 is not None:
         return KeyFile(given.pkcs12)
-    library = given.pkcs11_library or ctx.signing.pkcs11_library
+    library = given.pkcs11_library
+    if library is None and (named := ctx.signing.pkcs11_library) is not None:
+        # A bare name is the system's to find (System32, the library path); a path written
+        # in the settings is relative to their folder, as every path there.
+        bare = "/" not in named and "\\" not in named
+        library = named if bare or Path(named).is_absolute() else str(ctx.named(named))
     if library is None:
         raise UsageError(message("no_key"))
     key_id = given.key_id or ctx.signing.key_id
