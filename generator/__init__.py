@@ -11,7 +11,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from generator.api import DigestResult, Output, RenderResult, digest, render, validate
+    from generator.api import (
+        DigestResult,
+        Output,
+        RenderResult,
+        digest,
+        render,
+        sign,
+        validate,
+        verify,
+    )
+    from generator.build.issuing import Key, SignOptions
     from generator.errors import (
         ExitCode,
         GiaobanError,
@@ -29,6 +39,10 @@ _HOMES = {
     "digest": "api",
     "render": "api",
     "validate": "api",
+    "sign": "api",
+    "verify": "api",
+    "Key": "build.issuing",
+    "SignOptions": "build.issuing",
     "ExitCode": "errors",
     "GiaobanError": "errors",
     "InputError": "errors",
@@ -43,15 +57,19 @@ __all__ = [
     "ExitCode",
     "GiaobanError",
     "InputError",
+    "Key",
     "Output",
     "OutputError",
     "Problem",
     "RenderResult",
     "Renderer",
+    "SignOptions",
     "UsageError",
     "digest",
     "render",
+    "sign",
     "validate",
+    "verify",
 ]
 
 

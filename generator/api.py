@@ -31,12 +31,15 @@ from generator.model.kinds import Membership
 from generator.model.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from concurrent.futures import ProcessPoolExecutor
 
+    from generator.build.issuing import SignOptions
     from generator.build.pipeline import Execution
     from generator.model.meeting import Registration
     from generator.model.records import Record
     from generator.output.renderer import Renderer
+    from generator.output.verification import Verification
 
 __all__ = [
     "DigestResult",
@@ -46,7 +49,9 @@ __all__ = [
     "digest",
     "record_files",
     "render",
+    "sign",
     "validate",
+    "verify",
 ]
 
 
@@ -192,3 +197,34 @@ def digest(
         return render_digest(files, period=period, registration=registration or Registration(),
                              membership=membership, plan=plan, options=chosen, state=state,
                              execution=execution)  # fmt: skip
+
+
+def sign(pdf: Path, options: SignOptions | None = None, *, pin: str, **choices: Any) -> Path:
+    """Sign ``pdf`` with PAdES as ``role`` (``signer``, ``organization``, ``attachment``);
+    returns the file written (``out``, else ``<name>.<role>.pdf`` beside the input, which
+    is never changed unless ``out`` names it). The choices are one ``SignOptions`` value,
+    or keywords replacing its fields (``key=generator.Key(pkcs12=Path("k.p12"))``).
+
+    The signer's image goes in the field ``render`` left between the title and the name,
+    the seal over its left third at its real size, each signature an incremental update;
+    an attachment gets its number and symbol (``reference``) and the time at the top
+    right of page 1. The images, the seal's size and the token come from the settings
+    above the PDF (or ``settings``) unless given; the appearance rules from their
+    profile. ``timestamp_url`` makes it B-T, ``long_term`` B-LT (revocation data of the
+    chain to ``trust`` embedded: the ``revocation`` files given, and what is fetched),
+    ``archive`` B-LTA. ``pin`` unlocks the token or the PKCS#12 file: scripts read it
+    from where they keep secrets, never from a file.
+    """
+    from generator.build.issuing import SignOptions, sign
+
+    return sign(pdf, replace(options or SignOptions(), **choices), pin=pin)
+
+
+def verify(pdf: Path, *, trust: Sequence[Path] = (), settings: Path | None = None,
+           profile: str | None = None) -> Verification:  # fmt: skip
+    """Every signature of ``pdf`` checked: who, when (in the profile's time zone), whether
+    the file changed after it, whether it chains to ``trust``; ``.ok`` only when there is at
+    least one and all are valid."""
+    from generator.build.issuing import verify as verify_pdf
+
+    return verify_pdf(pdf, trust=trust, settings=settings, profile=profile)

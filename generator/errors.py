@@ -27,6 +27,8 @@ class ExitCode(IntEnum):
     DEGRADED = 4
     #: ``init`` or ``new`` would overwrite a file that exists (giaoban never overwrites).
     EXISTS = 5
+    #: ``verify`` found a signature that is not valid, or none at all.
+    NOT_VALID = 6
     INTERNAL = 70
     INTERRUPTED = 130
 

@@ -2,11 +2,12 @@
 # Installs the Debian packages giaoban needs at run time and for its tests.
 # Fonts: Liberation Serif and Tinos are metric-compatible with Times New Roman
 # and cover Vietnamese; libharfbuzz-subset0 keeps WeasyPrint's font subsetting
-# fast; poppler-utils and LibreOffice Writer are for reading outputs back in tests.
+# fast; poppler-utils and LibreOffice Writer are for reading outputs back in tests;
+# SoftHSM2 is the PKCS#11 token the signing tests keep their test keys in.
 set -euo pipefail
 
 runtime=(fonts-liberation2 fonts-croscore libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0)
-testing=(poppler-utils libreoffice-writer-nogui)
+testing=(poppler-utils libreoffice-writer-nogui softhsm2)
 # The benchmark's peer: LibreOffice kept running by unoserver, which needs its uno module.
 bench=(libreoffice-writer-nogui python3-uno python3-venv)
 

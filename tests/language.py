@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from generator.cli.command import cli
 from generator.model import meeting, settings
 from generator.model.kinds import MeetingKind
+from generator.output.signing import Role
 from generator.vietnamese.syllables import is_syllable
 
 #: Words a Vietnamese clerk sees in English on purpose: formats, names of things they
@@ -19,7 +20,7 @@ ALLOWED = {"YAML", "DOCX", "PDF", "UTF", "JSON", "TCVN", "VNI", "Unicode", "Wind
            "WeasyPrint", "HarfBuzz", "dask", "distributed", "bash", "zsh", "fish", "tcp",
            "Tab", "Times", "New", "Roman", "Babel", "YYYY", "MM", "DD", "vi", "en", "tb",
            "bc", "docx", "pdf", "html", "hd36", "nd30", "ID", "CLI", "Jinja", "OOXML",
-           "byte", "eval", *cli.commands}  # type: ignore[attr-defined]  # fmt: skip
+           "byte", "eval", "PAdES", "token", "pfx", *cli.commands}  # type: ignore[attr-defined]  # fmt: skip
 
 
 _ALLOWED = frozenset(word.lower() for word in ALLOWED)
@@ -34,6 +35,7 @@ def _codes() -> set[str]:
     codes |= (
         {k.value for k in MeetingKind}
         | {m.value for m in settings.SignMode}
+        | {r.value for r in Role}
         | {"record", "settings", "out", "date"}
     )
     return codes

@@ -128,7 +128,8 @@ def test_counts_follow_each_languages_plural_rule() -> None:
 
 #: Variants docs/glossary.md replaces with one term per concept.
 DISCOURAGED = ("mẫu định dạng", "tệp cấu hình", "Tạo văn bản", "tạo văn bản", "tạo lại văn bản",
-               "tự tạo lại", "các mục còn trống")  # fmt: skip
+               "tự tạo lại", "các mục còn trống", "chứng chỉ số", "chữ ký điện tử",
+               "tem thời gian")  # fmt: skip
 
 
 def test_the_vietnamese_texts_use_the_glossarys_terms() -> None:

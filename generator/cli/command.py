@@ -3,7 +3,8 @@
 Exit codes: 0 success; 1 invalid input (records, settings, profiles,
 templates), nothing written; 2 wrong usage of the command; 3 an output could
 not be written; 4 ``doctor`` found something that degrades output or speed;
-5 ``init``/``new`` would overwrite a file that exists; 70 an internal error (a bug);
+5 ``init``/``new`` would overwrite a file that exists (or ``sign`` its default output);
+6 ``verify`` found a signature not valid, or none; 70 an internal error (a bug);
 130 interrupted.
 
 Every text a user reads comes from the message catalog: help texts and option
@@ -426,6 +427,67 @@ def doctor(templates: tuple[Path, ...]) -> None:
         click.echo(message("doctor_summary_bad", problems=count("n_problems", problems)))
         click.get_current_context().exit(int(ExitCode.DEGRADED))
     click.echo(message("doctor_summary_ok"))
+
+
+trust_option = option("--trust", type=LocalPath(dir_okay=False, exists=True), multiple=True,
+                      metavar="metavar_file", help="opt_trust")  # fmt: skip
+
+
+@cli.command(help="help_sign")
+@click.argument("pdf", cls=Argument, metavar="metavar_pdf",
+                type=LocalPath(dir_okay=False, exists=True))  # fmt: skip
+@option("--as", "role", required=True, help="opt_as",
+        type=click.Choice(["signer", "organization", "attachment"]))  # fmt: skip
+@option("--pkcs11-lib", metavar="metavar_library", help="opt_pkcs11_lib",
+        shell_complete=complete.pkcs11_libraries)  # fmt: skip
+@option("--token-label", metavar="metavar_name", help="opt_token_label")
+@option("--key-id", metavar="metavar_hex", help="opt_key_id")
+@option("--pkcs12", type=LocalPath(dir_okay=False, exists=True), metavar="metavar_file",
+        help="opt_pkcs12")  # fmt: skip
+@option("--image", type=LocalPath(dir_okay=False, exists=True), metavar="metavar_png",
+        help="opt_image")  # fmt: skip
+@option("--reference", metavar="metavar_reference", help="opt_reference")
+@option("--timestamp-url", metavar="metavar_url", help="opt_timestamp_url")
+@option("--long-term", is_flag=True, help="opt_long_term")
+@option("--archive", is_flag=True, help="opt_archive")
+@trust_option
+@option("--revocation", type=LocalPath(dir_okay=False, exists=True), multiple=True,
+        metavar="metavar_file", help="opt_revocation")  # fmt: skip
+@option("--out", type=LocalPath(dir_okay=False), metavar="metavar_pdf", help="opt_sign_out")
+@settings_option
+@profile_option
+def sign(pdf: Path, role: str, pkcs11_lib: str | None, token_label: str | None,
+         key_id: str | None, pkcs12: Path | None, image: Path | None, reference: str | None,
+         timestamp_url: str | None, long_term: bool, archive: bool, trust: tuple[Path, ...],
+         revocation: tuple[Path, ...], out: Path | None, settings: Path | None,
+         profile: str | None) -> None:  # fmt: skip
+    from generator.build.issuing import Key, SignOptions
+    from generator.commands.signing import read_pin
+
+    key = Key(pkcs11_library=pkcs11_lib, token_label=token_label, key_id=key_id, pkcs12=pkcs12)
+    options = SignOptions(role=role, key=key, out=out, settings=settings, profile=profile,
+                          image=image, reference=reference, timestamp_url=timestamp_url,
+                          long_term=long_term, archive=archive, trust=trust,
+                          revocation=revocation)  # fmt: skip
+    written = api.sign(pdf, options, pin=read_pin())
+    click.echo(message("signed", path=written, role=message(f"role_{role}")))
+
+
+@cli.command(help="help_verify")
+@click.argument("pdf", cls=Argument, metavar="metavar_pdf",
+                type=LocalPath(dir_okay=False, exists=True))  # fmt: skip
+@trust_option
+@settings_option
+@profile_option
+def verify(pdf: Path, trust: tuple[Path, ...], settings: Path | None,
+           profile: str | None) -> None:  # fmt: skip
+    from generator.commands.signing import describe
+
+    result = api.verify(pdf, trust=trust, settings=settings, profile=profile)
+    for line in describe(result):
+        click.echo(line)
+    if not result.ok:
+        click.get_current_context().exit(int(ExitCode.NOT_VALID))
 
 
 @cli.command(help="help_completion")

@@ -61,3 +61,32 @@ def periods(ctx: click.Context, _param: click.Parameter, incomplete: str) -> lis
             if day.month <= 9:
                 found.add(f"{day.year}-9M")
     return sorted((p for p in found if p.startswith(incomplete)), reverse=True)
+
+
+#: Where p11-kit registers the PKCS#11 modules installed on a Linux machine (a token's
+#: software, OpenSC, SoftHSM2 put a ``.module`` file there naming their library).
+P11_KIT_MODULES = (Path("/usr/share/p11-kit/modules"), Path("/etc/pkcs11/modules"))
+
+
+def pkcs11_libraries(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+    """The PKCS#11 libraries registered on this machine, then the files matching what is
+    typed (a Windows DLL's path, a library elsewhere)."""
+    found: list[str] = []
+    for folder in P11_KIT_MODULES:
+        for module in sorted(folder.glob("*.module")) if folder.is_dir() else []:
+            try:
+                lines = module.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+            for line in lines:
+                key, _, value = line.partition(":")
+                if key.strip() == "module" and value.strip().startswith(incomplete):
+                    found.append(value.strip())
+    if not incomplete:
+        return found
+    typed = Path(incomplete)
+    folder, stem = (typed, "") if incomplete.endswith("/") else (typed.parent, typed.name)
+    if folder.is_dir():
+        found += sorted(str(folder / p.name) if str(folder) != "." else p.name
+                        for p in folder.iterdir() if p.name.startswith(stem))  # fmt: skip
+    return list(dict.fromkeys(found))

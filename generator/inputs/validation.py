@@ -189,6 +189,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return message("bad_period", value=value)
     if kind == "bad_number":
         return message("bad_number", value=value)
+    if kind in ("not_hex", "not_utc_offset"):
+        return message(kind, value=value)
     return message("bad_value", detail=error["msg"])
 
 

@@ -9,6 +9,7 @@ one set of numbers. A new guidance is a new file, never a code change.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from string import Formatter
 from typing import Annotated, Literal
@@ -197,6 +198,71 @@ class PageNumber(Strict):
     restart_in_appendix: bool = False
 
 
+class Hue(Strict):
+    """The hues (degrees) an image's ink may have; ``low`` above ``high`` wraps through 0
+    (red)."""
+
+    low: Annotated[float, Field(ge=0, lt=360)]
+    high: Annotated[float, Field(ge=0, lt=360)]
+
+    def holds(self, hue: float) -> bool:
+        if self.low <= self.high:
+            return self.low <= hue <= self.high
+        return hue >= self.low or hue <= self.high
+
+
+class SignerImage(Strict):
+    """The signer's digital signature: an image of the handwritten signature, centred
+    between the title and the name."""
+
+    colour: Annotated[str, Field(min_length=1)]
+    hue: Hue
+    #: The part of the space between title and name the image may take (height and width).
+    fill: Fraction = 0.9
+
+
+class SealImage(Strict):
+    """The organization's digital signature: the seal's image at its real size, over part
+    of the signer's image, with the organization's name and the signing time."""
+
+    colour: Annotated[str, Field(min_length=1)]
+    hue: Hue
+    #: The part of the signer's image the seal covers, on the side given.
+    overlap: Fraction = 1 / 3
+    side: Literal["left", "right"] = "left"
+    text: Annotated[str, Field(min_length=1), format_of("organization", "time")]
+    text_size_pt: Annotated[float, Field(gt=0, le=24)] = 7
+
+
+class AttachmentMark(Strict):
+    """An attachment in a file of its own: no image, a line at the top right of page 1."""
+
+    text: Annotated[str, Field(min_length=1), format_of("reference", "time")]
+    size_pt: Annotated[float, Field(gt=0, le=24)] = 10
+    #: From the top edge of the page to the top of the text; right edge: the right margin.
+    top_mm: Annotated[float, Field(ge=0, le=100)] = 8
+
+
+def _utc_offset(value: str) -> str:
+    """``+07:00``: hours and minutes ahead of (``+``) or behind (``-``) UTC, as ISO 8601."""
+    match = re.fullmatch(r"[+-](\d\d):(\d\d)", value)
+    if match is None or int(match[1]) > 14 or int(match[2]) > 59:
+        raise PydanticCustomError("not_utc_offset", "not a UTC offset", {})
+    return value
+
+
+class ElectronicSignature(Strict):
+    """How digital signatures look on the page: a rule of the format, so data."""
+
+    #: Where each rule comes from.
+    source: Annotated[str, Field(min_length=1)]
+    #: The offset of the signing time shown (Vietnam's time zone, ISO 8601).
+    utc_offset: Annotated[str, AfterValidator(_utc_offset)] = "+07:00"
+    signer: SignerImage
+    organization: SealImage
+    attachment: AttachmentMark
+
+
 class Profile(Strict):
     name: Annotated[str, Field(min_length=1)]
     description: str = ""
@@ -211,6 +277,8 @@ class Profile(Strict):
     page_number: PageNumber = PageNumber()
     marks: Marks = Marks()
     in_force: InForce | None = None
+    #: Without it, ``sign`` refuses the profile (its documents cannot be issued electronically).
+    electronic_signature: ElectronicSignature | None = None
 
     @property
     def text_width_mm(self) -> float:

@@ -6,6 +6,7 @@ so a secretariat writes its issuing body, signers and recipients once.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Self
@@ -87,6 +88,32 @@ class DocumentSettings(Strict):
     closing: Line | None = None
 
 
+def _hexadecimal(value: str) -> str:
+    if not re.fullmatch(r"(?:[0-9A-Fa-f]{2})+", value):
+        raise PydanticCustomError("not_hex", "not hexadecimal", {})
+    return value
+
+
+class ElectronicSigning(Strict):
+    """What ``giaoban sign`` uses: the images (relative to this file), the seal's real size
+    and the token. Never a PIN: it is asked at the terminal or read from ``GIAOBAN_PIN``."""
+
+    #: The signer's handwritten signature: PNG, blue, transparent background.
+    signature_image: Text | None = None
+    #: The organization's seal: PNG, red, transparent background.
+    seal_image: Text | None = None
+    #: The seal's real diameter (its width on the page).
+    seal_size_mm: Annotated[float, Field(gt=5, le=80)] = 36
+    #: The name shown with the seal; the issuing body when left out.
+    organization: Text | None = None
+    #: The token's PKCS#11 library (a file name or a path) and its label.
+    pkcs11_library: Text | None = None
+    token_label: Text | None = None
+    #: The key's id on the token, in hexadecimal (``01``): tokens often label the key and
+    #: the certificate differently, the id is what they share.
+    key_id: Annotated[str, AfterValidator(_hexadecimal)] | None = None
+
+
 class Settings(Strict):
     #: A built-in profile's name, or a profile file (relative to this file).
     profile: Text = DEFAULT_PROFILE
@@ -105,6 +132,7 @@ class Settings(Strict):
     review_grace_days: Annotated[int, Field(ge=0, le=366)] = REVIEW_GRACE_DAYS
     #: A folder of templates searched before the built-in ones (relative to this file).
     templates: Text | None = None
+    electronic_signature: ElectronicSigning = ElectronicSigning()
 
     @field_validator("documents")
     @classmethod

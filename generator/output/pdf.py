@@ -16,6 +16,7 @@ from generator.messages import message
 from generator.output.ffi_cache import prepared_declarations
 from generator.output.formats import Document
 from generator.output.libraries import linker_cache_lookup
+from generator.output.signature_fields import finisher
 from generator.resources import templates_dir
 
 with linker_cache_lookup(), prepared_declarations():
@@ -85,7 +86,7 @@ class Writer:
         html = HTML(string=document.html, base_url=str(templates_dir()) + "/", url_fetcher=fetcher)
         rendered = html.render(stylesheets=[self._stylesheet(document.css, allowed)],
                                font_config=self.font_config)  # fmt: skip
-        data: bytes = rendered.write_pdf(pdf_variant=document.pdf_variant)
+        data: bytes = rendered.write_pdf(pdf_variant=document.pdf_variant, finisher=finisher)
         if fetcher.refused:
             detail = message("fetch_refused", urls=", ".join(fetcher.refused))
             raise TemplateError([Problem(Position(document.source), detail)])
