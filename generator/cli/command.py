@@ -366,6 +366,46 @@ def watch(records: Sequence[Path], docs: str, formats: str, profile: str | None,
     watch_records(records, report=report, options=options)
 
 
+@cli.command(help="help_check")
+@click.argument("files", nargs=-1, required=True, cls=Argument, metavar="metavar_docx",
+                type=LocalPath(dir_okay=False, exists=True))  # fmt: skip
+@option("--profile", help="opt_check_profile", metavar="metavar_profile",
+        shell_complete=complete.profiles)  # fmt: skip
+@option("--strict", is_flag=True, help="opt_check_strict")
+@json_option
+@quiet_option
+@verbose_option
+def check(files: Sequence[Path], profile: str | None, strict: bool, as_json: bool, quiet: bool,
+          verbose: bool) -> None:  # fmt: skip
+    with _json_errors(as_json):
+        results = api.check_documents(files, profile)
+    problems = [p for r in results for p in r.problems]
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    failed = errors or (strict and warnings)
+    if as_json:
+        _echo_json({"ok": not failed, "files": [
+            {"file": str(r.path), "profile": r.profile.name, "guessed": r.guessed,
+             "findings": [p.as_json() for p in r.problems]} for r in results]})  # fmt: skip
+    else:
+        for result in results:
+            if result.guessed and not quiet:
+                rules = result.profile.in_force
+                regulation = rules.regulation if rules else result.profile.name
+                click.echo(message("check_guessed", path=result.path, name=result.profile.name,
+                                   regulation=regulation))  # fmt: skip
+            for problem in result.problems:
+                click.echo(str(problem))
+            if verbose and not result.problems:
+                click.echo(message("check_conforms", path=result.path, name=result.profile.name))
+        if not quiet:
+            click.echo(message("check_summary", files=count("n_files", len(results)),
+                               errors=count("n_errors", errors),
+                               warnings=count("n_warnings", warnings)))  # fmt: skip
+    if failed:
+        click.get_current_context().exit(int(ExitCode.INVALID_INPUT))
+
+
 @cli.command(help="help_init")
 @click.argument("folder", required=False, default=".", cls=Argument, metavar="metavar_folder",
                 type=LocalPath(file_okay=False))  # fmt: skip
