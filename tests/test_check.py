@@ -557,6 +557,21 @@ def test_json_lists_findings_with_their_place(
     assert finding["where"] == "page 1" and finding["severity"] == "error"
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("giaoban ch", "plain,check"), ("giaoban check a.docx --profile h", "plain,hd05")],
+)
+def test_completion_knows_check(words: str, expected: str, tmp_path: Path) -> None:
+    import os
+    import sys
+
+    env = {**os.environ, "_GIAOBAN_COMPLETE": "bash_complete", "COMP_WORDS": words,
+           "COMP_CWORD": str(len(words.split()) - 1)}  # fmt: skip
+    result = subprocess.run([sys.executable, "-m", "generator"], capture_output=True, text=True,
+                            env=env, check=False, cwd=tmp_path)  # fmt: skip
+    assert expected in result.stdout.split()
+
+
 # -- hostile input --------------------------------------------------------------------
 
 
