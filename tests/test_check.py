@@ -475,17 +475,18 @@ def test_every_example_giaoban_writes_conforms(profile: str, tmp_path: Path) -> 
 
 
 @pytest.mark.slow
-def test_the_digest_conforms(tmp_path: Path) -> None:
+@pytest.mark.parametrize("profile", ["hd05", "hd36", "nd30"])
+def test_the_digest_conforms(profile: str, tmp_path: Path) -> None:
     from generator.api import digest
 
-    result = digest([EXAMPLES], period="2024", formats=("docx",), out=tmp_path)
+    result = digest([EXAMPLES], period="2024", formats=("docx",), profile=profile, out=tmp_path)
     (written,) = [o.path for o in result.outputs]
-    assert check_document(written, "hd05") == []
+    assert check_document(written, profile) == []
 
 
 @pytest.mark.slow
 @pytest.mark.libreoffice
-@pytest.mark.parametrize("profile", ["hd05", "nd30"])
+@pytest.mark.parametrize("profile", ["hd05", "hd36", "nd30"])
 def test_documents_saved_again_by_libreoffice_conform(profile: str, tmp_path: Path) -> None:
     files = _examples(tmp_path / "out", profile)
     saved = tmp_path / "saved"
@@ -528,6 +529,23 @@ def test_exit_codes_and_the_guess_are_printed(
     assert 'bad.docx:paragraph 13 ("Đề nghị Hội Nông dân tỉnh' in out
     assert main(["check", "--profile", "no-such-profile", str(bad)]) == 1
     assert main(["check", "--nonsense", str(bad)]) == 2
+
+
+def test_recipients_typed_in_one_paragraph_are_read_line_by_line(tmp_path: Path) -> None:
+    path = hand_notice(tmp_path / "n.docx")
+    doc = Document(str(path))
+    cell = doc.tables[1].cell(0, 0)
+    label, entry, archive = cell.paragraphs
+    for p in (entry, archive):
+        label.add_run().add_break()
+        run = label.add_run(p.text)
+        run.font.size, run.font.name = Pt(11), FONT
+        p._p.getparent().remove(p._p)
+    doc.save(str(path))
+    assert check_document(path, "nd30") == []
+    label.runs[-1].text = "- Lưu VT."
+    doc.save(str(path))
+    assert '"- Lưu: …."' in _one(path).message
 
 
 def test_warnings_count_only_with_strict(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from generator.model.catalog import vocabulary
 from generator.model.components import NATIONAL_PREFIX, RULE, SUMMARY_MARK
 from generator.model.profiles import Profile, Span, Style
 from generator.reading.document import Document, Paragraph, Section
-from generator.reading.layout import Layout, Placed, normal
+from generator.reading.layout import RECIPIENTS, Layout, Placed, normal
 
 #: What two measures may differ by and still be the same (rounding to twips and half-points).
 _PT = 0.06
@@ -88,7 +88,14 @@ def check(document: Document, layout: Layout, profile: Profile,
     styles = profile.styles()
     for item in [*layout.placed, *layout.margins]:
         style = styles.get(item.role or "")
-        if style is not None and item.role is not None:
+        if item.role == "recipients-label" and len(item.paragraph.lines()) > 1:
+            # The list typed under its label in one paragraph: each line is judged as what
+            # it is, the label and then the entries.
+            found += _look(finder, item, styles["recipients-label"], line=0)
+            entries = Placed(item.paragraph, "recipient")
+            for n in range(1, len(item.paragraph.lines())):
+                found += _look(finder, entries, styles["recipient"], line=n)
+        elif style is not None and item.role is not None:
             found += _look(finder, item, style)
         found += _font(finder, item)
     found += _spacing_between(finder, layout, styles)
@@ -125,9 +132,10 @@ def _page(finder: Finder, sections: list[Section]) -> Iterator[Problem]:
 # -- the look of each element --------------------------------------------------------
 
 
-def _look(finder: Finder, item: Placed, style: Style) -> Iterator[Problem]:
+def _look(finder: Finder, item: Placed, style: Style, line: int | None = None
+          ) -> Iterator[Problem]:  # fmt: skip
     p, role = item.paragraph, item.role or ""
-    runs = p.lettered_runs()
+    runs = p.lettered_runs(line)
     accept = style.accept
     element = finder.element(role)
     source = finder.profile.cited(style)
@@ -153,6 +161,8 @@ def _look(finder: Finder, item: Placed, style: Style) -> Iterator[Problem]:
                 element=element,
                 source=source,
             )
+    if line:  # the paragraph's own layout is judged with its first line
+        return
     if p.text.strip() and p.format.align != style.align:
         yield finder.at(p, "check_align", found=message(f"align_{p.format.align}"),
                         required=message(f"align_{style.align}"), element=element,
@@ -415,33 +425,30 @@ def _closing(finder: Finder, layout: Layout,
             source=profile.cited(),
         )
         return
-    for p in layout.role("recipients-label"):
-        if normal(p.text) != normal(profile.recipients.label):
+    # A clerk may type the list in one paragraph, a soft line break after each line.
+    lines = [(p, line) for p in layout.role("recipients-label") + layout.role("recipient")
+             for line in p.text.split("\n") if normal(line)]  # fmt: skip
+    if lines and RECIPIENTS.match(lines[0][1]):
+        label, text = lines.pop(0)
+        if normal(text) != normal(profile.recipients.label):
             yield finder.at(
-                p,
+                label,
                 "check_text",
-                found=normal(p.text),
+                found=normal(text),
                 required=profile.recipients.label,
                 source=profile.cited(),
             )
-    entries = layout.role("recipient")
     entry = _pattern(profile.recipients.entry, {"name": r".+"})
     archive = _pattern(profile.recipients.archive, {"archive": r".+"})
-    for n, p in enumerate(entries):
-        text = normal(p.text)
-        is_last = n == len(entries) - 1
-        form = archive if is_last else entry
-        if form.fullmatch(text) is None:
+    for n, (p, line) in enumerate(lines):
+        text = normal(line)
+        is_last = n == len(lines) - 1
+        if (archive if is_last else entry).fullmatch(text) is None:
             example = (profile.recipients.archive.format(archive="…") if is_last else
                        profile.recipients.entry.format(name="…"))  # fmt: skip
-            yield finder.at(
-                p,
-                "check_form",
-                found=text,
-                required=example,
-                element=finder.element("recipient"),
-                source=profile.cited(),
-            )
+            yield finder.at(p, "check_form", found=text, required=example,
+                            element=finder.element("recipient"),
+                            source=profile.cited())  # fmt: skip
     for p in layout.role("sig-authority")[:1]:
         text = normal(p.shown)
         own = profile.signature.prefixes

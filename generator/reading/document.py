@@ -72,9 +72,22 @@ class Paragraph:
         """The text as it is shown: runs in capitals by formatting are in capitals."""
         return "".join(r.text.upper() if r.format.caps else r.text for r in self.runs)
 
-    def lettered_runs(self) -> list[Run]:
-        """The runs that show a letter or digit: what a reader judges the look by."""
-        return [r for r in self.runs if any(c.isalnum() for c in r.text)]
+    def lettered_runs(self, line: int | None = None) -> list[Run]:
+        """The runs that show a letter or digit: what a reader judges the look by; of one
+        line only (the lines a soft break separates, from 0), or of all."""
+        runs = self.runs if line is None else self.lines()[line]
+        return [r for r in runs if any(c.isalnum() for c in r.text)]
+
+    def lines(self) -> list[list[Run]]:
+        """The runs of each line a soft line break ends."""
+        out: list[list[Run]] = [[]]
+        for run in self.runs:
+            for n, piece in enumerate(run.text.split("\n")):
+                if n:
+                    out.append([])
+                if piece:
+                    out[-1].append(Run(piece, run.format))
+        return out
 
     def excerpt(self, words: int = 6) -> str:
         text = " ".join(self.text.split())
