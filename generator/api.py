@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from generator.build.pipeline import Execution
     from generator.checking.check import Checked
+    from generator.importing.record import Imported
     from generator.model.meeting import Registration
     from generator.model.profiles import Profile
     from generator.model.records import Record
@@ -48,6 +49,7 @@ __all__ = [
     "check_document",
     "check_documents",
     "digest",
+    "import_document",
     "record_files",
     "render",
     "validate",
@@ -222,3 +224,12 @@ def check_documents(paths: Iterable[Path], profile: Profile | str | Path | None 
 def check_document(path: Path, profile: Profile | str | Path | None = None) -> list[Problem]:
     """The findings of one Word document against ``profile`` (guessed when ``None``)."""
     return check_documents([path], profile)[0].problems
+
+
+def import_document(path: Path) -> Imported:
+    """A notice or report in DOCX read into a record's fields (``Imported.data``, and
+    ``Imported.yaml()`` the record file's text); paragraphs that could not be placed are
+    in ``Imported.unplaced``, and kept in the YAML."""
+    from generator.importing.record import read_all
+
+    return read_all([path])[0]

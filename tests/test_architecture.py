@@ -27,6 +27,7 @@ RANKS = {
     "output": 6,
     "reading": 6,
     "checking": 7,
+    "importing": 7,
     "build": 7,
     "api": 8,
     "commands": 9,

@@ -12,7 +12,7 @@ from generator.errors import Problem
 from generator.inputs.locations import DEFAULT_PROFILE, builtin_profiles
 from generator.model.profiles import Profile, load_profile, profile_in_force
 from generator.reading.document import Document, read_document
-from generator.reading.layout import Layout, lay_out, normal
+from generator.reading.layout import Layout, known_prefixes, lay_out, national_lines, normal
 
 _PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 _STATE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -26,24 +26,6 @@ class Checked:
     #: Whether the profile was guessed from the document (no ``--profile``).
     guessed: bool
     problems: list[Problem]
-
-
-def _builtins() -> list[Profile]:
-    return [load_profile(p) for p in builtin_profiles().values()]
-
-
-def national_lines() -> list[str]:
-    """The national header's lines of every built-in format."""
-    return list(dict.fromkeys(line.text for p in _builtins() for line in p.header.national))
-
-
-def known_prefixes() -> dict[str, set[str]]:
-    """The signature's prefixes of every built-in format, by mode ("tm": "TM.", "T/M")."""
-    found: dict[str, set[str]] = {}
-    for profile in _builtins():
-        for mode, prefix in profile.signature.prefixes.items():
-            found.setdefault(mode, set()).add(prefix)
-    return found
 
 
 def issue_date(layout: Layout) -> dt.date | None:

@@ -406,6 +406,44 @@ def check(files: Sequence[Path], profile: str | None, strict: bool, as_json: boo
         click.get_current_context().exit(int(ExitCode.INVALID_INPUT))
 
 
+@cli.command("import", help="help_import")
+@click.argument("files", nargs=-1, required=True, cls=Argument, metavar="metavar_docx",
+                type=LocalPath(dir_okay=False, exists=True))  # fmt: skip
+@option("--dir", "folder", type=LocalPath(file_okay=False), help="opt_import_dir")
+@option("--id", "record_id", metavar="metavar_name", help="opt_import_id")
+@json_option
+@quiet_option
+@verbose_option
+def import_(files: Sequence[Path], folder: Path | None, record_id: str | None, as_json: bool,
+            quiet: bool, verbose: bool) -> None:  # fmt: skip
+    from generator.commands.importing import import_documents
+
+    if record_id is not None and (len(files) > 1 or not re.fullmatch(
+            r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", record_id)):  # fmt: skip
+        raise UsageError(message("bad_id", value=record_id))
+    if folder is None:
+        folder = Path("records") if Path("records").is_dir() else Path()
+    with _json_errors(as_json):
+        written = import_documents(files, folder, record_id)
+    if as_json:
+        _echo_json({"ok": True, "records": [
+            {"file": str(w.imported.source), "record": str(w.path), "doc": w.imported.doc,
+             "fields": list(w.imported.data),
+             "not_placed": [{"paragraph": p.index, "text": p.text} for p in w.imported.unplaced]}
+            for w in written]})  # fmt: skip
+        return
+    for w in written:
+        if not quiet:
+            click.echo(message("import_wrote", source=w.imported.source, path=w.path,
+                               doc=w.imported.doc))  # fmt: skip
+            if verbose:
+                click.echo(message("import_found", fields=", ".join(w.imported.data)))
+        for p in w.imported.unplaced:
+            where = message("check_at_paragraph", n=p.index, text=p.excerpt())
+            click.echo(message("import_not_placed", path=w.imported.source, where=where),
+                       err=True)  # fmt: skip
+
+
 @cli.command(help="help_init")
 @click.argument("folder", required=False, default=".", cls=Argument, metavar="metavar_folder",
                 type=LocalPath(file_okay=False))  # fmt: skip

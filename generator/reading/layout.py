@@ -16,8 +16,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.inputs.locations import builtin_profiles
 from generator.model.catalog import vocabulary
 from generator.model.components import COMPONENTS, NATIONAL_PREFIX, RULE, SUMMARY_MARK
+from generator.model.profiles import Profile, load_profile
 from generator.reading.document import Document, Paragraph
 
 NUMBER_LINE = re.compile(r"^\s*Số\b", re.IGNORECASE)
@@ -63,6 +65,24 @@ class Layout:
                 return item
             seen = seen or item.paragraph is paragraph
         return None
+
+
+def _builtins() -> list[Profile]:
+    return [load_profile(p) for p in builtin_profiles().values()]
+
+
+def national_lines() -> list[str]:
+    """The national header's lines of every built-in format."""
+    return list(dict.fromkeys(line.text for p in _builtins() for line in p.header.national))
+
+
+def known_prefixes() -> dict[str, set[str]]:
+    """The signature's prefixes of every built-in format, by mode ("tm": "TM.", "T/M")."""
+    found: dict[str, set[str]] = {}
+    for profile in _builtins():
+        for mode, prefix in profile.signature.prefixes.items():
+            found.setdefault(mode, set()).add(prefix)
+    return found
 
 
 def _style_roles(national_lines: int) -> dict[str, str]:

@@ -1,0 +1,314 @@
+"""``giaoban import``: notices and reports in DOCX read back into records.
+
+Documents giaoban wrote come back exact (rendering the imported record gives the
+same paragraphs); edits made in the DOCX land in their fields; a notice typed by
+hand gives the facts written by hand below; nothing typed is ever dropped.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.api import import_document, render, validate
+from generator.cli.command import main
+from generator.errors import InputError
+from generator.reading.document import read_document
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "records"
+SETTINGS = EXAMPLES.parent / "giaoban.yaml"
+
+
+def _workspace(tmp_path: Path) -> Path:
+    folder = tmp_path / "work"
+    (folder / "records").mkdir(parents=True)
+    shutil.copy(SETTINGS, folder / "giaoban.yaml")
+    return folder
+
+
+def _texts(path: Path) -> list[str]:
+    return [p.text for p in read_document(path).paragraphs]
+
+
+def _import_and_render(docx: Path, folder: Path, profile: str) -> Path:
+    """The record imported from ``docx`` rendered again, as ``docx``'s kind."""
+    name = docx.stem.replace(".", "-")
+    assert main(["import", "--dir", str(folder / "records"), "--id", name, str(docx)]) == 0
+    doc = docx.stem.rsplit(".", 1)[1]
+    written = render(
+        [folder / "records" / f"{name}.yaml"],
+        docs=(doc,),
+        formats=("docx",),
+        profile=profile,
+        out=folder / "out",
+    )
+    (path,) = [o.path for o in written.outputs]
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("profile", ["hd05", "hd36", "nd30"])
+def test_every_example_renders_the_same_after_import(profile: str, tmp_path: Path) -> None:
+    written = render(
+        [EXAMPLES], docs=("tb", "bc"), formats=("docx",), profile=profile, out=tmp_path / "first"
+    )
+    folder = _workspace(tmp_path)
+    assert len(written.outputs) == 10
+    for output in written.outputs:
+        imported = import_document(output.path)
+        assert imported.unplaced == [], output.path.name
+        again = _import_and_render(output.path, folder, profile)
+        assert _texts(again) == _texts(output.path), output.path.name
+
+
+def _notice(tmp_path: Path, profile: str = "hd05") -> Path:
+    (path,) = [
+        o.path
+        for o in render(
+            [EXAMPLES / "2024-02-20-lam-viec-huyen-thap-muoi.yaml"],
+            docs=("tb",),
+            formats=("docx",),
+            profile=profile,
+            out=tmp_path / "first",
+        ).outputs
+    ]
+    return path
+
+
+def test_edits_made_in_word_are_in_the_record(tmp_path: Path) -> None:
+    path = _notice(tmp_path)
+    doc = Document(str(path))
+    cells = [p for t in doc.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+    number = next(p for p in cells if p.text.startswith("Số"))
+    number.runs[0].text = "Số 07-TB/TU"
+    date = next(p for p in cells if "ngày" in p.text)
+    date.runs[0].text = "Đồng Tháp, ngày 27 tháng 02 năm 2024"
+    start = next(i for i, p in enumerate(doc.paragraphs) if p.text.startswith("Đề nghị"))
+    tasks = [p for p in doc.paragraphs[start:] if p.text.startswith("- ")]
+    reworded, deleted = tasks[0], tasks[1]
+    reworded.runs[
+        0
+    ].text = "- Tiếp tục đổi mới mạnh mẽ phương thức hoạt động (thời hạn: thường xuyên);"
+    deleted._p.getparent().remove(deleted._p)
+    added = reworded._p.addnext(Document().add_paragraph("- Rà soát hội viên.")._p)
+    del added
+    doc.save(str(path))
+    imported = import_document(path)
+    assert imported.data["documents"] == {"tb": {"number": 7, "date": "2024-02-27"}}
+    contents = [d["content"] for d in imported.data["directives"]]
+    assert contents[0] == "tiếp tục đổi mới mạnh mẽ phương thức hoạt động"
+    assert imported.data["directives"][0]["deadline"] == "thường xuyên"
+    assert "rà soát hội viên" in contents
+    assert not any(c.startswith("tổ chức sơ kết") for c in contents)
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+def test_a_notice_saved_again_by_libreoffice_imports_the_same(tmp_path: Path) -> None:
+    path = _notice(tmp_path, "nd30")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice
+    saved = tmp_path / "saved"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(saved),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    assert import_document(saved / path.name).data == import_document(path).data
+
+
+def _hand_typed(path: Path, numbered: bool) -> Path:
+    """A notice as a clerk types it: direct formatting, a borderless header table, tasks
+    under "Đề nghị …:" typed "- " or in Word's own bulleted list, deadlines in words."""
+    doc = Document()
+    header = doc.add_table(rows=2, cols=2)
+    for cell, text in (
+        (header.cell(0, 0), "UBND TỈNH ĐỒNG THÁP\nVĂN PHÒNG"),
+        (header.cell(0, 1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (header.cell(1, 0), "Số: 15/TB-VP"),
+        (header.cell(1, 1), "Đồng Tháp, ngày 12 tháng 6 năm 2024"),
+    ):
+        cell.paragraphs[0].add_run(text).font.size = Pt(13)
+    header.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    for text in (
+        "THÔNG BÁO",
+        "Kết luận của Phó Chủ tịch UBND tỉnh tại Hội nghị giao ban công tác dân vận",
+    ):
+        doc.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    body = [
+        "Sáng ngày 10 tháng 6 năm 2024, tại Hội trường UBND tỉnh, Ủy ban nhân dân tỉnh tổ "
+        "chức Hội nghị giao ban công tác dân vận quý II năm 2024.",
+        "Đồng chí Nguyễn Văn Bình, Phó Chủ tịch UBND tỉnh chủ trì hội nghị.",
+        "Tham dự hội nghị có các đồng chí: Lê Thị Hoa, Giám đốc Sở Nội vụ; Trần Văn Cường, "
+        "Chủ tịch Hội Nông dân tỉnh.",
+        "Hội nghị diễn ra trong không khí dân chủ, thẳng thắn.",
+        "Sau khi nghe ý kiến các đại biểu, đồng chí Nguyễn Văn Bình kết luận như sau:",
+        "Đề nghị Sở Nội vụ, Hội Nông dân tỉnh:",
+    ]
+    for text in body:
+        doc.add_paragraph(text)
+    tasks = [
+        "Rà soát, tổng hợp mô hình dân vận khéo (hoàn thành trong quý III/2024);",
+        "Báo cáo kết quả về Văn phòng trước ngày 30/6/2024.",
+    ]
+    for task in tasks:
+        if numbered:
+            doc.add_paragraph(task, style="List Bullet")
+        else:
+            doc.add_paragraph("- " + task)
+    doc.add_paragraph("Ngoài ra, cần chú ý công tác phòng chống bão lũ ở vùng trũng.")
+    doc.add_paragraph("Văn phòng thông báo để các cơ quan, đơn vị biết, thực hiện./.")
+    closing = doc.add_table(rows=1, cols=2)
+    closing.cell(0, 0).paragraphs[0].add_run("Nơi nhận:\n- Các sở, ngành;\n- Lưu: VT.")
+    closing.cell(0, 1).paragraphs[0].add_run("TL. CHỦ TỊCH")
+    closing.cell(0, 1).add_paragraph("CHÁNH VĂN PHÒNG")
+    closing.cell(0, 1).add_paragraph("Phạm Minh Đức")
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_hand_typed_notice_gives_the_facts_written_in_it(numbered: bool, tmp_path: Path) -> None:
+    imported = import_document(_hand_typed(tmp_path / "tb.docx", numbered))
+    data = imported.data
+    assert imported.doc == "tb"
+    assert data["documents"] == {"tb": {"number": 15, "date": "2024-06-12"}}
+    assert (data["date"], data["part_of_day"], data["place"]) == (
+        "2024-06-10",
+        "morning",
+        "Hội trường UBND tỉnh",
+    )
+    assert data["convened_by"] == "Ủy ban nhân dân tỉnh" and data["kind"] == "briefing"
+    assert data["chairs"] == [{"name": "Nguyễn Văn Bình", "titles": ["Phó Chủ tịch UBND tỉnh"]}]
+    assert [a["name"] for a in data["attendees"]] == ["Lê Thị Hoa", "Trần Văn Cường"]
+    assert data["concluded_by"] == "Nguyễn Văn Bình"
+    assert data["directives"] == [
+        {
+            "content": "rà soát, tổng hợp mô hình dân vận khéo",
+            "assignees": ["Sở Nội vụ", "Hội Nông dân tỉnh"],
+            "deadline": "trong quý III/2024",
+        },
+        {
+            "content": "báo cáo kết quả về Văn phòng",
+            "assignees": ["Sở Nội vụ", "Hội Nông dân tỉnh"],
+            "deadline": "trước ngày 30/6/2024",
+        },
+    ]
+    # Nothing is dropped: the sentence with no field of its own is kept and located.
+    assert data["conclusions"] == ["Ngoài ra, cần chú ý công tác phòng chống bão lũ ở vùng trũng"]
+    (kept,) = imported.unplaced
+    assert kept.text.startswith("Hội nghị diễn ra")
+    assert f'not placed: paragraph {kept.index} ("Hội nghị diễn ra' in imported.yaml()
+
+
+def test_the_record_written_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _workspace(tmp_path)
+    source = _hand_typed(tmp_path / "tb.docx", numbered=False)
+    assert main(["import", "--dir", str(folder / "records"), str(source)]) == 0
+    out = capsys.readouterr()
+    assert "wrote" in out.out and "not placed, kept in conclusions" in out.err
+    (record,) = (folder / "records").glob("*.yaml")
+    assert record.name == "2024-06-10-giao-ban.yaml"
+    (loaded,) = validate([record])
+    assert loaded.meeting.directives[1].deadline == "trước ngày 30/6/2024"
+    assert main(["import", "--dir", str(folder / "records"), str(source)]) == 0  # -2
+    assert (folder / "records" / "2024-06-10-giao-ban-2.yaml").exists()
+    before = record.read_bytes()
+    assert main(["import", "--dir", str(folder / "records"), "--id", record.stem, str(source)]) == 5
+    assert record.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "old binary Word"),
+        (b"%PDF-1.4\n", "this is a PDF"),
+    ],
+)
+def test_bad_input_writes_nothing(
+    content: bytes, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _workspace(tmp_path)
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(content)
+    good = _hand_typed(tmp_path / "tb.docx", numbered=False)
+    assert main(["import", "--dir", str(folder / "records"), str(good), str(bad)]) == 1
+    assert words in capsys.readouterr().err
+    assert list((folder / "records").iterdir()) == []
+
+
+def test_a_document_that_is_not_a_notice_is_refused(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("Kính gửi: Ông Nguyễn Văn A")
+    doc.add_paragraph("Chúng tôi xin mời ông đến dự buổi họp mặt.")
+    doc.save(str(tmp_path / "letter.docx"))
+    with pytest.raises(InputError, match="not recognised as a notice or a report"):
+        import_document(tmp_path / "letter.docx")
+
+
+_WORDS = st.sampled_from(
+    [
+        "tiếp tục",
+        "rà soát",
+        "các mô hình",
+        "hội viên",
+        "vận động",
+        "nâng cao",
+        "chất lượng",
+        "cơ sở",
+        "đoàn viên",
+        "thi đua",
+    ]
+)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    contents=st.lists(
+        st.lists(_WORDS, min_size=2, max_size=8).map(" ".join), min_size=1, max_size=4, unique=True
+    )
+)
+def test_any_record_giaoban_writes_imports_back_its_tasks(
+    contents: list[str], tmp_path: Path
+) -> None:
+    """A mutated record's tasks come back from its DOCX as they were written."""
+    import yaml
+
+    folder = tmp_path / f"p{abs(hash(tuple(contents)))}"
+    folder.mkdir()
+    shutil.copy(SETTINGS, folder / "giaoban.yaml")
+    source = yaml.safe_load((EXAMPLES / "2024-09-25-giao-ban-quy-3.yaml").read_text())
+    source["directives"] = [
+        {"assignees": ["Các tổ chức chính trị – xã hội"], "content": c} for c in contents
+    ]
+    (folder / "r.yaml").write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
+    (path,) = [
+        o.path
+        for o in render(
+            [folder / "r.yaml"], docs=("tb",), formats=("docx",), out=folder / "out"
+        ).outputs
+    ]
+    imported = import_document(path)
+    assert [d["content"] for d in imported.data["directives"]] == contents
+    assert imported.unplaced == []
