@@ -135,6 +135,72 @@ def test_a_notice_saved_again_by_libreoffice_imports_the_same(tmp_path: Path) ->
     assert import_document(saved / path.name).data == import_document(path).data
 
 
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1"
+ script:language="StarBasic">
+Sub Edit(sPath As String, sOut As String, sEdits As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(sPath), &quot;_blank&quot;, 0, args())
+  aEdits = Split(sEdits, &quot;|&quot;)
+  For i = 0 To UBound(aEdits) - 1 Step 2
+    oRep = oDoc.createReplaceDescriptor()
+    oRep.SearchRegularExpression = True
+    oRep.SearchString = aEdits(i)
+    oRep.ReplaceString = aEdits(i + 1)
+    oDoc.replaceAll(oRep)
+  Next i
+  Dim out(0) As New com.sun.star.beans.PropertyValue
+  out(0).Name = &quot;FilterName&quot;
+  out(0).Value = &quot;MS Word 2007 XML&quot;
+  oDoc.storeToURL(ConvertToURL(sOut), out())
+  oDoc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def _edit_in_libreoffice(source: Path, target: Path, edits: list[tuple[str, str]],
+                         work: Path) -> None:
+    """Find-and-replace (regular expressions) made by LibreOffice itself, through a Basic
+    macro run headless, and the document saved by it as DOCX."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice
+    profile = work / "lo"
+    start = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless"]
+    # The first start makes the user profile and its Standard library; then the macro.
+    subprocess.run([*start, "--convert-to", "txt", "--outdir", str(work / "txt"), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(_MACRO, encoding="utf-8")
+    pairs = "|".join(f"{find}|{replace}" for find, replace in edits)
+    url = f'macro:///Standard.Module1.Edit("{source}","{target}","{pairs}")'
+    subprocess.run([*start, url], check=True, capture_output=True, timeout=300)
+    assert target.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+def test_edits_made_by_libreoffice_are_in_the_record(tmp_path: Path) -> None:
+    path = _notice(tmp_path)
+    edited = tmp_path / "edited.docx"
+    _edit_in_libreoffice(path, edited, [
+        ("^Số .*-TB/TU$", "Số 09-TB/TU"),
+        ("^Đồng Tháp, ngày .*năm 2024$", "Đồng Tháp, ngày 26 tháng 02 năm 2024"),
+        ("^- Tổ chức sơ kết.*$", ""),
+        ("(- Báo cáo kết quả vận động vốn)", "$1 cho Văn phòng Tỉnh ủy"),
+        ("^(- Tiếp tục đổi mới nội dung.*)$", "$1\\n- Rà soát hội viên mới;"),
+    ], tmp_path)
+    imported = import_document(edited)
+    assert imported.data["documents"] == {"tb": {"number": 9, "date": "2024-02-26"}}
+    contents = [d["content"] for d in imported.data["directives"]]
+    assert "báo cáo kết quả vận động vốn cho Văn phòng Tỉnh ủy về Ban Dân vận Tỉnh ủy" in contents
+    assert "rà soát hội viên mới" in contents
+    assert not any(c.startswith("tổ chức sơ kết") for c in contents)
+    assert imported.unplaced == []
+
+
 def _hand_typed(path: Path, numbered: bool) -> Path:
     """A notice as a clerk types it: direct formatting, a borderless header table, tasks
     under "Đề nghị …:" typed "- " or in Word's own bulleted list, deadlines in words."""
