@@ -23,6 +23,8 @@ from generator.cli.command import main
 from generator.errors import InputError
 from generator.reading.document import read_document
 
+from readback import saved_by_libreoffice
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "records"
 SETTINGS = EXAMPLES.parent / "giaoban.yaml"
 
@@ -114,25 +116,8 @@ def test_edits_made_in_word_are_in_the_record(tmp_path: Path) -> None:
 @pytest.mark.libreoffice
 def test_a_notice_saved_again_by_libreoffice_imports_the_same(tmp_path: Path) -> None:
     path = _notice(tmp_path, "nd30")
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice
-    saved = tmp_path / "saved"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(saved),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    assert import_document(saved / path.name).data == import_document(path).data
+    (saved,) = saved_by_libreoffice([path], tmp_path / "saved")
+    assert import_document(saved).data == import_document(path).data
 
 
 _MACRO = """<?xml version="1.0" encoding="UTF-8"?>
@@ -162,8 +147,9 @@ End Sub
 """
 
 
-def _edit_in_libreoffice(source: Path, target: Path, edits: list[tuple[str, str]],
-                         work: Path) -> None:
+def _edit_in_libreoffice(
+    source: Path, target: Path, edits: list[tuple[str, str]], work: Path
+) -> None:
     """Find-and-replace (regular expressions) made by LibreOffice itself, through a Basic
     macro run headless, and the document saved by it as DOCX."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -171,8 +157,12 @@ def _edit_in_libreoffice(source: Path, target: Path, edits: list[tuple[str, str]
     profile = work / "lo"
     start = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless"]
     # The first start makes the user profile and its Standard library; then the macro.
-    subprocess.run([*start, "--convert-to", "txt", "--outdir", str(work / "txt"), str(source)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [*start, "--convert-to", "txt", "--outdir", str(work / "txt"), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(_MACRO, encoding="utf-8")
     pairs = "|".join(f"{find}|{replace}" for find, replace in edits)
     url = f'macro:///Standard.Module1.Edit("{source}","{target}","{pairs}")'
@@ -185,13 +175,18 @@ def _edit_in_libreoffice(source: Path, target: Path, edits: list[tuple[str, str]
 def test_edits_made_by_libreoffice_are_in_the_record(tmp_path: Path) -> None:
     path = _notice(tmp_path)
     edited = tmp_path / "edited.docx"
-    _edit_in_libreoffice(path, edited, [
-        ("^Số .*-TB/TU$", "Số 09-TB/TU"),
-        ("^Đồng Tháp, ngày .*năm 2024$", "Đồng Tháp, ngày 26 tháng 02 năm 2024"),
-        ("^- Tổ chức sơ kết.*$", ""),
-        ("(- Báo cáo kết quả vận động vốn)", "$1 cho Văn phòng Tỉnh ủy"),
-        ("^(- Tiếp tục đổi mới nội dung.*)$", "$1\\n- Rà soát hội viên mới;"),
-    ], tmp_path)
+    _edit_in_libreoffice(
+        path,
+        edited,
+        [
+            ("^Số .*-TB/TU$", "Số 09-TB/TU"),
+            ("^Đồng Tháp, ngày .*năm 2024$", "Đồng Tháp, ngày 26 tháng 02 năm 2024"),
+            ("^- Tổ chức sơ kết.*$", ""),
+            ("(- Báo cáo kết quả vận động vốn)", "$1 cho Văn phòng Tỉnh ủy"),
+            ("^(- Tiếp tục đổi mới nội dung.*)$", "$1\\n- Rà soát hội viên mới;"),
+        ],
+        tmp_path,
+    )
     imported = import_document(edited)
     assert imported.data["documents"] == {"tb": {"number": 9, "date": "2024-02-26"}}
     contents = [d["content"] for d in imported.data["directives"]]
@@ -377,4 +372,149 @@ def test_any_record_giaoban_writes_imports_back_its_tasks(
     ]
     imported = import_document(path)
     assert [d["content"] for d in imported.data["directives"]] == contents
+    assert imported.unplaced == []
+
+
+TYPED = Path(__file__).resolve().parent / "data" / "typed"
+
+#: The facts of each file in tests/data/typed, read by a person from the document.
+FACTS: dict[str, dict[str, object]] = {
+    "tb-nd30-ubnd.docx": {
+        "doc": "tb",
+        "documents": {"tb": {"number": 118, "date": "2024-07-08"}},
+        "date": "2024-07-05",
+        "part_of_day": "afternoon",
+        "place": "Phòng họp số 2",
+        "convened_by": "Ủy ban nhân dân tỉnh",
+        "kind": "briefing",
+        "chairs": ["Trần Văn Hùng"],
+        "attendees": ["Nguyễn Thị Mai", "Lê Văn Tám"],
+        "assessment": 1,
+        "limitations": 0,
+        "tasks": [
+            (
+                "Sở Nội vụ",
+                "tham mưu tổng kết 10 năm thực hiện Luật Tín ngưỡng, tôn giáo",
+                "trong quý IV/2024",
+            ),
+            (
+                "Sở Nội vụ",
+                "hướng dẫn các huyện rà soát cơ sở tín ngưỡng chưa được công nhận, báo cáo",
+                "trước ngày 15/9/2024",
+            ),
+            (
+                "Ban Dân tộc tỉnh",
+                "phối hợp tổ chức thăm, tặng quà người có uy tín trong đồng bào dân tộc thiểu số",
+                "trong năm 2024",
+            ),
+        ],
+        "signer": {"mode": "tl", "on_behalf_of": "CHỦ TỊCH", "name": "Võ Thị Lan"},
+        "recipients": ["Sở Nội vụ", "Ban Dân tộc tỉnh"],
+        "archive": "VT, KGVX",
+    },
+    "bc-hd36-huyen-uy.docx": {
+        "doc": "bc",
+        "documents": {"bc": {"number": 45, "date": "2024-03-20"}},
+        "date": "2024-03-18",
+        "part_of_day": "morning",
+        "convened_by": "Ban Thường vụ Huyện ủy",
+        "kind": "six_month_review",
+        "chairs": ["Huỳnh Văn Nam"],
+        "attendees": [],
+        "assessment": 0,
+        "limitations": 2,
+        "tasks": [
+            ("Ban Dân vận Huyện ủy", "tham mưu sơ kết mô hình dân vận khéo", "trong quý II/2024"),
+            ("Ban Dân vận Huyện ủy", "tiếp tục kiểm tra công tác dân vận ở cơ sở", None),
+        ],
+        "signer": {
+            "mode": "tm",
+            "on_behalf_of": "BAN THƯỜNG VỤ",
+            "title": "PHÓ BÍ THƯ",
+            "name": "Huỳnh Văn Nam",
+        },
+        "recipients": ["Ban Dân vận Tỉnh ủy (b/c)"],
+        "archive": "Văn phòng Huyện ủy",
+    },
+    "tb-hd36-word-list.docx": {
+        "doc": "tb",
+        "documents": {"tb": {"number": 12, "date": "2024-10-02"}},
+        "date": "2024-09-30",
+        "part_of_day": "afternoon",
+        "convened_by": "Ban Dân vận Tỉnh ủy",
+        "kind": "working_session",
+        "chairs": ["Phạm Thị Tố Hải"],
+        "attendees": [],
+        "assessment": 0,
+        "limitations": 0,
+        # Word's own bulleted list; the last task has a tracked insertion (kept) and a
+        # tracked deletion (dropped).
+        "tasks": [
+            (
+                "Hội Cựu chiến binh tỉnh",
+                "tiếp tục vận động hội viên tham gia xây dựng nông thôn mới",
+                "thường xuyên",
+            ),
+            (
+                "Hội Cựu chiến binh tỉnh",
+                "báo cáo kết quả thực hiện Chỉ thị 45 về Ban Dân vận",
+                "trước ngày 31/12/2024",
+            ),
+        ],
+        "signer": {"title": "TRƯỞNG BAN", "name": "Phạm Thị Tố Hải"},
+        "recipients": ["Hội Cựu chiến binh tỉnh"],
+        "archive": "Văn phòng Ban",
+    },
+    "tb-nd30-libreoffice.docx": {  # typed in Word, then saved again by LibreOffice
+        "doc": "tb",
+        "documents": {"tb": {"number": 7, "date": "2025-01-15"}},
+        "date": "2025-01-13",
+        "part_of_day": "morning",
+        "convened_by": "Ủy ban nhân dân huyện",
+        "kind": "annual_review",
+        "chairs": ["Lê Hoàng Phúc"],
+        "attendees": [],
+        "assessment": 0,
+        "limitations": 0,
+        "tasks": [
+            (
+                "Phòng Nội vụ",
+                "tham mưu tổ chức Tết Nguyên đán Ất Tỵ an toàn, tiết kiệm",
+                "trước ngày 25/01/2025",
+            ),
+            ("Phòng Nội vụ", "tổng hợp khen thưởng năm 2024", None),
+        ],
+        "signer": {
+            "mode": "tl",
+            "on_behalf_of": "CHỦ TỊCH",
+            "title": "CHÁNH VĂN PHÒNG",
+            "name": "Đặng Văn Tài",
+        },
+        "recipients": ["Các phòng, ban huyện"],
+        "archive": "VT",
+    },
+}
+
+
+@pytest.mark.parametrize("name", FACTS)
+def test_typed_notices_and_reports_give_their_facts(name: str) -> None:
+    imported = import_document(TYPED / name)
+    facts, data = FACTS[name], imported.data
+    assert imported.doc == facts["doc"]
+    for key in ("documents", "date", "part_of_day", "convened_by", "kind"):
+        assert data[key] == facts[key], key
+    if "place" in facts:
+        assert data["place"] == facts["place"]
+    assert [c["name"] for c in data["chairs"]] == facts["chairs"]
+    assert [a["name"] for a in data.get("attendees", []) if isinstance(a, dict)] == facts[
+        "attendees"
+    ]
+    assert len(data.get("assessment", [])) == facts["assessment"]
+    assert len(data.get("limitations", [])) == facts["limitations"]
+    tasks = [(d["assignees"][0], d["content"], d.get("deadline")) for d in data["directives"]]
+    assert tasks == facts["tasks"]
+    signer = imported.settings["signer"]
+    assert {k: signer[k] for k in facts["signer"]} == facts["signer"]  # type: ignore[attr-defined]
+    assert imported.settings["recipients"] == facts["recipients"]
+    assert imported.settings["archive"] == facts["archive"]
     assert imported.unplaced == []

@@ -50,6 +50,11 @@ class Finder:
             line = paragraph.index
         return Problem(Position(self.path, line, where=where), message(msg_id, **values), severity)
 
+    def missing(self, paragraph: Paragraph | None, component: str) -> Problem:
+        """An element not found: a warning, as its absence may be meant."""
+        return self.at(paragraph, "check_missing", Severity.WARNING,
+                       element=self.element(component), source=self.profile.cited())  # fmt: skip
+
     def element(self, component: str) -> str:
         return (
             vocabulary()
@@ -289,13 +294,7 @@ def _header_block(finder: Finder, layout: Layout) -> Iterator[Problem]:
                 source=profile.cited(style),
             )
     elif layout.header_table:
-        yield finder.at(
-            None,
-            "check_missing",
-            Severity.WARNING,
-            element=finder.element("issuing-body"),
-            source=profile.cited(),
-        )
+        yield finder.missing(None, "issuing-body")
 
 
 def _pattern(form: str, fields: dict[str, str]) -> re.Pattern[str]:
@@ -371,14 +370,8 @@ def _title(finder: Finder, layout: Layout) -> Iterator[Problem]:
     profile = finder.profile
     types = layout.role("doc-type")
     if not types:
-        first = next((x.paragraph for x in layout.placed if x.role == "body"), None)
-        yield finder.at(
-            first,
-            "check_missing",
-            Severity.WARNING,
-            element=finder.element("doc-type"),
-            source=profile.cited(),
-        )
+        yield finder.missing(next((x.paragraph for x in layout.placed if x.role == "body"), None),
+                             "doc-type")  # fmt: skip
         return
     summaries = layout.role("doc-summary")
     if summaries:
@@ -416,14 +409,8 @@ def _closing(finder: Finder, layout: Layout,
              known_prefixes: dict[str, set[str]]) -> Iterator[Problem]:  # fmt: skip
     profile = finder.profile
     if not layout.closing_table:
-        last = layout.placed[-1].paragraph if layout.placed else None
-        yield finder.at(
-            last,
-            "check_missing",
-            Severity.WARNING,
-            element=finder.element("recipients-label"),
-            source=profile.cited(),
-        )
+        yield finder.missing(layout.placed[-1].paragraph if layout.placed else None,
+                             "recipients-label")  # fmt: skip
         return
     # A clerk may type the list in one paragraph, a soft line break after each line.
     lines = [(p, line) for p in layout.role("recipients-label") + layout.role("recipient")
@@ -459,13 +446,7 @@ def _closing(finder: Finder, layout: Layout,
                                 source=profile.cited())  # fmt: skip
     if not layout.role("sig-name"):
         where = next(iter(layout.role("sig-authority")), None)
-        yield finder.at(
-            where,
-            "check_missing",
-            Severity.WARNING,
-            element=finder.element("sig-name"),
-            source=profile.cited(),
-        )
+        yield finder.missing(where, "sig-name")
 
 
 # -- page numbers --------------------------------------------------------------------

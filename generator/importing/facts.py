@@ -21,7 +21,7 @@ from typing import Any
 from generator.model.catalog import vocabulary
 from generator.model.kinds import MeetingKind
 from generator.reading.document import Paragraph
-from generator.reading.layout import Layout, normal
+from generator.reading.layout import Layout, known_prefixes, normal
 
 _DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _WHEN = re.compile(rf"^(?:(sáng|chiều|tối)\s+)?{_DATE}\s*,\s*(.+)$", re.IGNORECASE)
@@ -77,6 +77,9 @@ class Facts:
     data: dict[str, Any] = field(default_factory=dict)
     #: Paragraphs kept where the clerk will see them, not in the field they belong to.
     unplaced: list[Paragraph] = field(default_factory=list)
+    #: What the settings hold (giaoban.yaml), as the document shows it: the issuing
+    #: body, the place, the signer and the recipients.
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 def _day(match: re.Match[str], first: int = 1) -> dt.date | None:
@@ -128,6 +131,7 @@ def read_facts(layout: Layout) -> Facts:
         data["documents"] = {facts.doc: registration}
     for p in layout.role("doc-summary")[:1]:
         data["summary"] = tidy(p.text)
+    _settings(layout, facts.settings)
     _body(layout, facts)
     data.pop("summary", None)
     kind = _kind(str(data.get("title", "")))
@@ -287,3 +291,50 @@ def _proposal(by: str, content: str) -> dict[str, Any]:
         found["content"] = content[: to.start()]
         found["to"] = [t.strip() for t in to[1].split(",") if t.strip()]
     return found
+
+
+_SYMBOL = re.compile(r"[-/](?:TB|BC)[-/]([\wĐđ.\-]+)\s*$")
+
+
+def _settings(layout: Layout, found: dict[str, Any]) -> None:
+    """The issuing side, the place, the signer and the recipients the document shows."""
+    parents = [tidy(p.text) for p in layout.role("parent-body")]
+    if parents:
+        found["parent_body"] = " ".join(parents)
+    for p in layout.role("issuing-body")[-1:]:
+        found["issuing_body"] = tidy(p.text.replace("\n", " "))
+    for p in layout.role("doc-number")[:1]:
+        if (symbol := _SYMBOL.search(tidy(p.text))) is not None:
+            found["issuer_symbol"] = symbol[1]
+    for p in layout.role("place-date")[:1]:
+        if (place := re.match(r"^(.+?),?\s+ngày\b", tidy(p.text))) is not None:
+            found["place"] = place[1]
+    lines = [tidy(line) for p in layout.role("recipients-label") + layout.role("recipient")
+             for line in p.text.split("\n") if tidy(line)]  # fmt: skip
+    entries = [line for line in lines if not line.lower().startswith("nơi nhận")]
+    archive = [e for e in entries if re.match(r"^[-–]\s*Lưu\b", e)]
+    recipients = [_BULLET.sub("", e).rstrip(" ;,.") for e in entries if e not in archive]
+    if recipients:
+        found["recipients"] = recipients
+    if archive:
+        found["archive"] = re.sub(r"^[-–]\s*Lưu:?\s*", "", archive[-1]).rstrip(" .")
+    signature = [tidy(p.shown) for role in ("sig-authority", "sig-title", "sig-name")
+                 for p in layout.role(role)]  # fmt: skip
+    if len(signature) >= 2:
+        found["signer"] = _signer(signature)
+
+
+def _signer(lines: list[str]) -> dict[str, Any]:
+    """ "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / Lê Văn Bình" as the settings' signer (in capitals
+    as shown: the documents print them so whatever the settings' case)."""
+    first, name = lines[0], lines[-1]
+    titles = lines[1:-1]
+    for mode, prefixes in known_prefixes().items():
+        for prefix in prefixes:
+            if first.upper().startswith(prefix.upper() + " "):
+                body = first[len(prefix) :].strip()
+                if mode == "q":  # an acting head signs with the head's own title
+                    return {"mode": mode, "title": body, "name": name}
+                return {"mode": mode, "on_behalf_of": body, "title": " ".join(titles),
+                        "name": name}  # fmt: skip
+    return {"title": " ".join([first, *titles]), "name": name}

@@ -36,6 +36,8 @@ class Imported:
     doc: str | None
     data: dict[str, Any]
     unplaced: list[Paragraph]
+    #: What the document shows of the settings (issuing body, place, signer, recipients).
+    settings: dict[str, Any]
 
     def yaml(self) -> str:
         """The record file's text."""
@@ -52,6 +54,10 @@ class Imported:
                     where = message("check_at_paragraph", n=p.index, text=p.excerpt())
                     lines.append(f"# {message('import_unplaced_item', where=where)}")
                     lines.append(_dump([_clause(p.text)]).rstrip("\n"))
+        if self.settings:
+            # Settings-level facts are the settings' to hold: shown for the clerk to compare.
+            lines.append(f"# {message('import_settings_note')}")
+            lines += [f"#   {line}" for line in _dump(self.settings).splitlines()]
         return "\n".join(lines) + "\n"
 
 
@@ -73,7 +79,7 @@ def import_file(path: Path) -> Imported:
     document = read_document(path)
     layout = lay_out(document, national_lines())
     facts: Facts = read_facts(layout)
-    return Imported(path, facts.doc, facts.data, facts.unplaced)
+    return Imported(path, facts.doc, facts.data, facts.unplaced, facts.settings)
 
 
 def read_all(paths: Sequence[Path]) -> list[Imported]:
