@@ -290,8 +290,12 @@ def test_the_record_written_validates(tmp_path: Path, capsys: pytest.CaptureFixt
     assert record.name == "2024-06-10-giao-ban.yaml"
     (loaded,) = validate([record])
     assert loaded.meeting.directives[1].deadline == "trước ngày 30/6/2024"
-    assert main(["import", "--dir", str(folder / "records"), str(source)]) == 0  # -2
-    assert (folder / "records" / "2024-06-10-giao-ban-2.yaml").exists()
+    assert (
+        main(["import", "--dir", str(folder / "records"), "--kind", "working_session", str(source)])
+        == 0
+    )  # another of the same day: -2; the kind as given
+    second = folder / "records" / "2024-06-10-lam-viec.yaml"
+    assert validate([second])[0].meeting.kind == "working_session"
     before = record.read_bytes()
     assert main(["import", "--dir", str(folder / "records"), "--id", record.stem, str(source)]) == 5
     assert record.read_bytes() == before

@@ -411,11 +411,12 @@ def check(files: Sequence[Path], profile: str | None, strict: bool, as_json: boo
                 type=LocalPath(dir_okay=False, exists=True))  # fmt: skip
 @option("--dir", "folder", type=LocalPath(file_okay=False), help="opt_import_dir")
 @option("--id", "record_id", metavar="metavar_name", help="opt_import_id")
+@option("--kind", type=click.Choice([k.value for k in MeetingKind]), help="opt_import_kind")
 @json_option
 @quiet_option
 @verbose_option
-def import_(files: Sequence[Path], folder: Path | None, record_id: str | None, as_json: bool,
-            quiet: bool, verbose: bool) -> None:  # fmt: skip
+def import_(files: Sequence[Path], folder: Path | None, record_id: str | None, kind: str | None,
+            as_json: bool, quiet: bool, verbose: bool) -> None:  # fmt: skip
     from generator.commands.importing import import_documents
 
     if record_id is not None and (len(files) > 1 or not re.fullmatch(
@@ -424,7 +425,7 @@ def import_(files: Sequence[Path], folder: Path | None, record_id: str | None, a
     if folder is None:
         folder = Path("records") if Path("records").is_dir() else Path()
     with _json_errors(as_json):
-        written = import_documents(files, folder, record_id)
+        written = import_documents(files, folder, record_id, kind)
     if as_json:
         _echo_json({"ok": True, "records": [
             {"file": str(w.imported.source), "record": str(w.path), "doc": w.imported.doc,

@@ -35,9 +35,14 @@ def _name(imported: Imported) -> str:
     return f"{day}-{slug}"
 
 
-def import_documents(paths: Sequence[Path], folder: Path, record_id: str | None = None
-                     ) -> list[Written]:  # fmt: skip
+def import_documents(paths: Sequence[Path], folder: Path, record_id: str | None = None,
+                     kind: str | None = None) -> list[Written]:  # fmt: skip
+    """Each document's record written into ``folder``; ``kind`` (a meeting kind) replaces
+    the kind read from the meeting's name."""
     imported = read_all(paths)
+    if kind is not None:
+        for item in imported:
+            item.data["kind"] = kind
     targets: list[Path] = []
     for item in imported:
         name = record_id or _name(item)
