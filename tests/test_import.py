@@ -96,12 +96,15 @@ def test_edits_made_in_word_are_in_the_record(tmp_path: Path) -> None:
     start = next(i for i, p in enumerate(doc.paragraphs) if p.text.startswith("Đề nghị"))
     tasks = [p for p in doc.paragraphs[start:] if p.text.startswith("- ")]
     reworded, deleted = tasks[0], tasks[1]
-    reworded.runs[
-        0
-    ].text = "- Tiếp tục đổi mới mạnh mẽ phương thức hoạt động (thời hạn: thường xuyên);"
+    new_task = "- Tiếp tục đổi mới mạnh mẽ phương thức hoạt động (thời hạn: thường xuyên);"
+    reworded.runs[0].text = new_task
     deleted._p.getparent().remove(deleted._p)
-    added = reworded._p.addnext(Document().add_paragraph("- Rà soát hội viên.")._p)
-    del added
+    reworded._p.addnext(Document().add_paragraph("- Rà soát hội viên.")._p)
+    heading = next(i for i, p in enumerate(doc.paragraphs) if p.text.endswith("Đánh giá kết quả"))
+    assessment = doc.paragraphs[heading + 1]
+    for run in assessment.runs[1:]:
+        run.text = ""
+    assessment.runs[0].text = "Khối vận huyện hoàn thành xuất sắc các nhiệm vụ năm 2023."
     doc.save(str(path))
     imported = import_document(path)
     assert imported.data["documents"] == {"tb": {"number": 7, "date": "2024-02-27"}}
@@ -110,6 +113,11 @@ def test_edits_made_in_word_are_in_the_record(tmp_path: Path) -> None:
     assert imported.data["directives"][0]["deadline"] == "thường xuyên"
     assert "rà soát hội viên" in contents
     assert not any(c.startswith("tổ chức sơ kết") for c in contents)
+    # The chair's assessment as rewritten (a notice prints results and assessment alike
+    # under "Đánh giá kết quả": both come back as the assessment).
+    assert (
+        imported.data["assessment"][0] == "Khối vận huyện hoàn thành xuất sắc các nhiệm vụ năm 2023"
+    )
 
 
 @pytest.mark.slow
