@@ -390,7 +390,12 @@ def _title(finder: Finder, layout: Layout) -> Iterator[Problem]:
         elif style.rule is not None and not _under(layout, summary):
             yield finder.at(summary, "check_rule_missing", element=finder.element("doc-summary"),
                             source=profile.cited(style))  # fmt: skip
-    body = [x.paragraph for x in layout.placed if x.role in _BODY]
+    # The content ends before the closing table: an appendix after it is not the content.
+    closing = min((x.paragraph.index for x in layout.placed
+                   if layout.closing_table and x.paragraph.place.table == layout.closing_table),
+                  default=None)  # fmt: skip
+    body = [x.paragraph for x in layout.placed
+            if x.role in _BODY and (closing is None or x.paragraph.index < closing)]  # fmt: skip
     if body:
         last = body[-1]
         end = profile.marks.end
