@@ -40,14 +40,22 @@ def pdf_pages(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(path).pages]
 
 
-def strip_page_number(text: str, number: int) -> str:
-    """The page's text without its page number line (first or last line)."""
+def strip_page_number(text: str, number: str | None) -> str:
+    """The page's text without its page number line (first or last line): ``number`` as
+    the page shows it (``page_number_lines``; an appendix may number its pages anew)."""
     lines = text.splitlines()
     for index in (0, -1):
-        if lines and lines[index].strip() == str(number):
+        if number is not None and lines and lines[index].strip() == number:
             lines.pop(index)
             break
     return "\n".join(lines)
+
+
+def pages_without_numbers(path: Path) -> list[str]:
+    """Each page's text without the page number it shows."""
+    shown = page_number_lines(path)
+    return [strip_page_number(text, number) for text, number in zip(pdf_pages(path), shown,
+                                                                     strict=True)]  # fmt: skip
 
 
 def page_number_lines(path: Path) -> list[str | None]:
@@ -68,8 +76,8 @@ def pdf_words(path: Path, repeated_headers: Sequence[str] = ()) -> list[str]:
     is dropped there: it is shown again, not written again.
     """
     out: list[str] = []
-    for number, text in enumerate(pdf_pages(path), 1):
-        page = words(strip_page_number(text, number))
+    for number, text in enumerate(pages_without_numbers(path), 1):
+        page = words(text)
         for header in map(words, repeated_headers):
             if number > 1 and page[: len(header)] == header:
                 page = page[len(header) :]

@@ -91,6 +91,7 @@ def test_the_html_subset_page_names_every_component_and_element() -> None:
         INLINE_TAGS,
         KEEP_WITH_NEXT,
         LAYOUT_TABLES,
+        LEVEL_WITH_RECIPIENTS,
         NATIONAL_PREFIX,
         SUMMARY_MARK,
         TAG_DEFAULTS,
@@ -99,6 +100,6 @@ def test_the_html_subset_page_names_every_component_and_element() -> None:
     page = (PACKAGE.parent / "docs" / "html-subset.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`([^`]+)`", page))
     names = {*COMPONENTS, *BLOCK_TAGS, *INLINE_TAGS, *TAG_DEFAULTS, f"{NATIONAL_PREFIX}1",
-             KEEP_WITH_NEXT, SUMMARY_MARK}  # fmt: skip
+             KEEP_WITH_NEXT, SUMMARY_MARK, LEVEL_WITH_RECIPIENTS}  # fmt: skip
     names |= {f"table.{cls}" for cls in LAYOUT_TABLES}
     assert sorted(names - named) == []

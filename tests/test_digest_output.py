@@ -107,7 +107,9 @@ def test_chart_is_vector_in_the_pdf_and_print_resolution_in_the_docx(
     assert alt.startswith("Biểu đồ cột. Nhiệm vụ được giao theo tình trạng") and "Quá hạn:" in alt
 
 
-def test_appendix_with_continuing_page_numbers(rendered_digest: RenderedDigest) -> None:
+def test_appendix_and_its_page_numbers(rendered_digest: RenderedDigest) -> None:
+    """Numbered through under HD36 and NĐ30; under HD05 the appendix numbers its own pages
+    (none on its first page, then 2, 3…)."""
     assert "PHỤ LỤC TÓM TẮT CÁC HỘI NGHỊ QUÝ III NĂM 2024" in " ".join(
         docx_words(rendered_digest.docx)
     )
@@ -116,7 +118,11 @@ def test_appendix_with_continuing_page_numbers(rendered_digest: RenderedDigest) 
     assert appendix > 1
     assert "Nơi nhận:" in pages[appendix - 1]  # the report is signed before its appendix
     numbers = page_number_lines(rendered_digest.pdf)
-    assert numbers == [None] + [str(n) for n in range(2, len(pages) + 1)]
+    if rendered_digest.profile == "hd05":
+        restarted = [None] + [str(n) for n in range(2, len(pages) - appendix + 1)]
+        assert numbers == [None] + [str(n) for n in range(2, appendix + 1)] + restarted
+    else:
+        assert numbers == [None] + [str(n) for n in range(2, len(pages) + 1)]
     summaries = " ".join(pages[appendix:]).count("Hội nghị giao ban khối Mặt trận")
     assert summaries >= MEETINGS
 

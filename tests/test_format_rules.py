@@ -46,7 +46,11 @@ def test_a_signer_in_no_ones_name_stands_level_with_the_recipients(
     assert abs(float(label[0]["top"]) - float(title[0]["top"])) < 2.0  # the same line
     cell = Document(str(files["docx"])).tables[-1].cell(0, 1)
     first = cell.paragraphs[0]
-    assert first.text == "BÍ THƯ TỈNH ỦY" and first.style.name == style_name("sig-authority")
+    assert first.text == "BÍ THƯ TỈNH ỦY" and first.style.name == style_name("sig-title")
+    # in the title's face: bold under HD36 and NĐ30, upright under HD05
+    bold = profile != "hd05"
+    assert all(("Bold" in str(c["fontname"])) is bold for c in title)
+    assert first.style.font.bold is bold
 
 
 def test_an_acting_head_signs_with_q_before_the_title_under_nd30(project: Path) -> None:

@@ -13,7 +13,7 @@ from docx import Document
 from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Mm
 
-from generator import digest, render, validate
+from generator import InputError, digest, render, validate
 from generator.cli.command import main
 from generator.inputs.locations import builtin_profiles
 from generator.model.meeting import Registration
@@ -155,12 +155,54 @@ def test_an_acting_head_signs_q_under_hd05(project: Path) -> None:
     assert [p.text for p in cell.paragraphs] == ["Q. TRƯỞNG BAN", "Lê Thị Cúc"]
 
 
-def test_a_deputy_in_charge_signs_with_his_own_title(project: Path) -> None:
+def test_a_deputy_in_charge_signs_with_his_own_title_not_bold(project: Path) -> None:
     signer = {"title": "Phó Trưởng ban phụ trách", "name": "Lê Thị Cúc"}
     write_yaml(project / "giaoban.yaml", {**SETTINGS, "profile": "hd05", "signer": signer})
-    (docx,) = render([project / "record.yaml"], formats=("docx",), out=project / "out").outputs
-    cell = Document(str(docx.path)).tables[-1].cell(0, 1)
+    outputs = render([project / "record.yaml"], out=project / "out").outputs
+    files = {o.format: o.path for o in outputs}
+    cell = Document(str(files["docx"])).tables[-1].cell(0, 1)
     assert [p.text for p in cell.paragraphs] == ["PHÓ TRƯỞNG BAN PHỤ TRÁCH", "Lê Thị Cúc"]
+    assert cell.paragraphs[0].style.font.bold is False
+    last = len(pdf_pages(files["pdf"])) - 1
+    title = chars_of(files["pdf"], "PHÓ TRƯỞNG BAN PHỤ TRÁCH", page=last)
+    assert not any("Bold" in str(c["fontname"]) for c in title)
+    label = chars_of(files["pdf"], "Nơi nhận:", page=last)
+    assert abs(float(label[0]["top"]) - float(title[0]["top"])) < 2.0  # level with it
+
+
+def test_recipients_typed_with_their_own_marks_are_punctuated_once(project: Path) -> None:
+    settings = {**SETTINGS, "profile": "hd05", "archive": "Văn phòng Tỉnh ủy.",
+                "recipients": ["Ban Thường vụ Tỉnh ủy (b/c);", "Các huyện ủy,"]}  # fmt: skip
+    write_yaml(project / "giaoban.yaml", settings)
+    (docx,) = render([project / "record.yaml"], formats=("docx",), out=project / "out").outputs
+    entries = [t for style, t in _paragraphs(docx.path) if style == style_name("recipient")]
+    assert entries == [
+        "- Ban Thường vụ Tỉnh ủy (b/c);",
+        "- Các huyện ủy;",
+        "- Lưu Văn phòng Tỉnh ủy.",
+    ]
+
+
+def test_only_the_documents_rendered_are_held_to_their_date(project: Path) -> None:
+    """A notice registered in 2025 is warned about when it is rendered under hd05, not when
+    only the report is, nor in today's digest (which has its own date)."""
+    documents = {"tb": {"number": 5, "date": "2025-01-05"}}
+    write_yaml(project / "record.yaml", {**RECORD, "documents": documents})
+    write_yaml(project / "giaoban.yaml", {**SETTINGS, "profile": "hd05"})
+    tb = render([project / "record.yaml"], docs=("tb",), formats=("docx",), out=project / "a")
+    assert [w.message.split(":")[0] for w in tb.warnings] == ["documents.tb.date"]
+    bc = render([project / "record.yaml"], docs=("bc",), formats=("docx",), out=project / "b")
+    assert bc.warnings == []
+    result = digest([project], period="2025-Q1", formats=("docx",), out=project / "c",
+                    strict=True)  # fmt: skip
+    assert not any("date" in w.message for w in result.warnings)
+
+
+def test_a_digest_dated_outside_its_profile_fails_under_strict(tmp_path: Path) -> None:
+    early = Registration(number=3, date=dt.date(2024, 1, 5))
+    with pytest.raises(InputError, match="--date: the document is dated 05/01/2024"):
+        digest([EXAMPLES], period="2023", registration=early, out=tmp_path, strict=True)
+    assert not list(tmp_path.glob("digest-*"))  # nothing written
 
 
 @pytest.mark.parametrize(
@@ -243,11 +285,63 @@ def test_doctor_and_help_name_the_profiles_and_their_periods(
 ) -> None:
     main(["doctor"])
     out = capsys.readouterr().out
-    for line in ("hd05 (05-HD/VPTW, 27/05/2026 –)", "hd36 (36-HD/VPTW, 03/04/2018 – 26/05/2026)",
-                 "nd30 (30/2020/NĐ-CP, 05/03/2020 –)"):  # fmt: skip
+    for line in ("hd05 (05-HD/VPTW, from 27/05/2026)", "hd36 (36-HD/VPTW, 03/04/2018 – 26/05/2026)",
+                 "nd30 (30/2020/NĐ-CP, from 05/03/2020)"):  # fmt: skip
         assert line in out, out
     assert main(["render", "--help"]) == 0
     text = " ".join(capsys.readouterr().out.split()).replace("- ", "-")  # lines wrapped at "-"
     assert "hd05 (Party, from 27/05/2026: guidance 05-HD/VPTW)" in text
     assert "hd36 (Party, before 27/05/2026: guidance 36-HD/VPTW)" in text
-    assert "nd30 (State: decree 30/2020/NĐ-CP)" in text
+    assert "nd30 (State, from 05/03/2020: decree 30/2020/NĐ-CP)" in text
+
+
+def test_a_macro_without_the_documents_context_cannot_guess_the_closing_mark(
+    project: Path,
+) -> None:
+    mine = project / "mine"
+    (mine / "partials").mkdir(parents=True)
+    (mine / "partials" / "end.html.j2").write_text(
+        "{% macro close(t) %}<p>{{ t | end_document }}</p>{% endmacro %}", encoding="utf-8"
+    )
+    (mine / "documents").mkdir()
+    (mine / "documents" / "tb.html.j2").write_text(
+        '{% extends "builtin/documents/tb.html.j2" %}{% import "partials/end.html.j2" as e %}'
+        "{% block appendix %}{{ e.close('Hết') }}{% endblock %}",
+        encoding="utf-8",
+    )
+    write_yaml(project / "giaoban.yaml", {**SETTINGS, "profile": "hd05"})
+    with pytest.raises(InputError, match="import the macro that uses it 'with context'"):
+        render([project / "record.yaml"], templates=[mine], out=project / "out")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"components": {"body": {"size_pt": 14, "line_height_pt": 12}}},
+         "line_height_pt 12 is less than the font size 14"),
+        ({"in_force": {"family": "party", "regulation": "X", "since": "2026-05-27",
+                       "until": "2026-01-01"}}, "until is before since"),
+        ({"components": {"summary-mark": None}},
+         "marks.summary is set, so the profile must style the mark: add components.summary-mark"),
+    ],
+)  # fmt: skip
+def test_profile_values_that_cannot_work_are_refused_at_their_line(
+    tmp_path: Path, change: dict[str, object], expected: str
+) -> None:
+    import yaml
+
+    data = yaml.safe_load(builtin_profiles()["hd05"].read_text(encoding="utf-8"))
+    for key, value in change.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            for inner, v in value.items():
+                if v is None:
+                    del data[key][inner]
+                else:
+                    data[key][inner] = v
+        else:
+            data[key] = value
+    path = write_yaml(tmp_path / "mine.yaml", data)
+    with pytest.raises(InputError) as caught:
+        load_profile(path)
+    (problem,) = caught.value.problems
+    assert expected in problem.message and problem.position.line > 0

@@ -10,8 +10,8 @@ import pytest
 
 from generator import digest, render
 
-from conftest import Rendered
-from readback import page_number_lines, pdf_pages, pdf_words, strip_page_number, words
+from conftest import SETTINGS, Rendered, write_yaml
+from readback import page_number_lines, pages_without_numbers, pdf_pages, pdf_words, words
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
@@ -50,7 +50,7 @@ def test_libreoffice_shows_the_same_text_and_page_numbers(
 
 def _page_starts(path: Path) -> list[list[str]]:
     """The first words of every page, page numbers aside: where the pages break."""
-    return [words(strip_page_number(text, n))[:8] for n, text in enumerate(pdf_pages(path), 1)]
+    return [words(text)[:8] for text in pages_without_numbers(path)]
 
 
 @pytest.mark.parametrize("profile", ["hd05", "hd36", "nd30"])
@@ -78,3 +78,30 @@ def test_the_closing_sentence_stays_with_the_signature_in_word_too(tmp_path: Pat
                        out=tmp_path / "out").outputs  # fmt: skip
     last = pdf_pages(convert(output.path, tmp_path))[-1]
     assert "Văn phòng Tỉnh ủy thông báo ý kiến kết luận" in last and "Nơi nhận:" in last
+
+
+@pytest.mark.parametrize(("profile", "restarts"), [("hd05", True), ("hd36", False)])
+def test_the_appendix_numbers_its_pages_on_its_own_under_hd05(
+    profile: str, restarts: bool, tmp_path: Path
+) -> None:
+    """HD05 numbers each appendix on its own: no number on its first page, then 2, 3…; the
+    PDF and LibreOffice's view of the DOCX alike. HD36 numbers the whole file through."""
+    import datetime as dt
+
+    from synthetic import write_records
+
+    write_yaml(tmp_path / "giaoban.yaml", {**SETTINGS, "profile": profile})
+    write_records(tmp_path / "records", 60, dt.date(2023, 1, 2), 360)
+    outputs = digest([tmp_path / "records"], period="2023", out=tmp_path / "out").outputs
+    files = {o.format: o.path for o in outputs}
+    for pdf in (files["pdf"], convert(files["docx"], tmp_path / "lo")):
+        pages = pdf_pages(pdf)
+        first = next(n for n, text in enumerate(pages) if "PHỤ LỤC" in text)
+        numbers = page_number_lines(pdf)
+        assert first >= 2 and len(pages) - first >= 3, pdf  # a body and a long appendix
+        assert numbers[:first] == [None, *map(str, range(2, first + 1))], pdf
+        if restarts:
+            expected = [None, *map(str, range(2, len(pages) - first + 1))]
+        else:
+            expected = list(map(str, range(first + 1, len(pages) + 1)))
+        assert numbers[first:] == expected, pdf

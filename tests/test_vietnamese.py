@@ -67,5 +67,6 @@ def test_document_and_sentence_endings() -> None:
     assert end_document("biết, thực hiện ./. ", ".") == "biết, thực hiện."
     assert end_document("biết, thực hiện.", ".") == "biết, thực hiện."
     assert end_document("biết, thực hiện;", ".") == "biết, thực hiện."
+    assert end_document("còn tiếp…", ".") == "còn tiếp…"  # already ended: no second stop
     assert sentence("năm 2023, tiếp tục đổi mới") == "Năm 2023, tiếp tục đổi mới."
     assert sentence("Đã xong…") == "Đã xong…"

@@ -126,9 +126,11 @@ def _place_level(places: _Places, settings: Settings, profile_file: Path) -> Non
     raise InputError([Problem(places(("place",)), detail, Severity.WARNING)])
 
 
-def in_force_warnings(records: Iterable[Record], options: Options) -> list[Problem]:
-    """Each registered document dated outside its profile's period (an HD05 notice dated
-    2025, an HD36 one dated 2026): the format is the issuing day's, not the meeting's."""
+def in_force_warnings(records: Iterable[Record], options: Options,
+                      docs: Sequence[str] | None) -> list[Problem]:  # fmt: skip
+    """Each registered document of ``docs`` (``None``: every one the record registers)
+    dated outside its profile's period (an HD05 notice dated 2025, an HD36 one dated
+    2026): the format is the issuing day's, not the meeting's."""
     found = []
     for record in records:
         try:
@@ -136,6 +138,8 @@ def in_force_warnings(records: Iterable[Record], options: Options) -> list[Probl
         except InputError:
             continue  # reported with the settings
         for doc, registration in record.meeting.documents.items():
+            if docs is not None and doc not in docs:
+                continue
             if registration.date and (detail := out_of_force(profile, registration.date)):
                 key = ("documents", doc, "date")
                 where = record.source.values.get(key, Position(record.path))
@@ -156,11 +160,14 @@ def _attach(records: list[Record], found: list[Problem], problems: list[Problem]
     return attached
 
 
-def check_run(files: Sequence[Path], options: Options, together: bool = False) -> list[Record]:
+def check_run(files: Sequence[Path], options: Options, together: bool = False,
+              dated: Sequence[str] | None = None) -> list[Record]:  # fmt: skip
     """The records of ``files``, or one ``InputError`` with every problem of the run.
 
     ``together``: the records are read as one set (``validate``, ``digest``), so what
     they say of one another is checked too: directive ids and the updates naming them.
+    ``dated``: the document types whose registered dates must fall in their profile's
+    period (``None``: all, as ``validate`` checks; a digest renders none of them).
     """
     problems: list[Problem] = []
     try:
@@ -172,8 +179,8 @@ def check_run(files: Sequence[Path], options: Options, together: bool = False) -
     samples = [p for p in from_settings if p.severity is Severity.WARNING]
     problems.extend(p for p in from_settings if p.severity is Severity.ERROR)
     records = _attach(records, samples, problems, options.strict, lambda r: r.settings_path)
-    dated = in_force_warnings(records, options)
-    records = _attach(records, dated, problems, options.strict, lambda r: r.path)
+    out_of_period = in_force_warnings(records, options, dated)
+    records = _attach(records, out_of_period, problems, options.strict, lambda r: r.path)
     if together:
         problems.extend(reference_problems(sorted(records, key=lambda r: r.held)))
         found = naming_warnings(records)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,7 @@ from generator.model.catalog import vocabulary
 from generator.model.kinds import Membership
 from generator.model.meeting import Registration
 from generator.model.periods import Period
-from generator.model.profiles import load_profile, out_of_force
+from generator.model.profiles import Profile, load_profile, out_of_force
 from generator.model.records import Record, warnings_of
 from generator.model.settings import load_settings
 from generator.output.formats import Document
@@ -102,7 +102,7 @@ def render_stale(
     plan: RenderPlan, options: Options, state: OutputState, execution: Execution
 ) -> RenderResult:
     """Render what ``plan`` found out of date, write it, and record it in the state."""
-    records = check_run(list(plan.stale), options)
+    records = check_run(list(plan.stale), options, dated=options.docs)
     problems = _conflicts(records, plan, options)
     planned: list[Output] = []
     tasks: list[Task] = []
@@ -140,6 +140,19 @@ def render_stale(
     return RenderResult(planned, warnings_of(records) + kept, list(plan.skipped))
 
 
+def _date_in_force(profile: Profile, registration: Registration, settings: Path,
+                   strict: bool) -> list[Problem]:  # fmt: skip
+    """The digest's ``--date`` outside its profile's period: a warning, an error under
+    ``strict`` (nothing is written then)."""
+    detail = registration.date and out_of_force(profile, registration.date)
+    if not detail:
+        return []
+    problem = Problem(Position(settings), f"--date: {detail}", Severity.WARNING)
+    if strict:
+        raise InputError([replace(problem, severity=Severity.ERROR)])
+    return [problem]
+
+
 def render_digest(
     files: list[Path],
     *,
@@ -152,7 +165,7 @@ def render_digest(
     execution: Execution,
 ) -> DigestResult:
     """Read every record, aggregate the period, render and write its report."""
-    records = check_run(files, options, together=True)
+    records = check_run(files, options, together=True, dated=())
     settings = load_settings(plan.settings)
     data = build_digest(records, period, settings, membership)
     if not data.meetings and not data.reviews:
@@ -163,15 +176,13 @@ def render_digest(
         raise InputError([Problem(where, detail)])
     named = options.named(plan.settings, settings)
     profile = load_profile(named.profile)
+    dated = _date_in_force(profile, registration, plan.settings, options.strict)
     content = digest_context(data, settings, profile, registration)
     document = execution.document(content, named, plan.settings, options)
     formats = list(plan.stale)
     tasks = [Task(document, fmt, str(period), "digest") for fmt in formats]
     blobs = execution.run(tasks)
-    warnings = warnings_of(records)
-    late = registration.date and out_of_force(profile, registration.date)
-    if late:
-        warnings.append(Problem(Position(plan.settings), f"--date: {late}", Severity.WARNING))
+    warnings = warnings_of(records) + dated
     outputs = [Output(plan.settings, "digest", fmt, plan.targets[fmt], plan.stale[fmt])
                for fmt in formats]  # fmt: skip
     for output, blob in zip(outputs, blobs, strict=True):

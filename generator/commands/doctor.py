@@ -89,12 +89,11 @@ def diagnose(template_dirs: Sequence[Path] = ()) -> Report:
         report.add(message("doctor_subsetter"), message("doctor_subsetter_missing"), ok=False)
     if shutil.which("fc-match") is None:
         report.add("fontconfig", message("doctor_no_fc_match"), ok=False)
-    profiles = {name: load_profile(path) for name, path in builtin_profiles().items()}
-    for name, profile in profiles.items():
+    profiles = {name: (path, load_profile(path)) for name, path in builtin_profiles().items()}
+    for name, (_, profile) in profiles.items():
         _check_fonts(report, name, profile.font_stack())
     report.add(message("doctor_profiles"), "; ".join(
-        f"{name} ({_in_force(profile)}) {path}"
-        for (name, profile), path in zip(profiles.items(), builtin_profiles().values(), strict=True)
+        f"{name} ({_in_force(profile)}) {path}" for name, (path, profile) in profiles.items()
     ))  # fmt: skip
     for folder in [*template_dirs, templates_dir()]:
         names = sorted(str(p.relative_to(folder)) for p in Path(folder).rglob("*.j2"))

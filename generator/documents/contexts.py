@@ -66,12 +66,18 @@ def recipients(names: list[str], archive: str | None, profile: Profile) -> dict[
     """The list's entries in the profile's forms; the last one ends the list with a full stop
     even when there is no archive line to do it."""
     fmt = profile.recipients
-    entries = [fill(fmt.entry, name=name) for name in names]
+    # The profile punctuates ("," in HD36, ";" elsewhere): a name typed with its own mark
+    # ("… (b/c);") would show two.
+    entries = [fill(fmt.entry, name=_unpunctuated(name)) for name in names]
     if archive:
-        entries.append(fill(fmt.archive, archive=archive))
+        entries.append(fill(fmt.archive, archive=_unpunctuated(archive)))
     elif entries:
         entries[-1] = end_sentence(entries[-1])
     return {"label": fmt.label, "entries": entries}
+
+
+def _unpunctuated(text: str) -> str:
+    return text.rstrip().rstrip(",;.").rstrip()
 
 
 def meeting_title(meeting: Meeting) -> str:

@@ -130,6 +130,11 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return message("no_such_day", value=value)
     if kind == "one_line_spacing":
         return message("one_line_spacing")
+    if kind == "line_below_size":
+        return message("line_below_size", line=f"{ctx.get('line', 0):g}",
+                       size=f"{ctx.get('size', 0):g}")  # fmt: skip
+    if kind == "period_reversed":
+        return message("period_reversed")
     if kind == "date_range":
         return message("date_range", value=value, first=ctx.get("first"), last=ctx.get("last"))
     if kind.startswith(("date_", "datetime_")) or kind == "invalid_date":

@@ -38,6 +38,9 @@ COMPONENTS = (
 #: The typed mark under the summary line ("-----"): styled by the profiles that have one.
 SUMMARY_MARK = "summary-mark"
 
+#: The first paragraph of an appendix: where its own page numbering starts, if any.
+APPENDIX_TITLE = "appendix-title"
+
 #: The national header's lines take the classes ``national-1``, ``national-2``, …
 NATIONAL_PREFIX = "national-"
 
@@ -70,6 +73,11 @@ KEEP_WITH_NEXT = "keep-with-next"
 #: Space above and below a data table, in points (both writers; CSS margins collapse
 #: with the paragraphs' own spacing, and the DOCX mirrors that).
 DATA_TABLE_MARGIN_PT = 6.0
+
+#: A class for the first line of the signature block when it is not the authority line
+#: (a signer in no one's name): it stands level with "Nơi nhận:", taking the space above
+#: the recipients' label.
+LEVEL_WITH_RECIPIENTS = "level-with-recipients"
 
 #: Elements that make a paragraph of their own, and those that stay inside one.
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6")

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from generator.caches import cached_per_content
 from generator.errors import InputError, Problem
 from generator.inputs.loading import load_yaml
+from generator.inputs.locations import builtin_profiles
 from generator.inputs.validation import validate_model
 from generator.messages import message
 from generator.model.components import COMPONENTS, NATIONAL_PREFIX, SUMMARY_MARK, TAG_DEFAULTS
@@ -99,6 +100,10 @@ class Style(Strict):
     def _one_line_spacing(self) -> Style:
         if self.line_height_pt is not None and "line_spacing" in self.model_fields_set:
             raise PydanticCustomError("one_line_spacing", "one line spacing", {})
+        if self.line_height_pt is not None and self.line_height_pt < self.size_pt:
+            # "Exactly" lower than the letters: Word and the PDF cut their tops off.
+            sizes = {"line": self.line_height_pt, "size": self.size_pt}
+            raise PydanticCustomError("line_below_size", "line below size", sizes)
         return self
 
     def line_pitch_pt(self, single_line_em: float) -> float:
@@ -193,6 +198,12 @@ class InForce(Strict):
     since: dt.date
     until: dt.date | None = None
 
+    @model_validator(mode="after")
+    def _ordered(self) -> InForce:
+        if self.until is not None and self.until < self.since:
+            raise PydanticCustomError("period_reversed", "period reversed", {})
+        return self
+
     def covers(self, day: dt.date) -> bool:
         return self.since <= day and (self.until is None or day <= self.until)
 
@@ -211,6 +222,8 @@ class RecipientsFormat(Strict):
 class PageNumber(Strict):
     first_page: bool = False
     offset_mm: Annotated[float, Field(ge=0, le=50)] = 10
+    #: An appendix numbers its pages on its own, from 1 (HD05), as a document does.
+    restart_in_appendix: bool = False
 
 
 class Profile(Strict):
@@ -291,13 +304,16 @@ class Profile(Strict):
 def load_profile(path: Path) -> Profile:
     loaded = load_yaml(path)
     profile = validate_model(Profile, loaded)
-    wanted = [*COMPONENTS, *([SUMMARY_MARK] if profile.marks.summary else [])]
-    missing = [c for c in wanted if c not in profile.components]
-    if missing:
-        where = loaded.source.key(("components",))
-        raise InputError(
-            [Problem(where, message("missing", field=f"components.{name}")) for name in missing]
-        )
+    missing = [c for c in COMPONENTS if c not in profile.components]
+    problems = [
+        Problem(loaded.source.key(("components",)), message("missing", field=f"components.{name}"))
+        for name in missing
+    ]
+    if profile.marks.summary and SUMMARY_MARK not in profile.components:
+        where = loaded.source.key(("marks", "summary"))
+        problems.append(Problem(where, message("summary_mark_unstyled", style=SUMMARY_MARK)))
+    if problems:
+        raise InputError(problems)
     return profile
 
 
@@ -306,14 +322,14 @@ def _day(day: dt.date) -> str:
 
 
 def in_force_span(rules: InForce) -> str:
-    """ "27/05/2026 –" or "03/04/2018 – 26/05/2026": when a rule set applies."""
-    return f"{_day(rules.since)} – {_day(rules.until) if rules.until else ''}".rstrip()
+    """ "from 27/05/2026" or "03/04/2018 – 26/05/2026": when a rule set applies."""
+    if rules.until is None:
+        return message("span_from", since=_day(rules.since))
+    return f"{_day(rules.since)} – {_day(rules.until)}"
 
 
 def profile_in_force(family: str, day: dt.date) -> Profile | None:
     """The built-in profile of ``family`` ("party", "state") in force on ``day``."""
-    from generator.inputs.locations import builtin_profiles
-
     for path in builtin_profiles().values():
         profile = load_profile(path)
         rules = profile.in_force

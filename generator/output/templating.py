@@ -92,10 +92,14 @@ def in_sentence(text: str) -> str:
 @pass_context
 def _end_document(context: Context, text: str) -> str:
     """The closing mark is the profile's (``doc.end_mark``): a template written before HD05
-    ends its content with ``| end_document`` and still gets the mark of the profile in use."""
+    ends its content with ``| end_document`` and still gets the mark of the profile in use.
+    A macro imported without the document's context cannot know it: an error, never a
+    guess (HD05 ends with ".", NĐ30 and HD36 with "./.")."""
     doc = context.get("doc")
     mark = doc.get("end_mark") if isinstance(doc, Mapping) else None
-    return end_document(text, mark) if isinstance(mark, str) else end_document(text)
+    if not isinstance(mark, str):
+        raise UndefinedError(message("end_mark_unknown"))
+    return end_document(text, mark)
 
 
 def make_environment(user_dirs: Sequence[Path] = ()) -> Environment:

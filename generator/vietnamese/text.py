@@ -57,6 +57,8 @@ def end_document(text: str, mark: str = "./.") -> str:
     """The content's last sentence with the format's closing mark: "./." (NĐ30, HD36) or a
     full stop (HD05), whatever mark the text was written with."""
     stripped = text.rstrip()
+    if mark == "." and stripped.endswith(("…", "!", "?")):
+        return stripped  # a sentence already ended: no second stop
     while stripped.endswith(END_MARKS):
         stripped = stripped.removesuffix("./.").rstrip(".;:,").rstrip()
     return stripped + mark

@@ -42,6 +42,12 @@ SEQUENCES: dict[str, tuple[str, ...]] = {
         "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
         "w:tblDescription",
     ),
+    "w:sectPr": (
+        "w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type",
+        "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType",
+        "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+        "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+    ),
     "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
     "w:tblBorders": ("w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"),
     "w:tblCellMar": ("w:top", "w:left", "w:bottom", "w:right"),

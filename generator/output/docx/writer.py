@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
@@ -31,6 +32,7 @@ from docx.text.paragraph import Paragraph
 from lxml.html import HtmlElement
 
 from generator.model.components import (
+    APPENDIX_TITLE,
     BLOCK_TAGS,
     CLOSING_TABLE,
     DATA_TABLE_MARGIN_PT,
@@ -38,6 +40,7 @@ from generator.model.components import (
     INLINE_TAGS,
     KEEP_WITH_NEXT,
     LAYOUT_TABLES,
+    LEVEL_WITH_RECIPIENTS,
     RULE,
     TAG_DEFAULTS,
 )
@@ -193,10 +196,18 @@ class HtmlWriter:
                   width_pt: float) -> None:  # fmt: skip
         component = self.component(element)
         style = self.styles[component]
+        restart = component == APPENDIX_TITLE and self.profile.page_number.restart_in_appendix
+        if restart and isinstance(container, DocxDocument):
+            self.new_section(container)
         paragraph = self.new_paragraph(container)
         paragraph._p.style = self.style_ids[component]
+        if restart:  # the section starts the page: no break of its own (LibreOffice adds one)
+            paragraph.paragraph_format.page_break_before = False
         if KEEP_WITH_NEXT in element.classes:
             paragraph.paragraph_format.keep_with_next = True
+        if LEVEL_WITH_RECIPIENTS in element.classes:
+            label = self.styles["recipients-label"]
+            paragraph.paragraph_format.space_before = Pt(label.space_before_pt)
         if self.space_pending:
             gap = max(style.space_before_pt, self.space_pending)
             paragraph.paragraph_format.space_before = Pt(gap)
@@ -220,6 +231,20 @@ class HtmlWriter:
         if style.rule is not None:
             paragraph.paragraph_format.space_after = Pt(0)
             self.rule(container, "".join(text_parts), style, width_pt)
+
+    def new_section(self, doc: DocxDocument) -> None:
+        """A section break before the appendix, whose pages are numbered from 1 (HD05).
+
+        Word closes a section with a ``w:sectPr`` in its last paragraph: a copy of the
+        document's own (page, margins, headers with their PAGE field, no number on the first
+        page), in a 1 pt paragraph, since the closing table before the appendix cannot carry
+        it. The document's last section, the appendix, then restarts its numbering.
+        """
+        final = doc.element.body.sectPr
+        carrier = doc.add_paragraph()
+        carrier._p.style = self.style_ids[RULE]
+        carrier._p.get_or_add_pPr().append(deepcopy(final))
+        set_child(final, "w:pgNumType", **{"w:start": "1"})
 
     def rule(self, container: DocxDocument | _Cell, text: str, style: Style,
              width_pt: float) -> None:  # fmt: skip
