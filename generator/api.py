@@ -24,7 +24,7 @@ from generator.build.plan import plan_digest, plan_render
 from generator.build.results import DigestResult, Output, RenderResult
 from generator.build.state import OutputState
 from generator.build.tasks import Progress
-from generator.errors import UsageError
+from generator.errors import Problem, UsageError
 from generator.inputs.locations import record_files
 from generator.messages import message
 from generator.model.kinds import Membership
@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 
     from generator.build.issuing import SignOptions
     from generator.build.pipeline import Execution
+    from generator.checking.check import Checked
+    from generator.importing.record import Imported
     from generator.model.meeting import Registration
+    from generator.model.profiles import Profile
     from generator.model.records import Record
     from generator.output.renderer import Renderer
     from generator.output.verification import Verification
@@ -46,7 +49,10 @@ __all__ = [
     "Options",
     "Output",
     "RenderResult",
+    "check_document",
+    "check_documents",
     "digest",
+    "import_document",
     "record_files",
     "render",
     "sign",
@@ -228,3 +234,38 @@ def verify(pdf: Path, *, trust: Sequence[Path] = (), settings: Path | None = Non
     from generator.build.issuing import verify as verify_pdf
 
     return verify_pdf(pdf, trust=trust, settings=settings, profile=profile)
+
+
+def _check_profile(profile: Profile | str | Path | None) -> Profile | None:
+    """A profile given by value, by built-in name or by file path (relative to here)."""
+    from generator.inputs.locations import profile_file
+    from generator.model.profiles import Profile, load_profile
+
+    if profile is None or isinstance(profile, Profile):
+        return profile
+    return load_profile(profile_file(str(profile), Path.cwd(), Path(str(profile))))
+
+
+def check_documents(paths: Iterable[Path], profile: Profile | str | Path | None = None
+                    ) -> list[Checked]:  # fmt: skip
+    """Each Word document judged against ``profile`` (guessed per document when ``None``):
+    its findings, and the profile used. A file that is not a readable DOCX stops the run
+    with an ``InputError`` naming it; every file is read before any finding is given."""
+    from generator.checking.check import check_file
+
+    chosen = _check_profile(profile)
+    return [check_file(Path(path), chosen) for path in paths]
+
+
+def check_document(path: Path, profile: Profile | str | Path | None = None) -> list[Problem]:
+    """The findings of one Word document against ``profile`` (guessed when ``None``)."""
+    return check_documents([path], profile)[0].problems
+
+
+def import_document(path: Path) -> Imported:
+    """A notice or report in DOCX read into a record's fields (``Imported.data``, and
+    ``Imported.yaml()`` the record file's text); paragraphs that could not be placed are
+    in ``Imported.unplaced``, and kept in the YAML."""
+    from generator.importing.record import read_all
+
+    return read_all([path])[0]

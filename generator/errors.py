@@ -45,8 +45,13 @@ class Position:
     path: Path
     line: int = 0
     column: int = 0
+    #: A place in a document rather than a source file ("đoạn 12 (\"Đề nghị …\")"),
+    #: shown in place of the line and column.
+    where: str = ""
 
     def __str__(self) -> str:
+        if self.where:
+            return f"{self.path}:{self.where}"
         if self.line <= 0:
             return str(self.path)
         return f"{self.path}:{self.line}:{self.column}"
@@ -67,12 +72,17 @@ class Problem:
     def as_json(self) -> dict[str, str | int]:
         """The problem for scripts (``--json``) and the output folder's state."""
         where = self.position
-        return {"file": str(where.path), "line": where.line, "column": where.column,
-                "severity": self.severity.value, "message": self.message}  # fmt: skip
+        found: dict[str, str | int] = {"file": str(where.path), "line": where.line,
+                                       "column": where.column, "severity": self.severity.value,
+                                       "message": self.message}  # fmt: skip
+        if where.where:
+            found["where"] = where.where
+        return found
 
     @classmethod
     def from_json(cls, data: dict[str, str | int]) -> Problem:
-        where = Position(Path(str(data["file"])), int(data["line"]), int(data["column"]))
+        where = Position(Path(str(data["file"])), int(data["line"]), int(data["column"]),
+                         str(data.get("where", "")))  # fmt: skip
         return cls(where, str(data["message"]), Severity(str(data["severity"])))
 
 

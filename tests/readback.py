@@ -101,3 +101,18 @@ def chars_of(path: Path, text: str, page: int = 0) -> list[dict[str, object]]:
                 return chars[start : start + len(re.sub(r"\s+", "", text))]
             return line["chars"][start : start + len(text)]
     raise AssertionError(f"{text!r} not found on page {page + 1} of {path}")
+
+
+def saved_by_libreoffice(files: Sequence[Path], out: Path) -> list[Path]:
+    """The DOCX files opened and saved again as DOCX by LibreOffice (one start of it)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is part of the test set-up (scripts/install-system-packages.sh)"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(out / 'lo-profile').as_uri()}", "--headless",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), *map(str, files)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return [out / path.name for path in files]

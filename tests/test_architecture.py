@@ -1,5 +1,6 @@
-"""The package's stages import one way: cli → commands → api → build → {documents, output}
-→ model → vietnamese → inputs → errors → the base (messages, resources) → caches.
+"""The package's stages import one way: cli → commands → api → {build, checking} →
+{documents, output, reading} → model → vietnamese → inputs → errors → the base (messages,
+resources) → caches.
 Problems print their severity in the user's language, so errors read the messages."""
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ RANKS = {
     "model": 5,
     "documents": 6,
     "output": 6,
+    "reading": 6,
+    "checking": 7,
+    "importing": 7,
     "build": 7,
     "api": 8,
     "commands": 9,

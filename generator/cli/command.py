@@ -372,6 +372,85 @@ def watch(records: Sequence[Path], docs: str, formats: str, profile: str | None,
     watch_records(records, report=report, options=options)
 
 
+@cli.command(help="help_check")
+@click.argument("files", nargs=-1, required=True, cls=Argument, metavar="metavar_docx",
+                type=LocalPath(dir_okay=False, exists=True))  # fmt: skip
+@option("--profile", help="opt_check_profile", metavar="metavar_profile",
+        shell_complete=complete.profiles)  # fmt: skip
+@option("--strict", is_flag=True, help="opt_check_strict")
+@json_option
+@quiet_option
+@verbose_option
+def check(files: Sequence[Path], profile: str | None, strict: bool, as_json: bool, quiet: bool,
+          verbose: bool) -> None:  # fmt: skip
+    with _json_errors(as_json):
+        results = api.check_documents(files, profile)
+    problems = [p for r in results for p in r.problems]
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    failed = errors or (strict and warnings)
+    if as_json:
+        _echo_json({"ok": not failed, "files": [
+            {"file": str(r.path), "profile": r.profile.name, "guessed": r.guessed,
+             "findings": [p.as_json() for p in r.problems]} for r in results]})  # fmt: skip
+    else:
+        for result in results:
+            if result.guessed and not quiet:
+                rules = result.profile.in_force
+                regulation = rules.regulation if rules else result.profile.name
+                click.echo(message("check_guessed", path=result.path, name=result.profile.name,
+                                   regulation=regulation))  # fmt: skip
+            for problem in result.problems:
+                click.echo(str(problem))
+            if verbose and not result.problems:
+                click.echo(message("check_conforms", path=result.path, name=result.profile.name))
+        if not quiet:
+            click.echo(message("check_summary", files=count("n_files", len(results)),
+                               errors=count("n_errors", errors),
+                               warnings=count("n_warnings", warnings)))  # fmt: skip
+    if failed:
+        click.get_current_context().exit(int(ExitCode.INVALID_INPUT))
+
+
+@cli.command("import", help="help_import")
+@click.argument("files", nargs=-1, required=True, cls=Argument, metavar="metavar_docx",
+                type=LocalPath(dir_okay=False, exists=True))  # fmt: skip
+@option("--dir", "folder", type=LocalPath(file_okay=False), help="opt_import_dir")
+@option("--id", "record_id", metavar="metavar_name", help="opt_import_id")
+@option("--kind", type=click.Choice([k.value for k in MeetingKind]), help="opt_import_kind")
+@json_option
+@quiet_option
+@verbose_option
+def import_(files: Sequence[Path], folder: Path | None, record_id: str | None, kind: str | None,
+            as_json: bool, quiet: bool, verbose: bool) -> None:  # fmt: skip
+    from generator.commands.importing import import_documents
+
+    if record_id is not None and (len(files) > 1 or not re.fullmatch(
+            r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", record_id)):  # fmt: skip
+        raise UsageError(message("bad_id", value=record_id))
+    if folder is None:
+        folder = Path("records") if Path("records").is_dir() else Path()
+    with _json_errors(as_json):
+        written = import_documents(files, folder, record_id, kind)
+    if as_json:
+        _echo_json({"ok": True, "records": [
+            {"file": str(w.imported.source), "record": str(w.path), "doc": w.imported.doc,
+             "fields": list(w.imported.data),
+             "not_placed": [{"paragraph": p.index, "text": p.text} for p in w.imported.unplaced]}
+            for w in written]})  # fmt: skip
+        return
+    for w in written:
+        if not quiet:
+            click.echo(message("import_wrote", source=w.imported.source, path=w.path,
+                               doc=w.imported.doc))  # fmt: skip
+            if verbose:
+                click.echo(message("import_found", fields=", ".join(w.imported.data)))
+        for p in w.imported.unplaced:
+            where = message("check_at_paragraph", n=p.index, text=p.excerpt())
+            click.echo(message("import_not_placed", path=w.imported.source, where=where),
+                       err=True)  # fmt: skip
+
+
 @cli.command(help="help_init")
 @click.argument("folder", required=False, default=".", cls=Argument, metavar="metavar_folder",
                 type=LocalPath(file_okay=False))  # fmt: skip

@@ -60,6 +60,26 @@ class Rule(Strict):
     gap_pt: Annotated[float, Field(ge=0, le=24)] = 1.0
 
 
+Span = tuple[float, float]
+
+
+class Accept(Strict):
+    """What the regulation allows where it gives a range: the writers use the style's own
+    value, ``check`` accepts the whole range (NĐ30: 13–14 pt, indent 1–1.27 cm), and the
+    style's value too when a profile of the user's own sets it outside."""
+
+    size_pt: Span | None = None
+    first_line_indent_cm: Span | None = None
+    #: Line spacing as a multiple of a single line ("single to 1.5 lines").
+    line_spacing: Span | None = None
+    #: A fixed line pitch ("Exactly 18–22 pt").
+    line_height_pt: Span | None = None
+    #: Space between two paragraphs, before and after added ("at least 6 pt").
+    space_between_pt: Span | None = None
+    #: Where the range is written ("NĐ30, Phụ lục I, mục II.6").
+    source: str | None = None
+
+
 class Style(Strict):
     size_pt: Size
     bold: bool = False
@@ -77,6 +97,9 @@ class Style(Strict):
     keep_with_next: bool = False
     page_break_before: bool = False
     rule: Rule | None = None
+    accept: Accept | None = None
+    #: Where the rule for this component is written, when not the profile's ``source``.
+    source: str | None = None
 
     @model_validator(mode="after")
     def _one_line_spacing(self) -> Style:
@@ -106,10 +129,20 @@ class Margins(Strict):
     right: Size
 
 
+class MarginRanges(Strict):
+    top: Span | None = None
+    bottom: Span | None = None
+    left: Span | None = None
+    right: Span | None = None
+    source: str | None = None
+
+
 class Page(Strict):
     width_mm: Annotated[float, Field(gt=50, le=1000)] = 210
     height_mm: Annotated[float, Field(gt=50, le=1000)] = 297
     margins_mm: Margins
+    #: The margins the regulation allows (``check``); the writers use ``margins_mm``.
+    accept_margins_mm: MarginRanges | None = None
 
 
 class Font(Strict):
@@ -266,6 +299,8 @@ class ElectronicSignature(Strict):
 class Profile(Strict):
     name: Annotated[str, Field(min_length=1)]
     description: str = ""
+    #: Where the rules are written, as ``check`` cites them ("NĐ30, Phụ lục I").
+    source: str = ""
     page: Page
     font: Font
     header: Header
@@ -284,6 +319,11 @@ class Profile(Strict):
     def text_width_mm(self) -> float:
         m = self.page.margins_mm
         return self.page.width_mm - m.left - m.right
+
+    def cited(self, style: Style | None = None) -> str:
+        """The source ``check`` cites for a rule of ``style`` (or of the page)."""
+        regulation = self.in_force.regulation if self.in_force else self.name
+        return (style.source if style else None) or self.source or regulation
 
     def styles(self) -> dict[str, Style]:
         """Every styled class: the components and the national header lines."""

@@ -1,0 +1,1 @@
+"""``check``: a Word document judged against a format profile, finding by finding."""

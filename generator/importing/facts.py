@@ -1,0 +1,340 @@
+"""The facts of a notice of conclusions or a short report, found in its paragraphs.
+
+Built on the reader's layout (``reading.layout``): the header gives the
+registration number and date and the place; the type line the document kind;
+the closing table the recipients and the signer. The body is read as clerks
+write it and as giaoban's templates write it: the opening sentence (when, who
+convened, the meeting's name), "Đồng chí … chủ trì", "Tham dự … có …", headed
+parts (assessment, shortcomings, tasks, proposals), "Đề nghị <đơn vị>:" then its
+tasks, with their deadlines in the forms clerks use. Whatever cannot be placed is
+kept, with where it stands, so that nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model.catalog import vocabulary
+from generator.model.kinds import MeetingKind
+from generator.reading.document import Paragraph
+from generator.reading.layout import Layout, known_prefixes, normal
+
+_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_WHEN = re.compile(rf"^(?:(sáng|chiều|tối)\s+)?{_DATE}\s*,\s*(.+)$", re.IGNORECASE)
+_PLACE = re.compile(r"^tại\s+([^,]+),\s*(.+)$")
+_CONVENED = re.compile(r"^(.+?)\s+(?:đã\s+)?tổ chức\s+(.+?)\.?$")
+_HELD = re.compile(r"^(.+?)\s+đã diễn ra\.?$")
+_CHAIR = re.compile(r"^(?:Đồng chí|Các đồng chí:)\s+(.+?)\s+(?:đồng\s+)?chủ trì\s+(.+?)\.?$",
+                    re.IGNORECASE)  # fmt: skip
+_ATTEND = re.compile(r"^Tham dự\s+(?:\S+\s+){1,4}?có\s+(các đồng chí:|đồng chí\s+(?=\w+\s+[A-ZĐ]))?"
+                     r"\s*(.+?)\.?$")  # fmt: skip
+_BASIS = re.compile(r"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+([^,]+?)\s+tổ chức\s+(.+?)\.?$")
+_SPEECH = re.compile(r"^(.+?)\s+phát biểu\s+(.+?)\.?$")
+_REPORT = re.compile(r"^Tại\s+[^,]+,\s+(?:(.+?)\s+trình bày|các đại biểu nghe)\s+(.+?)\.?$")
+_ORGANIZATIONS = re.compile(r"^Các cơ quan, đơn vị tham gia:\s*(.+?)\.?$")
+_CONCLUDER = re.compile(r"(?:đồng chí\s+(.+?)\s+)?kết luận(?: như sau)?:$", re.IGNORECASE)
+_ASSIGN = re.compile(r"^Đề nghị\s+(.+?)\s*:$")
+_DEADLINE = re.compile(
+    r"\s*\((?:thời hạn:?\s*|hoàn thành\s+)?(?P<d>(?:trước\s+|trong\s+)?(?:ngày\s+)?"
+    r"[^()]*?\d{4}|thường xuyên)\)\s*$",
+    re.IGNORECASE,
+)
+_DEADLINE_INLINE = re.compile(
+    r",?\s*(?P<d>(?:hoàn thành\s+)?(?:trước ngày|trong)\s+(?:ngày\s+)?"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|quý\s+[IV]+/\d{4}|năm\s+\d{4}|tháng\s+\d{1,2}/\d{4}))\s*$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"Số:?\s*(\d+)")
+_HEADING = re.compile(r"^(?:[IVX]+|\d+)\s*[.\-–]\s*(.+)$")
+_BULLET = re.compile(r"^[-–+•]\s*")
+_ORGANIZATION = re.compile(r"^[-–+•]\s*([^:;]{3,80}):\s+(.+)$")
+_PROPOSAL = re.compile(r"^(.+?)\s+(?:đề xuất|kiến nghị|đề nghị)\s+(.+)$")
+
+#: The parts of a notice or report by their headings' words, and the field each fills.
+_PARTS = (
+    ("tồn tại", "limitations"),
+    ("hạn chế", "limitations"),
+    ("đề xuất", "proposals"),
+    ("kiến nghị", "proposals"),
+    ("nhiệm vụ", "conclusions"),
+    ("kết luận", "conclusions"),
+    ("đánh giá", "assessment"),
+    ("kết quả", "results"),
+    ("tình hình", "account"),
+)
+_KINDS = {"THÔNG BÁO": "tb", "BÁO CÁO": "bc"}
+
+
+@dataclass
+class Facts:
+    """What was found, as record fields, and what was not placed."""
+
+    doc: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    #: Paragraphs kept where the clerk will see them, not in the field they belong to.
+    unplaced: list[Paragraph] = field(default_factory=list)
+    #: What the settings hold (giaoban.yaml), as the document shows it: the issuing
+    #: body, the place, the signer and the recipients.
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+def _day(match: re.Match[str], first: int = 1) -> dt.date | None:
+    try:
+        return dt.date(int(match[first + 2]), int(match[first + 1]), int(match[first]))
+    except ValueError:
+        return None
+
+
+def tidy(text: str) -> str:
+    """Text as a record keeps it: one space between words (a non-breaking space, a tab or
+    a soft line break is one), NFC; dashes and quotes as typed."""
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+
+
+def _clause(text: str) -> str:
+    """A sentence as records keep it: no list mark, no end mark."""
+    return _BULLET.sub("", tidy(text)).rstrip(" ;.")
+
+
+def _person(text: str) -> dict[str, Any] | str:
+    """ "Phạm Thị Tố Hải, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận" as a person with
+    titles; a group ("đại diện lãnh đạo các ban") stays text."""
+    parts = [p.strip() for p in tidy(text).split(",") if p.strip()]
+    if not parts:
+        return text
+    name = parts[0]
+    words = name.split()
+    if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
+        return {"name": name, "titles": parts[1:]} if parts[1:] else {"name": name}
+    return tidy(text)
+
+
+def read_facts(layout: Layout) -> Facts:
+    facts = Facts()
+    data = facts.data
+    for p in layout.role("doc-type")[:1]:
+        facts.doc = _KINDS.get(normal(p.shown).upper())
+    registration: dict[str, Any] = {}
+    for p in layout.role("doc-number")[:1]:
+        number = _NUMBER.search(normal(p.text))
+        if number:
+            registration["number"] = int(number[1])
+    for p in layout.role("place-date")[:1]:
+        when = re.search(_DATE, normal(p.text))
+        if when and (day := _day(when)) is not None:
+            registration["date"] = day.isoformat()
+    if registration and facts.doc:
+        data["documents"] = {facts.doc: registration}
+    for p in layout.role("doc-summary")[:1]:
+        data["summary"] = tidy(p.text)
+    _settings(layout, facts.settings)
+    _body(layout, facts)
+    data.pop("summary", None)
+    kind = _kind(str(data.get("title", "")))
+    if kind is not None:
+        data["kind"] = kind
+        if data.get("noun") == vocabulary().kinds[MeetingKind(kind)].noun:
+            del data["noun"]
+    return facts
+
+
+def _plain(text: str) -> str:
+    """Vietnamese without its marks ("giao ban"), as the kinds' slugs are written."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _body(layout: Layout, facts: Facts) -> None:
+    data = facts.data
+    part = "account"
+    assignees: list[str] | None = None
+    body = [x.paragraph for x in layout.placed if x.role in ("body", "section", "subsection",
+                                                             "point")]  # fmt: skip
+    closing = body[-1] if body else None
+    for p in body:
+        text = tidy(p.label + " " + p.text if p.label else p.text)
+        heading = _HEADING.match(text)
+        role = next((x.role for x in layout.placed if x.paragraph is p), None)
+        if role in ("section", "subsection") and heading:
+            words = heading[1].lower()
+            part = next((f for key, f in _PARTS if key in words), "other")
+            assignees = None
+            continue
+        if (p is closing and len(body) > 1 and "thông báo" in text.lower()) or (
+            p is closing and text.lower().startswith("trên đây")
+        ):
+            continue  # the closing sentence: the document type's own, not the meeting's
+        if (concluder := _CONCLUDER.search(text)) is not None and len(text) < 200:
+            if concluder[1]:
+                name = _person(concluder[1])
+                data.setdefault("concluded_by", name["name"] if isinstance(name, dict) else name)
+            part = "conclusions" if part != "conclusions" or assignees is None else part
+            continue
+        if part == "account" and _account(text, data):
+            continue
+        if (assign := _ASSIGN.match(text)) is not None:
+            assignees = [a.strip() for a in re.split(r",\s*(?![^()]*\))", assign[1]) if a.strip()]
+            part = "conclusions"
+            continue
+        if part == "conclusions" and assignees is not None and _BULLET.match(text):
+            data.setdefault("directives", []).append(_directive(text, list(assignees)))
+            continue
+        if part in ("results", "assessment") and (org := _ORGANIZATION.match(text)):
+            items = [i.strip() for i in org[2].rstrip(" ;.").split("; ") if i.strip()]
+            data.setdefault("results", {}).setdefault("by_organization", []).append(
+                {"organization": org[1], "items": items}
+            )
+            continue
+        if part in ("assessment", "limitations", "conclusions"):
+            data.setdefault(part, []).append(_clause(text))
+            continue
+        if part == "results":
+            data.setdefault("results", {}).setdefault("general", []).append(_clause(text))
+            continue
+        if part == "proposals" and (proposal := _PROPOSAL.match(_clause(text))) is not None:
+            data.setdefault("proposals", []).append(_proposal(proposal[1], proposal[2]))
+            continue
+        facts.unplaced.append(p)
+
+
+def _account(text: str, data: dict[str, Any]) -> bool:
+    """The opening sentences: when and by whom, who chaired, who attended."""
+    if "date" not in data and (when := _WHEN.match(text)) is not None:
+        day = _day(when, 2)
+        if day is None:
+            return False
+        data["date"] = day.isoformat()
+        if when[1]:
+            data["part_of_day"] = _part_of_day(when[1])
+        rest = when[5].strip()
+        if (place := _PLACE.match(rest)) is not None:
+            data["place"], rest = place[1], place[2]
+        if (held := _HELD.match(rest)) is not None:
+            _noun(held[1], data)
+        elif (convened := _CONVENED.match(rest)) is not None and "convened_by" not in data:
+            data["convened_by"] = convened[1].strip()
+            data["title"] = convened[2].strip().rstrip(".")
+        return True
+    if "basis" not in data and (basis := _BASIS.match(text)) is not None:
+        data["basis"], data["convened_by"], data["title"] = basis[1], basis[2], basis[3]
+        return True
+    if "chairs" not in data and (chair := _CHAIR.match(text)) is not None:
+        data["chairs"] = [_person(c) for c in chair[1].split(";")]
+        _noun(chair[2], data)
+        return True
+    if "attendees" not in data and (attend := _ATTEND.match(text)) is not None:
+        data["attendees"] = [_person(a) for a in attend[2].split(";") if a.strip()]
+        return True
+    if (organizations := _ORGANIZATIONS.match(text)) is not None:
+        data["organizations"] = [o.strip() for o in organizations[1].split(",") if o.strip()]
+        return True
+    if (report := _REPORT.match(text)) is not None:
+        found = {"title": report[2]}
+        data.setdefault("reports", []).append(
+            {**found, "presented_by": report[1]} if report[1] else found
+        )
+        return True
+    if (speech := _SPEECH.match(text)) is not None and "chairs" in data:
+        by = (
+            speech[1][:1].lower() + speech[1][1:] if speech[1].startswith("Đồng chí") else speech[1]
+        )
+        data.setdefault("discussion", []).append({"by": by, "content": speech[2]})
+        return True
+    return False
+
+
+def _noun(noun: str, data: dict[str, Any]) -> None:
+    """What the document calls the meeting ("phiên làm việc"), kept when it is not the
+    word of the meeting's kind."""
+    kind = _kind(str(data.get("title", "")))
+    if kind is None or vocabulary().kinds[MeetingKind(kind)].noun != noun.lower():
+        data["noun"] = noun.lower()
+
+
+def _kind(title: str) -> str | None:
+    plain = _plain(title.lower())
+    for code, words in vocabulary().kinds.items():
+        if words.label.lower() in title.lower() or words.slug.replace("-", " ") in plain:
+            return code.value
+    return None
+
+
+def _part_of_day(word: str) -> str:
+    for code, words in vocabulary().parts_of_day.items():
+        if words.lower() == word.lower():
+            return code.value
+    return word
+
+
+def _directive(text: str, assignees: list[str]) -> dict[str, Any]:
+    content = _clause(text)
+    directive: dict[str, Any] = {"assignees": assignees}
+    deadline = _DEADLINE.search(content) or _DEADLINE_INLINE.search(content)
+    if deadline:
+        content = content[: deadline.start()].rstrip(" ,;")
+        directive["deadline"] = deadline["d"].strip()
+    directive["content"] = content[:1].lower() + content[1:] if content[1:2].islower() else content
+    return {"content": directive.pop("content"), **directive}
+
+
+_TO = re.compile(r"\s*\(kiến nghị gửi\s+(.+?)\)$")
+
+
+def _proposal(by: str, content: str) -> dict[str, Any]:
+    found: dict[str, Any] = {"by": by, "content": content}
+    to = _TO.search(content)
+    if to:
+        found["content"] = content[: to.start()]
+        found["to"] = [t.strip() for t in to[1].split(",") if t.strip()]
+    return found
+
+
+_SYMBOL = re.compile(r"[-/](?:TB|BC)[-/]([\wĐđ.\-]+)\s*$")
+
+
+def _settings(layout: Layout, found: dict[str, Any]) -> None:
+    """The issuing side, the place, the signer and the recipients the document shows."""
+    parents = [tidy(p.text) for p in layout.role("parent-body")]
+    if parents:
+        found["parent_body"] = " ".join(parents)
+    for p in layout.role("issuing-body")[-1:]:
+        found["issuing_body"] = tidy(p.text.replace("\n", " "))
+    for p in layout.role("doc-number")[:1]:
+        if (symbol := _SYMBOL.search(tidy(p.text))) is not None:
+            found["issuer_symbol"] = symbol[1]
+    for p in layout.role("place-date")[:1]:
+        if (place := re.match(r"^(.+?),?\s+ngày\b", tidy(p.text))) is not None:
+            found["place"] = place[1]
+    lines = [tidy(line) for p in layout.role("recipients-label") + layout.role("recipient")
+             for line in p.text.split("\n") if tidy(line)]  # fmt: skip
+    entries = [line for line in lines if not line.lower().startswith("nơi nhận")]
+    archive = [e for e in entries if re.match(r"^[-–]\s*Lưu\b", e)]
+    recipients = [_BULLET.sub("", e).rstrip(" ;,.") for e in entries if e not in archive]
+    if recipients:
+        found["recipients"] = recipients
+    if archive:
+        found["archive"] = re.sub(r"^[-–]\s*Lưu:?\s*", "", archive[-1]).rstrip(" .")
+    signature = [tidy(p.shown) for role in ("sig-authority", "sig-title", "sig-name")
+                 for p in layout.role(role)]  # fmt: skip
+    if len(signature) >= 2:
+        found["signer"] = _signer(signature)
+
+
+def _signer(lines: list[str]) -> dict[str, Any]:
+    """ "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / Lê Văn Bình" as the settings' signer (in capitals
+    as shown: the documents print them so whatever the settings' case)."""
+    first, name = lines[0], lines[-1]
+    titles = lines[1:-1]
+    for mode, prefixes in known_prefixes().items():
+        for prefix in prefixes:
+            if first.upper().startswith(prefix.upper() + " "):
+                body = first[len(prefix) :].strip()
+                if mode == "q":  # an acting head signs with the head's own title
+                    return {"mode": mode, "title": body, "name": name}
+                return {"mode": mode, "on_behalf_of": body, "title": " ".join(titles),
+                        "name": name}  # fmt: skip
+    return {"title": " ".join([first, *titles]), "name": name}

@@ -1,0 +1,92 @@
+"""A document's facts as a record file: YAML a clerk reads and completes.
+
+The record is written as ``new`` writes one: plain YAML with a comment on top
+saying where it comes from. Paragraphs that could not be placed are kept in
+``conclusions``, each under a comment naming its paragraph, where the clerk sees
+them (and the rendered document shows them) until they are moved or deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import InputError, Position, Problem
+from generator.importing.facts import Facts, _clause, read_facts
+from generator.messages import message
+from generator.reading.document import Paragraph, read_document
+from generator.reading.layout import lay_out, national_lines
+
+#: The order of a record's fields, as ``new`` lists them.
+_ORDER = ("title", "kind", "noun", "convened_by", "date", "part_of_day", "place", "basis",
+          "chairs",
+          "attendees", "organizations", "reports", "discussion", "results", "assessment",
+          "limitations", "proposals", "conclusions", "concluded_by", "directives",
+          "documents")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Imported:
+    source: Path
+    #: "tb" or "bc", or None when the type line was not found.
+    doc: str | None
+    data: dict[str, Any]
+    unplaced: list[Paragraph]
+    #: What the document shows of the settings (issuing body, place, signer, recipients).
+    settings: dict[str, Any]
+
+    def yaml(self) -> str:
+        """The record file's text."""
+        lines = [f"# {message('import_header', path=self.source.name)}"]
+        keys = set(self.data) | ({"conclusions"} if self.unplaced else set())
+        for key in sorted(keys, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER)):
+            if key in self.data:
+                lines.append(_dump({key: self.data[key]}).rstrip("\n"))
+            else:
+                lines.append(f"{key}:")
+            if key == "conclusions" and self.unplaced:
+                lines.append(f"# {message('import_unplaced_note')}")
+                for p in self.unplaced:
+                    where = message("check_at_paragraph", n=p.index, text=p.excerpt())
+                    lines.append(f"# {message('import_unplaced_item', where=where)}")
+                    lines.append(_dump([_clause(p.text)]).rstrip("\n"))
+        if self.settings:
+            # Settings-level facts are the settings' to hold: shown for the clerk to compare.
+            lines.append(f"# {message('import_settings_note')}")
+            lines += [f"#   {line}" for line in _dump(self.settings).splitlines()]
+        return "\n".join(lines) + "\n"
+
+
+class _Dumper(yaml.SafeDumper):
+    """No anchors and aliases: a clerk reads each task's assignees in full."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _dump(value: object) -> str:
+    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=1_000_000)  # fmt: skip
+
+
+def import_file(path: Path) -> Imported:
+    """The facts of the notice or report at ``path`` (an ``InputError`` for a file that is
+    not a readable DOCX)."""
+    document = read_document(path)
+    layout = lay_out(document, national_lines())
+    facts: Facts = read_facts(layout)
+    return Imported(path, facts.doc, facts.data, facts.unplaced, facts.settings)
+
+
+def read_all(paths: Sequence[Path]) -> list[Imported]:
+    """Every document read; one that is not a notice or report stops the run."""
+    found = [import_file(path) for path in paths]
+    refused = [Problem(Position(i.source), message("import_not_notice")) for i in found
+               if i.doc is None]  # fmt: skip
+    if refused:
+        raise InputError(refused)
+    return found

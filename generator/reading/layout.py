@@ -1,0 +1,236 @@
+"""What each paragraph of a notice or report is: the component of the format it plays.
+
+A document giaoban wrote says it in its paragraph styles ("VB Trích yếu"), and
+those are kept by Word and LibreOffice; a document typed by hand says it by where
+a paragraph stands and what it reads: the header is the first borderless table
+(issuing side and national side, the number line beginning "Số", the date line
+"…, ngày … tháng … năm …"), the type and summary follow it, the closing table
+holds "Nơi nhận:" and the signature. Formatting is not used to decide, so that a
+wrongly formatted element is still found and judged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from generator.inputs.locations import builtin_profiles
+from generator.model.catalog import vocabulary
+from generator.model.components import COMPONENTS, NATIONAL_PREFIX, RULE, SUMMARY_MARK
+from generator.model.profiles import Profile, load_profile
+from generator.reading.document import Document, Paragraph
+
+NUMBER_LINE = re.compile(r"^\s*Số\b", re.IGNORECASE)
+DATE_LINE = re.compile(r"ngày\s+\S*\s*tháng\s+\S*\s*năm\s+\d{4}", re.IGNORECASE)
+RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
+_ROMAN_HEADING = re.compile(r"^[IVXLC]+\s*[.\-–]\s")
+_NUMBERED_HEADING = re.compile(r"^\d+(\.\d+)*\.?\s")
+_LETTERED_HEADING = re.compile(r"^[a-zđ]\)\s")
+_APPENDIX = re.compile(r"^\s*PHỤ\s+LỤC\b", re.IGNORECASE)
+
+
+def normal(text: str) -> str:
+    """Text compared as a reader does: any dash a hyphen, any space one space, NFC."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return " ".join(text.split())
+
+
+@dataclass
+class Placed:
+    paragraph: Paragraph
+    #: A component of ``generator.model.components``, ``national-N``, "rule", or None
+    #: (an empty paragraph, a data table's cell, an image).
+    role: str | None
+
+
+@dataclass
+class Layout:
+    placed: list[Placed]
+    header_table: int = 0
+    closing_table: int = 0
+    #: The paragraphs of the page headers and footers, first section first.
+    margins: list[Placed] = field(default_factory=list)
+
+    def role(self, role: str) -> list[Paragraph]:
+        return [p.paragraph for p in self.placed if p.role == role]
+
+    def after(self, paragraph: Paragraph) -> Placed | None:
+        """The next paragraph that shows something (text, an image or a rule)."""
+        seen = False
+        for item in self.placed:
+            if seen and (item.paragraph.text.strip() or item.role):
+                return item
+            seen = seen or item.paragraph is paragraph
+        return None
+
+
+def _builtins() -> list[Profile]:
+    return [load_profile(p) for p in builtin_profiles().values()]
+
+
+def national_lines() -> list[str]:
+    """The national header's lines of every built-in format."""
+    return list(dict.fromkeys(line.text for p in _builtins() for line in p.header.national))
+
+
+def known_prefixes() -> dict[str, set[str]]:
+    """The signature's prefixes of every built-in format, by mode ("tm": "TM.", "T/M")."""
+    found: dict[str, set[str]] = {}
+    for profile in _builtins():
+        for mode, prefix in profile.signature.prefixes.items():
+            found.setdefault(mode, set()).add(prefix)
+    return found
+
+
+def _style_roles(national_lines: int) -> dict[str, str]:
+    words = vocabulary().word_styles
+    names = [*COMPONENTS, SUMMARY_MARK, RULE]
+    names += [f"{NATIONAL_PREFIX}{n}" for n in range(1, national_lines + 1)]
+    return {words.name(c): c for c in names}
+
+
+def _is_rule(p: Paragraph) -> bool:
+    """An empty paragraph drawing a line: a bottom border, or a drawn line shape."""
+    return not p.text.strip() and (p.format.bottom_border or p.images > 0)
+
+
+def lay_out(document: Document, national: Iterable[str]) -> Layout:
+    """Each paragraph's component; ``national`` are the national header's lines of every
+    known format ("ĐẢNG CỘNG SẢN VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", …)."""
+    nationals = [normal(n).upper() for n in national]
+    by_style = _style_roles(len(nationals))
+    body = [p for p in document.paragraphs if p.place.part == "body"]
+    tables = [p.place.table for p in body]
+    header = next((p.place.table for p in body if p.place.table and (
+        normal(p.text).upper() in nationals or NUMBER_LINE.match(p.text))), 0)  # fmt: skip
+    closing = max((p.place.table for p in body if p.place.table and
+                   RECIPIENTS.match(p.text)), default=0)  # fmt: skip
+    roles: dict[int, str | None] = {}
+    _header([p for p in body if p.place.table == header and header], nationals, roles)
+    _closing([p for p in body if p.place.table == closing and closing], roles)
+    start = max((i for i, t in enumerate(tables) if t == header and header), default=-1) + 1
+    end = next((i for i, t in enumerate(tables) if t == closing and closing), len(body))
+    _title_and_body(body[start:end], roles)
+    _appendix(body[end:] if closing else [], closing, roles)
+    placed = [Placed(p, by_style[p.style] if p.style in by_style else roles.get(p.index))
+              for p in body]  # fmt: skip
+    margins = [
+        Placed(p, "page-number" if any(_is_page(f) for f in p.fields) else None)
+        for section in document.sections
+        for part in (section.headers, section.footers)
+        for paragraphs in part.values()
+        for p in paragraphs
+    ]
+    return Layout(placed, header, closing, margins)
+
+
+def _is_page(instruction: str) -> bool:
+    return bool(re.match(r"^\s*PAGE\b", instruction))
+
+
+def _header(cells: list[Paragraph], nationals: list[str], roles: dict[int, str | None]) -> None:
+    """The header table: the column holding a national line is the national side (its
+    lines in order, even one mistyped), the other the issuing side."""
+    national_columns = {p.place.cell for p in cells if normal(p.text).upper() in nationals}
+    issuer: list[Paragraph] = []
+    national: list[Paragraph] = []
+    for p in cells:
+        text = normal(p.text)
+        if _is_rule(p):
+            roles[p.index] = RULE
+        elif not text:
+            continue
+        elif NUMBER_LINE.match(text):
+            roles[p.index] = "doc-number"
+        elif DATE_LINE.search(text):
+            roles[p.index] = "place-date"
+        elif text == "*":
+            roles[p.index] = "issuing-mark"
+        elif p.place.cell in national_columns:
+            national.append(p)
+        else:
+            issuer.append(p)
+    for n, p in enumerate(national, start=1):
+        roles[p.index] = f"{NATIONAL_PREFIX}{n}"
+    for n, p in enumerate(issuer):
+        roles[p.index] = "issuing-body" if n == len(issuer) - 1 else "parent-body"
+
+
+def _closing(cells: list[Paragraph], roles: dict[int, str | None]) -> None:
+    recipients_cell = next(((p.place.row, p.place.cell) for p in cells
+                            if RECIPIENTS.match(p.text)), None)  # fmt: skip
+    signature: list[Paragraph] = []
+    for p in cells:
+        text = normal(p.text)
+        if not text:
+            continue
+        if (p.place.row, p.place.cell) == recipients_cell:
+            roles[p.index] = "recipients-label" if RECIPIENTS.match(text) else "recipient"
+        elif not (text.startswith("(") and text.endswith(")")):  # "(Đã ký)", "(ký, đóng dấu)"
+            signature.append(p)
+    for n, p in enumerate(signature):
+        last = n == len(signature) - 1 and n > 0
+        roles[p.index] = "sig-authority" if n == 0 else "sig-name" if last else "sig-title"
+
+
+def _title_and_body(paragraphs: list[Paragraph], roles: dict[int, str | None]) -> None:
+    shown = [p for p in paragraphs if p.text.strip() or _is_rule(p) or p.images]
+    at = 0
+    if shown and not shown[0].place.table and _is_title(shown[0]):
+        roles[shown[0].index] = "doc-type"
+        at = 1
+        if at < len(shown) and not shown[at].place.table and normal(shown[at].text):
+            roles[shown[at].index] = "doc-summary"
+            at += 1
+        if at < len(shown) and _is_rule(shown[at]):
+            roles[shown[at].index] = RULE
+            at += 1
+        elif at < len(shown) and re.fullmatch(r"-{3,}", normal(shown[at].text)):
+            roles[shown[at].index] = SUMMARY_MARK
+            at += 1
+    _body(shown[at:], roles)
+
+
+def _is_title(p: Paragraph) -> bool:
+    """The type's line: a few words on a line of their own ("THÔNG BÁO", "BÁO CÁO"),
+    however it is cased (a lower-case type is found, then judged)."""
+    text = normal(p.shown)
+    return bool(text) and len(text) <= 60 and not text.endswith((".", ":", ";"))
+
+
+def _body(paragraphs: list[Paragraph], roles: dict[int, str | None]) -> None:
+    for p in paragraphs:
+        text = normal(p.label + " " + p.text if p.label else p.text)
+        runs = p.lettered_runs()
+        if p.place.table:
+            roles[p.index] = None  # a data table: its cells are judged by font alone
+        elif not text:
+            roles[p.index] = "figure" if p.images else None
+        elif _ROMAN_HEADING.match(text) and text == text.upper():
+            roles[p.index] = "section"
+        elif _NUMBERED_HEADING.match(text) and runs and all(r.format.bold for r in runs):
+            roles[p.index] = "subsection"
+        elif _LETTERED_HEADING.match(text) and runs and all(r.format.italic for r in runs):
+            roles[p.index] = "point"
+        else:
+            roles[p.index] = "body"
+
+
+def _appendix(paragraphs: list[Paragraph], closing: int,
+              roles: dict[int, str | None]) -> None:  # fmt: skip
+    rest = [p for p in paragraphs if p.place.table != closing]
+    if not rest:
+        return
+    title = next((p for p in rest if _APPENDIX.match(p.text)), None)
+    if title is None:
+        _body(rest, roles)
+        return
+    roles[title.index] = "appendix-title"
+    after = rest[rest.index(title) + 1 :]
+    if after and normal(after[0].text).startswith("("):
+        roles[after[0].index] = "appendix-subtitle"
+        after = after[1:]
+    _body(after, roles)

@@ -1,0 +1,532 @@
+"""``giaoban import``: notices and reports in DOCX read back into records.
+
+Documents giaoban wrote come back exact (rendering the imported record gives the
+same paragraphs); edits made in the DOCX land in their fields; a notice typed by
+hand gives the facts written by hand below; nothing typed is ever dropped.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.api import import_document, render, validate
+from generator.cli.command import main
+from generator.errors import InputError
+from generator.reading.document import read_document
+
+from readback import saved_by_libreoffice
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "records"
+SETTINGS = EXAMPLES.parent / "giaoban.yaml"
+
+
+def _workspace(tmp_path: Path) -> Path:
+    folder = tmp_path / "work"
+    (folder / "records").mkdir(parents=True)
+    shutil.copy(SETTINGS, folder / "giaoban.yaml")
+    return folder
+
+
+def _texts(path: Path) -> list[str]:
+    return [p.text for p in read_document(path).paragraphs]
+
+
+def _import_and_render(docx: Path, folder: Path, profile: str) -> Path:
+    """The record imported from ``docx`` rendered again, as ``docx``'s kind."""
+    name = docx.stem.replace(".", "-")
+    assert main(["import", "--dir", str(folder / "records"), "--id", name, str(docx)]) == 0
+    doc = docx.stem.rsplit(".", 1)[1]
+    written = render(
+        [folder / "records" / f"{name}.yaml"],
+        docs=(doc,),
+        formats=("docx",),
+        profile=profile,
+        out=folder / "out",
+    )
+    (path,) = [o.path for o in written.outputs]
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("profile", ["hd05", "hd36", "nd30"])
+def test_every_example_renders_the_same_after_import(profile: str, tmp_path: Path) -> None:
+    written = render(
+        [EXAMPLES], docs=("tb", "bc"), formats=("docx",), profile=profile, out=tmp_path / "first"
+    )
+    folder = _workspace(tmp_path)
+    assert len(written.outputs) == 10
+    for output in written.outputs:
+        imported = import_document(output.path)
+        assert imported.unplaced == [], output.path.name
+        again = _import_and_render(output.path, folder, profile)
+        assert _texts(again) == _texts(output.path), output.path.name
+
+
+def _notice(tmp_path: Path, profile: str = "hd05") -> Path:
+    (path,) = [
+        o.path
+        for o in render(
+            [EXAMPLES / "2024-02-20-lam-viec-huyen-thap-muoi.yaml"],
+            docs=("tb",),
+            formats=("docx",),
+            profile=profile,
+            out=tmp_path / "first",
+        ).outputs
+    ]
+    return path
+
+
+def test_edits_made_in_word_are_in_the_record(tmp_path: Path) -> None:
+    path = _notice(tmp_path)
+    doc = Document(str(path))
+    cells = [p for t in doc.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+    number = next(p for p in cells if p.text.startswith("Số"))
+    number.runs[0].text = "Số 07-TB/TU"
+    date = next(p for p in cells if "ngày" in p.text)
+    date.runs[0].text = "Đồng Tháp, ngày 27 tháng 02 năm 2024"
+    start = next(i for i, p in enumerate(doc.paragraphs) if p.text.startswith("Đề nghị"))
+    tasks = [p for p in doc.paragraphs[start:] if p.text.startswith("- ")]
+    reworded, deleted = tasks[0], tasks[1]
+    new_task = "- Tiếp tục đổi mới mạnh mẽ phương thức hoạt động (thời hạn: thường xuyên);"
+    reworded.runs[0].text = new_task
+    deleted._p.getparent().remove(deleted._p)
+    reworded._p.addnext(Document().add_paragraph("- Rà soát hội viên.")._p)
+    heading = next(i for i, p in enumerate(doc.paragraphs) if p.text.endswith("Đánh giá kết quả"))
+    assessment = doc.paragraphs[heading + 1]
+    for run in assessment.runs[1:]:
+        run.text = ""
+    assessment.runs[0].text = "Khối vận huyện hoàn thành xuất sắc các nhiệm vụ năm 2023."
+    doc.save(str(path))
+    imported = import_document(path)
+    assert imported.data["documents"] == {"tb": {"number": 7, "date": "2024-02-27"}}
+    contents = [d["content"] for d in imported.data["directives"]]
+    assert contents[0] == "tiếp tục đổi mới mạnh mẽ phương thức hoạt động"
+    assert imported.data["directives"][0]["deadline"] == "thường xuyên"
+    assert "rà soát hội viên" in contents
+    assert not any(c.startswith("tổ chức sơ kết") for c in contents)
+    # The chair's assessment as rewritten (a notice prints results and assessment alike
+    # under "Đánh giá kết quả": both come back as the assessment).
+    assert (
+        imported.data["assessment"][0] == "Khối vận huyện hoàn thành xuất sắc các nhiệm vụ năm 2023"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+def test_a_notice_saved_again_by_libreoffice_imports_the_same(tmp_path: Path) -> None:
+    path = _notice(tmp_path, "nd30")
+    (saved,) = saved_by_libreoffice([path], tmp_path / "saved")
+    assert import_document(saved).data == import_document(path).data
+
+
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1"
+ script:language="StarBasic">
+Sub Edit(sPath As String, sOut As String, sEdits As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(sPath), &quot;_blank&quot;, 0, args())
+  aEdits = Split(sEdits, &quot;|&quot;)
+  For i = 0 To UBound(aEdits) - 1 Step 2
+    oRep = oDoc.createReplaceDescriptor()
+    oRep.SearchRegularExpression = True
+    oRep.SearchString = aEdits(i)
+    oRep.ReplaceString = aEdits(i + 1)
+    oDoc.replaceAll(oRep)
+  Next i
+  Dim out(0) As New com.sun.star.beans.PropertyValue
+  out(0).Name = &quot;FilterName&quot;
+  out(0).Value = &quot;MS Word 2007 XML&quot;
+  oDoc.storeToURL(ConvertToURL(sOut), out())
+  oDoc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def _edit_in_libreoffice(
+    source: Path, target: Path, edits: list[tuple[str, str]], work: Path
+) -> None:
+    """Find-and-replace (regular expressions) made by LibreOffice itself, through a Basic
+    macro run headless, and the document saved by it as DOCX."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice
+    profile = work / "lo"
+    start = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless"]
+    # The first start makes the user profile and its Standard library; then the macro.
+    subprocess.run(
+        [*start, "--convert-to", "txt", "--outdir", str(work / "txt"), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(_MACRO, encoding="utf-8")
+    pairs = "|".join(f"{find}|{replace}" for find, replace in edits)
+    url = f'macro:///Standard.Module1.Edit("{source}","{target}","{pairs}")'
+    subprocess.run([*start, url], check=True, capture_output=True, timeout=300)
+    assert target.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+def test_edits_made_by_libreoffice_are_in_the_record(tmp_path: Path) -> None:
+    path = _notice(tmp_path)
+    edited = tmp_path / "edited.docx"
+    _edit_in_libreoffice(
+        path,
+        edited,
+        [
+            ("^Số .*-TB/TU$", "Số 09-TB/TU"),
+            ("^Đồng Tháp, ngày .*năm 2024$", "Đồng Tháp, ngày 26 tháng 02 năm 2024"),
+            ("^- Tổ chức sơ kết.*$", ""),
+            ("(- Báo cáo kết quả vận động vốn)", "$1 cho Văn phòng Tỉnh ủy"),
+            ("^(- Tiếp tục đổi mới nội dung.*)$", "$1\\n- Rà soát hội viên mới;"),
+        ],
+        tmp_path,
+    )
+    imported = import_document(edited)
+    assert imported.data["documents"] == {"tb": {"number": 9, "date": "2024-02-26"}}
+    contents = [d["content"] for d in imported.data["directives"]]
+    assert "báo cáo kết quả vận động vốn cho Văn phòng Tỉnh ủy về Ban Dân vận Tỉnh ủy" in contents
+    assert "rà soát hội viên mới" in contents
+    assert not any(c.startswith("tổ chức sơ kết") for c in contents)
+    assert imported.unplaced == []
+
+
+def _hand_typed(path: Path, numbered: bool) -> Path:
+    """A notice as a clerk types it: direct formatting, a borderless header table, tasks
+    under "Đề nghị …:" typed "- " or in Word's own bulleted list, deadlines in words."""
+    doc = Document()
+    header = doc.add_table(rows=2, cols=2)
+    for cell, text in (
+        (header.cell(0, 0), "UBND TỈNH ĐỒNG THÁP\nVĂN PHÒNG"),
+        (header.cell(0, 1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (header.cell(1, 0), "Số: 15/TB-VP"),
+        (header.cell(1, 1), "Đồng Tháp, ngày 12 tháng 6 năm 2024"),
+    ):
+        cell.paragraphs[0].add_run(text).font.size = Pt(13)
+    header.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    for text in (
+        "THÔNG BÁO",
+        "Kết luận của Phó Chủ tịch UBND tỉnh tại Hội nghị giao ban công tác dân vận",
+    ):
+        doc.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    body = [
+        "Sáng ngày 10 tháng 6 năm 2024, tại Hội trường UBND tỉnh, Ủy ban nhân dân tỉnh tổ "
+        "chức Hội nghị giao ban công tác dân vận quý II năm 2024.",
+        "Đồng chí Nguyễn Văn Bình, Phó Chủ tịch UBND tỉnh chủ trì hội nghị.",
+        "Tham dự hội nghị có các đồng chí: Lê Thị Hoa, Giám đốc Sở Nội vụ; Trần Văn Cường, "
+        "Chủ tịch Hội Nông dân tỉnh.",
+        "Hội nghị diễn ra trong không khí dân chủ, thẳng thắn.",
+        "Sau khi nghe ý kiến các đại biểu, đồng chí Nguyễn Văn Bình kết luận như sau:",
+        "Đề nghị Sở Nội vụ, Hội Nông dân tỉnh:",
+    ]
+    for text in body:
+        doc.add_paragraph(text)
+    tasks = [
+        "Rà soát, tổng hợp mô hình dân vận khéo (hoàn thành trong quý III/2024);",
+        "Báo cáo kết quả về Văn phòng trước ngày 30/6/2024.",
+    ]
+    for task in tasks:
+        if numbered:
+            doc.add_paragraph(task, style="List Bullet")
+        else:
+            doc.add_paragraph("- " + task)
+    doc.add_paragraph("Ngoài ra, cần chú ý công tác phòng chống bão lũ ở vùng trũng.")
+    doc.add_paragraph("Văn phòng thông báo để các cơ quan, đơn vị biết, thực hiện./.")
+    closing = doc.add_table(rows=1, cols=2)
+    closing.cell(0, 0).paragraphs[0].add_run("Nơi nhận:\n- Các sở, ngành;\n- Lưu: VT.")
+    closing.cell(0, 1).paragraphs[0].add_run("TL. CHỦ TỊCH")
+    closing.cell(0, 1).add_paragraph("CHÁNH VĂN PHÒNG")
+    closing.cell(0, 1).add_paragraph("Phạm Minh Đức")
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_hand_typed_notice_gives_the_facts_written_in_it(numbered: bool, tmp_path: Path) -> None:
+    imported = import_document(_hand_typed(tmp_path / "tb.docx", numbered))
+    data = imported.data
+    assert imported.doc == "tb"
+    assert data["documents"] == {"tb": {"number": 15, "date": "2024-06-12"}}
+    assert (data["date"], data["part_of_day"], data["place"]) == (
+        "2024-06-10",
+        "morning",
+        "Hội trường UBND tỉnh",
+    )
+    assert data["convened_by"] == "Ủy ban nhân dân tỉnh" and data["kind"] == "briefing"
+    assert data["chairs"] == [{"name": "Nguyễn Văn Bình", "titles": ["Phó Chủ tịch UBND tỉnh"]}]
+    assert [a["name"] for a in data["attendees"]] == ["Lê Thị Hoa", "Trần Văn Cường"]
+    assert data["concluded_by"] == "Nguyễn Văn Bình"
+    assert data["directives"] == [
+        {
+            "content": "rà soát, tổng hợp mô hình dân vận khéo",
+            "assignees": ["Sở Nội vụ", "Hội Nông dân tỉnh"],
+            "deadline": "trong quý III/2024",
+        },
+        {
+            "content": "báo cáo kết quả về Văn phòng",
+            "assignees": ["Sở Nội vụ", "Hội Nông dân tỉnh"],
+            "deadline": "trước ngày 30/6/2024",
+        },
+    ]
+    # Nothing is dropped: the sentence with no field of its own is kept and located.
+    assert data["conclusions"] == ["Ngoài ra, cần chú ý công tác phòng chống bão lũ ở vùng trũng"]
+    (kept,) = imported.unplaced
+    assert kept.text.startswith("Hội nghị diễn ra")
+    assert f'not placed: paragraph {kept.index} ("Hội nghị diễn ra' in imported.yaml()
+
+
+def test_the_record_written_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _workspace(tmp_path)
+    source = _hand_typed(tmp_path / "tb.docx", numbered=False)
+    assert main(["import", "--dir", str(folder / "records"), str(source)]) == 0
+    out = capsys.readouterr()
+    assert "wrote" in out.out and "not placed, kept in conclusions" in out.err
+    (record,) = (folder / "records").glob("*.yaml")
+    assert record.name == "2024-06-10-giao-ban.yaml"
+    (loaded,) = validate([record])
+    assert loaded.meeting.directives[1].deadline == "trước ngày 30/6/2024"
+    assert (
+        main(["import", "--dir", str(folder / "records"), "--kind", "working_session", str(source)])
+        == 0
+    )  # another of the same day: -2; the kind as given
+    second = folder / "records" / "2024-06-10-lam-viec.yaml"
+    assert validate([second])[0].meeting.kind == "working_session"
+    before = record.read_bytes()
+    assert main(["import", "--dir", str(folder / "records"), "--id", record.stem, str(source)]) == 5
+    assert record.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "old binary Word"),
+        (b"%PDF-1.4\n", "this is a PDF"),
+    ],
+)
+def test_bad_input_writes_nothing(
+    content: bytes, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _workspace(tmp_path)
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(content)
+    good = _hand_typed(tmp_path / "tb.docx", numbered=False)
+    assert main(["import", "--dir", str(folder / "records"), str(good), str(bad)]) == 1
+    assert words in capsys.readouterr().err
+    assert list((folder / "records").iterdir()) == []
+
+
+def test_a_document_that_is_not_a_notice_is_refused(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("Kính gửi: Ông Nguyễn Văn A")
+    doc.add_paragraph("Chúng tôi xin mời ông đến dự buổi họp mặt.")
+    doc.save(str(tmp_path / "letter.docx"))
+    with pytest.raises(InputError, match="not recognised as a notice or a report"):
+        import_document(tmp_path / "letter.docx")
+
+
+_WORDS = st.sampled_from(
+    [
+        "tiếp tục",
+        "rà soát",
+        "các mô hình",
+        "hội viên",
+        "vận động",
+        "nâng cao",
+        "chất lượng",
+        "cơ sở",
+        "đoàn viên",
+        "thi đua",
+    ]
+)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    contents=st.lists(
+        st.lists(_WORDS, min_size=2, max_size=8).map(" ".join), min_size=1, max_size=4, unique=True
+    )
+)
+def test_any_record_giaoban_writes_imports_back_its_tasks(
+    contents: list[str], tmp_path: Path
+) -> None:
+    """A mutated record's tasks come back from its DOCX as they were written."""
+    import yaml
+
+    folder = tmp_path / f"p{abs(hash(tuple(contents)))}"
+    folder.mkdir()
+    shutil.copy(SETTINGS, folder / "giaoban.yaml")
+    source = yaml.safe_load((EXAMPLES / "2024-09-25-giao-ban-quy-3.yaml").read_text())
+    source["directives"] = [
+        {"assignees": ["Các tổ chức chính trị – xã hội"], "content": c} for c in contents
+    ]
+    (folder / "r.yaml").write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
+    (path,) = [
+        o.path
+        for o in render(
+            [folder / "r.yaml"], docs=("tb",), formats=("docx",), out=folder / "out"
+        ).outputs
+    ]
+    imported = import_document(path)
+    assert [d["content"] for d in imported.data["directives"]] == contents
+    assert imported.unplaced == []
+
+
+TYPED = Path(__file__).resolve().parent / "data" / "typed"
+
+#: The facts of each file in tests/data/typed, read by a person from the document.
+FACTS: dict[str, dict[str, object]] = {
+    "tb-nd30-ubnd.docx": {
+        "doc": "tb",
+        "documents": {"tb": {"number": 118, "date": "2024-07-08"}},
+        "date": "2024-07-05",
+        "part_of_day": "afternoon",
+        "place": "Phòng họp số 2",
+        "convened_by": "Ủy ban nhân dân tỉnh",
+        "kind": "briefing",
+        "chairs": ["Trần Văn Hùng"],
+        "attendees": ["Nguyễn Thị Mai", "Lê Văn Tám"],
+        "assessment": 1,
+        "limitations": 0,
+        "tasks": [
+            (
+                "Sở Nội vụ",
+                "tham mưu tổng kết 10 năm thực hiện Luật Tín ngưỡng, tôn giáo",
+                "trong quý IV/2024",
+            ),
+            (
+                "Sở Nội vụ",
+                "hướng dẫn các huyện rà soát cơ sở tín ngưỡng chưa được công nhận, báo cáo",
+                "trước ngày 15/9/2024",
+            ),
+            (
+                "Ban Dân tộc tỉnh",
+                "phối hợp tổ chức thăm, tặng quà người có uy tín trong đồng bào dân tộc thiểu số",
+                "trong năm 2024",
+            ),
+        ],
+        "signer": {"mode": "tl", "on_behalf_of": "CHỦ TỊCH", "name": "Võ Thị Lan"},
+        "recipients": ["Sở Nội vụ", "Ban Dân tộc tỉnh"],
+        "archive": "VT, KGVX",
+    },
+    "bc-hd36-huyen-uy.docx": {
+        "doc": "bc",
+        "documents": {"bc": {"number": 45, "date": "2024-03-20"}},
+        "date": "2024-03-18",
+        "part_of_day": "morning",
+        "convened_by": "Ban Thường vụ Huyện ủy",
+        "kind": "six_month_review",
+        "chairs": ["Huỳnh Văn Nam"],
+        "attendees": [],
+        "assessment": 0,
+        "limitations": 2,
+        "tasks": [
+            ("Ban Dân vận Huyện ủy", "tham mưu sơ kết mô hình dân vận khéo", "trong quý II/2024"),
+            ("Ban Dân vận Huyện ủy", "tiếp tục kiểm tra công tác dân vận ở cơ sở", None),
+        ],
+        "signer": {
+            "mode": "tm",
+            "on_behalf_of": "BAN THƯỜNG VỤ",
+            "title": "PHÓ BÍ THƯ",
+            "name": "Huỳnh Văn Nam",
+        },
+        "recipients": ["Ban Dân vận Tỉnh ủy (b/c)"],
+        "archive": "Văn phòng Huyện ủy",
+    },
+    "tb-hd36-word-list.docx": {
+        "doc": "tb",
+        "documents": {"tb": {"number": 12, "date": "2024-10-02"}},
+        "date": "2024-09-30",
+        "part_of_day": "afternoon",
+        "convened_by": "Ban Dân vận Tỉnh ủy",
+        "kind": "working_session",
+        "chairs": ["Phạm Thị Tố Hải"],
+        "attendees": [],
+        "assessment": 0,
+        "limitations": 0,
+        # Word's own bulleted list; the last task has a tracked insertion (kept) and a
+        # tracked deletion (dropped).
+        "tasks": [
+            (
+                "Hội Cựu chiến binh tỉnh",
+                "tiếp tục vận động hội viên tham gia xây dựng nông thôn mới",
+                "thường xuyên",
+            ),
+            (
+                "Hội Cựu chiến binh tỉnh",
+                "báo cáo kết quả thực hiện Chỉ thị 45 về Ban Dân vận",
+                "trước ngày 31/12/2024",
+            ),
+        ],
+        "signer": {"title": "TRƯỞNG BAN", "name": "Phạm Thị Tố Hải"},
+        "recipients": ["Hội Cựu chiến binh tỉnh"],
+        "archive": "Văn phòng Ban",
+    },
+    "tb-nd30-libreoffice.docx": {  # typed in Word, then saved again by LibreOffice
+        "doc": "tb",
+        "documents": {"tb": {"number": 7, "date": "2025-01-15"}},
+        "date": "2025-01-13",
+        "part_of_day": "morning",
+        "convened_by": "Ủy ban nhân dân huyện",
+        "kind": "annual_review",
+        "chairs": ["Lê Hoàng Phúc"],
+        "attendees": [],
+        "assessment": 0,
+        "limitations": 0,
+        "tasks": [
+            (
+                "Phòng Nội vụ",
+                "tham mưu tổ chức Tết Nguyên đán Ất Tỵ an toàn, tiết kiệm",
+                "trước ngày 25/01/2025",
+            ),
+            ("Phòng Nội vụ", "tổng hợp khen thưởng năm 2024", None),
+        ],
+        "signer": {
+            "mode": "tl",
+            "on_behalf_of": "CHỦ TỊCH",
+            "title": "CHÁNH VĂN PHÒNG",
+            "name": "Đặng Văn Tài",
+        },
+        "recipients": ["Các phòng, ban huyện"],
+        "archive": "VT",
+    },
+}
+
+
+@pytest.mark.parametrize("name", FACTS)
+def test_typed_notices_and_reports_give_their_facts(name: str) -> None:
+    imported = import_document(TYPED / name)
+    facts, data = FACTS[name], imported.data
+    assert imported.doc == facts["doc"]
+    for key in ("documents", "date", "part_of_day", "convened_by", "kind"):
+        assert data[key] == facts[key], key
+    if "place" in facts:
+        assert data["place"] == facts["place"]
+    assert [c["name"] for c in data["chairs"]] == facts["chairs"]
+    assert [a["name"] for a in data.get("attendees", []) if isinstance(a, dict)] == facts[
+        "attendees"
+    ]
+    assert len(data.get("assessment", [])) == facts["assessment"]
+    assert len(data.get("limitations", [])) == facts["limitations"]
+    tasks = [(d["assignees"][0], d["content"], d.get("deadline")) for d in data["directives"]]
+    assert tasks == facts["tasks"]
+    signer = imported.settings["signer"]
+    assert {k: signer[k] for k in facts["signer"]} == facts["signer"]  # type: ignore[attr-defined]
+    assert imported.settings["recipients"] == facts["recipients"]
+    assert imported.settings["archive"] == facts["archive"]
+    assert imported.unplaced == []
