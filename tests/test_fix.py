@@ -199,3 +199,31 @@ def test_in_a_mixed_file_the_utf8_lines_are_unchanged(
     after = path.read_text("utf-8").split("\n")
     assert after[:at] + after[at + 1 : -1] == lines
     assert after[at] == f"legacy: {text}"
+
+
+def test_symbols_that_map_to_capitals_are_no_legacy_word(tmp_path: Path) -> None:
+    """Found by the mixed-file property: a UTF-8 comment "# ¡¯" became "# ĂẰ" because
+    TCVN3 maps both symbols to capitals, which passed as an acronym."""
+    lines = [
+        b"f0: H\xe1\xbb\x99i  # \xc2\xa1\xc2\xaf",
+        b"legacy: " + _tcvn3_bytes("Ban Dân vận Hội"),
+    ]
+    raw = b"\n".join(lines) + b"\n"
+    path = _file(tmp_path, raw)
+    fix_file(path, backup=False)
+    assert path.read_text("utf-8").split("\n")[:2] == ["f0: Hội  # ¡¯", "legacy: Ban Dân vận Hội"]
+
+
+@pytest.mark.parametrize("comment", ["¡¯", "¡°", "¡° ¡°", "¸"])
+def test_symbols_alone_are_no_evidence_of_legacy_text(tmp_path: Path, comment: str) -> None:
+    raw = f"f0: Hội  # {comment}\n".encode()
+    path = _file(tmp_path, raw)
+    assert fix_file(path, backup=False).changed_lines == 0 and path.read_bytes() == raw
+
+
+def test_a_word_the_same_in_both_readings_follows_its_neighbours(tmp_path: Path) -> None:
+    """Found by the mixed-file property: in "quý ủy" saved in TCVN3, "quý" reads the same
+    either way and was taken for Unicode, so "ñy" next to it stayed unconverted."""
+    path = _file(tmp_path, b"legacy: " + _tcvn3_bytes("Ban Dân vận quý ủy") + b"\n")
+    fix_file(path, backup=False)
+    assert path.read_text("utf-8") == "legacy: Ban Dân vận quý ủy\n"

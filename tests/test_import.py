@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -368,8 +369,7 @@ def test_any_record_giaoban_writes_imports_back_its_tasks(
     """A mutated record's tasks come back from its DOCX as they were written."""
     import yaml
 
-    folder = tmp_path / f"p{abs(hash(tuple(contents)))}"
-    folder.mkdir()
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))  # hypothesis may run an example again
     shutil.copy(SETTINGS, folder / "giaoban.yaml")
     source = yaml.safe_load((EXAMPLES / "2024-09-25-giao-ban-quy-3.yaml").read_text())
     source["directives"] = [
@@ -530,3 +530,25 @@ def test_typed_notices_and_reports_give_their_facts(name: str) -> None:
     assert imported.settings["recipients"] == facts["recipients"]
     assert imported.settings["archive"] == facts["archive"]
     assert imported.unplaced == []
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "period"),
+    [
+        ("Hội nghị tổng kết công tác dân vận năm 2024", "2025-01-10", "2024"),
+        ("Hội nghị sơ kết 6 tháng đầu năm 2024", "2024-07-12", "2024-H1"),
+        ("Hội nghị sơ kết công tác dân vận", "2024-07-12", "2024-H1"),  # from its date
+    ],
+)
+def test_an_imported_review_states_the_period_it_reviews(
+    title: str, date: str, period: str
+) -> None:
+    """A review without ``period:`` is refused by validate (it would be added into the
+    quarter it was held in): import takes the period its title names, else its date's."""
+    from generator.importing.facts import _reviewed_period
+    from generator.model.kinds import MeetingKind
+
+    kind = MeetingKind.ANNUAL_REVIEW if "tổng kết" in title else MeetingKind.SIX_MONTH_REVIEW
+    data: dict[str, object] = {"title": title, "date": date}
+    _reviewed_period(kind, data)
+    assert data["period"] == period

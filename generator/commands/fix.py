@@ -114,7 +114,7 @@ _COMMENT = re.compile(r"(?:^|\s)#")
 
 def _fix_text(text: str) -> str:
     normal = unicodedata.normalize("NFC", text)
-    legacy = detect(normal)
+    legacy = detect(normal, in_unicode=True)
     return legacy.converted if legacy is not None else normal
 
 

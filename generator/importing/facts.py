@@ -19,9 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model.catalog import vocabulary
-from generator.model.kinds import MeetingKind
+from generator.model.deadlines import named_period
+from generator.model.kinds import REVIEW_KINDS, MeetingKind
+from generator.model.periods import likely_reviewed
 from generator.reading.document import Paragraph
 from generator.reading.layout import Layout, known_prefixes, normal
+from generator.vietnamese.text import unjoined
 
 _DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _WHEN = re.compile(rf"^(?:(sáng|chiều|tối)\s+)?{_DATE}\s*,\s*(.+)$", re.IGNORECASE)
@@ -33,6 +36,12 @@ _CHAIR = re.compile(r"^(?:Đồng chí|Các đồng chí:)\s+(.+?)\s+(?:đồng\
 _ATTEND = re.compile(r"^Tham dự\s+(?:\S+\s+){1,4}?có\s+(các đồng chí:|đồng chí\s+(?=\w+\s+[A-ZĐ]))?"
                      r"\s*(.+?)\.?$")  # fmt: skip
 _BASIS = re.compile(r"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+([^,]+?)\s+tổ chức\s+(.+?)\.?$")
+#: The basis and the account in one sentence, as giaoban writes it now: "Thực hiện …,
+#: chiều ngày 21 tháng 2 năm 2024, tại …, Thường trực Huyện ủy tổ chức …".
+_BASIS_WHEN = re.compile(
+    rf"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+((?:(?:sáng|chiều|tối)\s+)?{_DATE}\s*,\s*.+)$",
+    re.IGNORECASE,
+)
 _SPEECH = re.compile(r"^(.+?)\s+phát biểu\s+(.+?)\.?$")
 _REPORT = re.compile(r"^Tại\s+[^,]+,\s+(?:(.+?)\s+trình bày|các đại biểu nghe)\s+(.+?)\.?$")
 _ORGANIZATIONS = re.compile(r"^Các cơ quan, đơn vị tham gia:\s*(.+?)\.?$")
@@ -91,8 +100,9 @@ def _day(match: re.Match[str], first: int = 1) -> dt.date | None:
 
 def tidy(text: str) -> str:
     """Text as a record keeps it: one space between words (a non-breaking space, a tab or
-    a soft line break is one), NFC; dashes and quotes as typed."""
-    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+    a soft line break is one), NFC; dashes and quotes as typed, without the no-break joins
+    giaoban writes into documents ("15‑KH/HND" is "15-KH/HND" again)."""
+    return " ".join(unjoined(unicodedata.normalize("NFC", text)).split())
 
 
 def _clause(text: str) -> str:
@@ -139,7 +149,20 @@ def read_facts(layout: Layout) -> Facts:
         data["kind"] = kind
         if data.get("noun") == vocabulary().kinds[MeetingKind(kind)].noun:
             del data["noun"]
+        _reviewed_period(MeetingKind(kind), data)
     return facts
+
+
+def _reviewed_period(kind: MeetingKind, data: dict[str, Any]) -> None:
+    """A review states the period it reviews: the one its title names ("tổng kết công tác
+    năm 2024"), else the one its date makes likely (what ``new`` writes)."""
+    if kind not in REVIEW_KINDS or "period" in data:
+        return
+    named = named_period(str(data.get("title", "")))
+    if named is None and "date" in data:
+        named = likely_reviewed(kind, dt.date.fromisoformat(data["date"]))
+    if named is not None:
+        data["period"] = str(named)
 
 
 def _plain(text: str) -> str:
@@ -203,6 +226,9 @@ def _body(layout: Layout, facts: Facts) -> None:
 
 def _account(text: str, data: dict[str, Any]) -> bool:
     """The opening sentences: when and by whom, who chaired, who attended."""
+    if "basis" not in data and (both := _BASIS_WHEN.match(text)) is not None:
+        data["basis"] = both[1]
+        return _account(both[2], data)
     if "date" not in data and (when := _WHEN.match(text)) is not None:
         day = _day(when, 2)
         if day is None:

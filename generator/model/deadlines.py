@@ -28,17 +28,20 @@ _LEAD = (
     r"(?:(?P<before>trước)|chậm nhất(?:\s+(?:là|vào|trong))?|đến(?:\s+hết)?|hết"
     r"|trong(?:\s+(?:cả|suốt))?|vào(?:\s+cuối)?|cuối|hạn(?:\s+chót)?\s*:?)?\s*"
 )
-_FORMS: dict[str, re.Pattern[str]] = {
-    name: re.compile(_LEAD + pattern + r"$")
-    for name, pattern in {
-        "quarter": r"quý\s+(?P<index>iv|iii|ii|i|[1-4])" + _YEAR,
-        "half": r"(?:0?6|sáu)\s+tháng\s+(?P<side>đầu|cuối)\s+năm\s*/?\s*(?P<year>\d{4})",
-        "nine_months": r"(?:0?9|chín)\s+tháng(?:\s+đầu)?\s+năm\s*/?\s*(?P<year>\d{4})",
-        "month": r"tháng\s+(?P<month>\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)(?P<year>\d{4})",
-        "year": r"năm\s+(?P<year>\d{4})",
-        "day": r"(?P<day>(?:ngày\s+)?\S+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
-    }.items()
+_PATTERNS = {
+    "quarter": r"quý\s+(?P<index>iv|iii|ii|i|[1-4])" + _YEAR,
+    "half": r"(?:0?6|sáu)\s+tháng\s+(?P<side>đầu|cuối)\s+năm\s*/?\s*(?P<year>\d{4})",
+    "nine_months": r"(?:0?9|chín)\s+tháng(?:\s+đầu)?\s+năm\s*/?\s*(?P<year>\d{4})",
+    "month": r"tháng\s+(?P<month>\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)(?P<year>\d{4})",
+    "year": r"năm\s+(?P<year>\d{4})",
+    "day": r"(?P<day>(?:ngày\s+)?\S+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
 }
+_FORMS: dict[str, re.Pattern[str]] = {
+    name: re.compile(_LEAD + pattern + r"$") for name, pattern in _PATTERNS.items()
+}
+#: A period named inside a title ("Hội nghị sơ kết 6 tháng đầu năm 2024"), most precise first.
+_NAMED = [(name, re.compile(r"(?<!\w)" + _PATTERNS[name] + r"(?!\d)"))
+          for name in ("half", "nine_months", "quarter", "year")]  # fmt: skip
 #: Characters pasted along with text that change nothing it says.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
@@ -61,6 +64,17 @@ def _period(form: str, match: re.Match[str]) -> Period | None:
     if form == "nine_months":
         return Period(year, PeriodKind.NINE_MONTHS)
     return Period(year, PeriodKind.YEAR)
+
+
+def named_period(text: str) -> Period | None:
+    """The period a text names ("tổng kết công tác năm 2024", "sơ kết 6 tháng đầu năm
+    2024"), or None: what a review's title says it reviews."""
+    bare = _normal(text)
+    for form, pattern in _NAMED:
+        match = pattern.search(bare)
+        if match is not None and FIRST_DATE.year <= int(match["year"]) <= LAST_DATE.year:
+            return _period(form, match)
+    return None
 
 
 def _span(form: str, match: re.Match[str]) -> tuple[dt.date, dt.date] | None:

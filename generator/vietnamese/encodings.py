@@ -66,7 +66,7 @@ class Legacy:
     converted: str
 
 
-def detect(text: str) -> Legacy | None:
+def detect(text: str, in_unicode: bool = False) -> Legacy | None:
     """The legacy encoding of ``text`` and the text converted, if it holds legacy words.
 
     Legacy text comes in runs (a fragment pasted from an old file), so each word
@@ -83,10 +83,14 @@ def detect(text: str) -> Legacy | None:
     mark after a vowel, "hoäi", "hoøa"), with a second legacy word for VNI,
     whose signs are all Latin letters. Valid Vietnamese and other Latin
     languages ("Müller", "Loïc", "où, là, hôtel") stay exactly as written.
+    ``in_unicode``: the text is valid Unicode (a font's legacy letters typed into a UTF-8
+    file), not bytes that could be nothing else: two legacy words are asked of either
+    table, as one alone ("gÖ", "¡°") could be any stray characters.
     """
     if not tables().suspects.intersection(text):
         return None
-    found = [(name, _legacy_spans(text, convert, sign)) for name, convert, sign in _CONVERTERS]
+    found = [(name, _legacy_spans(text, convert, sign, in_unicode))
+             for name, convert, sign in _CONVERTERS]  # fmt: skip
     name, spans = max(found, key=lambda item: len(item[1]))
     if not spans:
         return None
@@ -137,12 +141,20 @@ def _plain_case(word: str) -> bool:
     return word in (word.lower(), word.upper(), word[:1].upper() + word[1:].lower())
 
 
+@cached
+def _same_in_tcvn3() -> frozenset[str]:
+    """Letters a TCVN3 byte shows as themselves ("ý", byte 0xFD): a word with them ("quý")
+    reads the same either way, so it follows its neighbours instead of deciding."""
+    shown = (read_8bit(bytes([b])) for b in range(0x80, 0x100))
+    return frozenset(c for c in shown if c in VIETNAMESE_LETTERS and from_tcvn3(c) == c)
+
+
 def _legacy_spans(
-    text: str, converter: Callable[[str], str], sign: Callable[[str], bool]
+    text: str, converter: Callable[[str], str], sign: Callable[[str], bool], in_unicode: bool
 ) -> list[tuple[int, int]]:
     """Where the legacy words of ``text`` are, for one table; none without its evidence."""
     t = tables()
-    domain = set(t.tcvn3) | set(t.vni_letters) | set(t.vni_marks)
+    domain = set(t.tcvn3) | set(t.vni_letters) | set(t.vni_marks) | _same_in_tcvn3()
     words = [m for m in _WORD.finditer(text) if not m.group(0).isascii()]
     sides: list[bool | None] = []  # True: legacy, False: Unicode or foreign, None: either
     legacy = either = signed = foreign = 0
@@ -150,18 +162,24 @@ def _legacy_spans(
         word = match.group(0)
         converted = converter(word)
         as_is = is_acceptable_word(word)
-        as_converted = _plain_case(converted) and is_acceptable_word(converted)
-        if converted == word or any(not ch.isascii() and ch not in domain for ch in word):
+        # Converted into capitals, a word must still be a syllable in lower case: symbols
+        # that happen to map to capitals ("¡¯" → "ĂẰ") look like an acronym, not a word.
+        as_converted = _plain_case(converted) and is_acceptable_word(converted.lower())
+        if any(not ch.isascii() and ch not in domain for ch in word):
             sides.append(False)
+        elif converted == word:  # the same in both ("quý", "lý"): it follows its neighbours
+            sides.append(None)
         elif as_is != as_converted:
             sides.append(as_converted)
         else:
             sides.append(None)
         legacy += sides[-1] is True
         either += sides[-1] is None
-        signed += sides[-1] is True and sign(word)
+        # A sign counts in a word that also has a plain letter: symbols alone ("¡°", "¸")
+        # map to lone vowels, which any stray punctuation could be.
+        signed += sides[-1] is True and sign(word) and any(c.isascii() for c in word)
         foreign += sides[-1] is False or not (as_is or as_converted)
-    least = 2 if sign is _vni_sign else 1
+    least = 2 if sign is _vni_sign or in_unicode else 1
     if not signed or legacy + either < least or legacy <= foreign:
         return []
     decided = [i for i, side in enumerate(sides) if side is not None]

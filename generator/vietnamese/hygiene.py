@@ -63,7 +63,7 @@ def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
 
 def check_text(text: str, known_words: frozenset[str] = frozenset()) -> list[str]:
     """The findings of one text, as sentences."""
-    legacy = detect(text)
+    legacy = detect(text, in_unicode=True)
     if legacy is not None:
         sample, fixed = excerpt(text, 0, 0, 40), excerpt(legacy.converted, 0, 0, 40)
         return [message("legacy_text", encoding=legacy.encoding, sample=sample, fixed=fixed)]

@@ -107,6 +107,13 @@ def joined(text: str) -> str:
     return _SPACED_DASH.sub(f"{_NO_BREAK_SPACE}–{_NO_BREAK_SPACE}", text)
 
 
+def unjoined(text: str) -> str:
+    """``joined`` undone: the text as a clerk types it (plain spaces and hyphens, no word
+    joiners), for a document read back into a record."""
+    return (text.replace(_NO_BREAK_SPACE, " ").replace(_NO_BREAK_HYPHEN, "-")
+            .replace(_WORD_JOINER, ""))  # fmt: skip
+
+
 #: A number as Vietnamese documents write it: dots between thousands, a decimal comma.
 _VN_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 
