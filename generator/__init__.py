@@ -21,7 +21,6 @@ if TYPE_CHECKING:
         validate,
         verify,
     )
-    from generator.build.issuing import Key, SignOptions
     from generator.errors import (
         ExitCode,
         GiaobanError,
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
         UsageError,
     )
     from generator.output.renderer import Renderer
+    from generator.pipeline.issuing import Key, SignOptions
 
 _HOMES = {
     "DigestResult": "api",
@@ -41,8 +41,8 @@ _HOMES = {
     "validate": "api",
     "sign": "api",
     "verify": "api",
-    "Key": "build.issuing",
-    "SignOptions": "build.issuing",
+    "Key": "pipeline.issuing",
+    "SignOptions": "pipeline.issuing",
     "ExitCode": "errors",
     "GiaobanError": "errors",
     "InputError": "errors",

@@ -1,7 +1,7 @@
 """The library API: what the command line does, callable from scripts and tests.
 
 Each run first plans, from content hashes alone, which outputs are out of
-date (``build.plan``); only if some are does it load ``build.pipeline``, which
+date (``pipeline.plan``); only if some are does it load ``pipeline.stages``, which
 reads the records and renders. So a run where nothing changed reads no record
 and never imports the YAML typing, templating or rendering libraries.
 
@@ -19,23 +19,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.build.options import Options
-from generator.build.plan import plan_digest, plan_render
-from generator.build.results import DigestResult, Output, RenderResult
-from generator.build.state import OutputState
-from generator.build.tasks import Progress
 from generator.errors import Problem, UsageError
 from generator.inputs.locations import record_files
 from generator.messages import message
 from generator.model.kinds import Membership
 from generator.model.periods import Period, PeriodError, parse_period
+from generator.pipeline.options import Options
+from generator.pipeline.plan import plan_digest, plan_render
+from generator.pipeline.results import DigestResult, Output, RenderResult
+from generator.pipeline.state import OutputState
+from generator.pipeline.tasks import Progress
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from concurrent.futures import ProcessPoolExecutor
 
-    from generator.build.issuing import SignOptions
-    from generator.build.pipeline import Execution
     from generator.checking.check import Checked
     from generator.importing.record import Imported
     from generator.model.meeting import Registration
@@ -43,6 +41,8 @@ if TYPE_CHECKING:
     from generator.model.records import Record
     from generator.output.renderer import Renderer
     from generator.output.verification import Verification
+    from generator.pipeline.issuing import SignOptions
+    from generator.pipeline.stages import Execution
 
 __all__ = [
     "DigestResult",
@@ -69,7 +69,7 @@ def validate(
     An ``InputError`` lists all problems of all files, and of the settings,
     profiles and templates they name: what ``render`` and ``digest`` check.
     """
-    from generator.build.checks import check_run
+    from generator.pipeline.checks import check_run
 
     options = Options(settings=settings, strict=strict)
     return check_run(record_files(paths), options, together=True)
@@ -92,8 +92,8 @@ def _execution(
     progress: Progress | None,
     pool: ProcessPoolExecutor | None,
 ) -> Execution:
-    from generator.build.pipeline import Execution
     from generator.output.renderer import Renderer
+    from generator.pipeline.stages import Execution
 
     chosen = renderer or Renderer(options.templates)
     return Execution(chosen, executor, options.jobs, progress, pool)
@@ -105,7 +105,7 @@ def _workers(options: Options, executor: Executor | None,
     """Worker processes for files of ``formats`` (one a file), started before anything is
     read, so that they import the writers while this process reads; shut down however the
     run ends."""
-    from generator.build.tasks import pooled, start_workers
+    from generator.pipeline.tasks import pooled, start_workers
 
     count = pooled(formats, options.jobs)
     if executor is not None or not count:
@@ -131,7 +131,7 @@ def render(
 
     Outputs whose inputs have not changed since they were written are skipped
     (unless ``force``), without even reading their records; the others are
-    rendered with ``jobs`` processes or on ``executor`` (see ``build.tasks``).
+    rendered with ``jobs`` processes or on ``executor`` (see ``pipeline.tasks``).
     ``renderer`` keeps compiled templates, fonts and base files between calls.
     """
     chosen = _options(options, renderer, choices)
@@ -144,7 +144,7 @@ def render(
         return RenderResult([], kept, list(plan.skipped))
     with _workers(chosen, executor, [f for pairs in plan.stale.values() for _, f in pairs]) as pool:
         chosen.check_docs()  # reads the document types (pydantic): after the workers start
-        from generator.build.pipeline import render_stale
+        from generator.pipeline.stages import render_stale
 
         execution = _execution(chosen, renderer, executor, progress, pool)
         return render_stale(plan, chosen, state, execution)
@@ -196,8 +196,8 @@ def digest(
     if not plan.stale:
         return DigestResult(None, [], list(plan.kept_warnings), list(plan.skipped))
     with _workers(chosen, executor, list(plan.stale)) as pool:
-        from generator.build.pipeline import render_digest
         from generator.model.meeting import Registration
+        from generator.pipeline.stages import render_digest
 
         execution = _execution(chosen, renderer, executor, progress, pool)
         return render_digest(files, period=period, registration=registration or Registration(),
@@ -221,7 +221,7 @@ def sign(pdf: Path, options: SignOptions | None = None, *, pin: str, **choices: 
     ``archive`` B-LTA. ``pin`` unlocks the token or the PKCS#12 file: scripts read it
     from where they keep secrets, never from a file.
     """
-    from generator.build.issuing import SignOptions, sign
+    from generator.pipeline.issuing import SignOptions, sign
 
     return sign(pdf, replace(options or SignOptions(), **choices), pin=pin)
 
@@ -231,7 +231,7 @@ def verify(pdf: Path, *, trust: Sequence[Path] = (), settings: Path | None = Non
     """Every signature of ``pdf`` checked: who, when (in the profile's time zone), whether
     the file changed after it, whether it chains to ``trust``; ``.ok`` only when there is at
     least one and all are valid."""
-    from generator.build.issuing import verify as verify_pdf
+    from generator.pipeline.issuing import verify as verify_pdf
 
     return verify_pdf(pdf, trust=trust, settings=settings, profile=profile)
 

@@ -17,9 +17,9 @@ import pytest
 from pypdf import PdfReader
 
 from generator import InputError, Renderer, digest, render
-from generator.build.state import STATE_NAME
 from generator.cli.command import main
 from generator.model.meeting import Registration
+from generator.pipeline.state import STATE_NAME
 
 from conftest import RECORD, SETTINGS, write_yaml
 
@@ -102,11 +102,11 @@ def test_unchanged_outputs_are_skipped_without_reading_records(
     assert len(first.outputs) == 6 and not first.skipped
     assert (out / STATE_NAME).is_file()
 
-    import generator.build.checks
+    import generator.pipeline.checks
 
     read: list[Path] = []
-    real = generator.build.checks.load_record
-    monkeypatch.setattr(generator.build.checks, "load_record",
+    real = generator.pipeline.checks.load_record
+    monkeypatch.setattr(generator.pipeline.checks, "load_record",
                         lambda path, *a: read.append(path) or real(path, *a))  # fmt: skip
     again = render([batch / "records"], out=out, renderer=renderer)
     assert not again.outputs and len(again.skipped) == 6 and read == []

@@ -177,12 +177,12 @@ def test_json_is_printed_whatever_stops_the_run(
     elif failure == "usage":
         args += ["--to", "odt"]
     else:
-        import generator.build.pipeline
+        import generator.pipeline.stages
 
         def broken(*_args: object, **_kwargs: object) -> None:
             raise RuntimeError("a bug")
 
-        monkeypatch.setattr(generator.build.pipeline, "render_stale", broken)
+        monkeypatch.setattr(generator.pipeline.stages, "render_stale", broken)
     assert main(args) == expected
     result = json.loads(capsys.readouterr().out)
     assert result["ok"] is False and result["exit_code"] == expected and result["message"]

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from generator import InputError
-from generator.build.state import LOCK_NAME, STATE_NAME
 from generator.cli.command import main
 from generator.messages import set_language
 from generator.output.templating import make_environment, render_template
+from generator.pipeline.state import LOCK_NAME, STATE_NAME
 
 from conftest import RECORD, SETTINGS, write_yaml
 from readback import docx_words, pdf_words
@@ -503,7 +503,7 @@ def test_orphans_are_looked_for_once_per_run_not_at_every_write(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Listing the output folder at every write cost 12 ms a file at 20,000 files."""
-    import generator.build.writing as writing
+    import generator.pipeline.writing as writing
 
     for n in range(3):
         write_yaml(project / "records" / f"r{n}.yaml", {**RECORD, "id": f"r{n}"})
@@ -571,7 +571,7 @@ def test_a_worker_that_dies_is_reported_with_its_document(project: Path) -> None
         write_yaml(project / "records" / f"r{n}.yaml", {**RECORD, "id": f"r{n}"})
     script = (
         "import os, signal, sys\n"
-        "import generator.build.tasks as tasks\n"
+        "import generator.pipeline.tasks as tasks\n"
         "def crash(task):\n"
         "    os.kill(os.getpid(), signal.SIGSEGV)\n"
         "tasks.run_task = crash\n"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.writing import write_atomic
 from generator.errors import OutputError
+from generator.pipeline.writing import write_atomic
 
 
 def test_write_replaces_completely(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_killed_render_leaves_no_partial_output(project: Path) -> None:
     out = project / "out"
     script = (
         "import os, sys, time\n"
-        "import generator.build.writing as w\n"
+        "import generator.pipeline.writing as w\n"
         "real = os.replace\n"
         "def slow(a, b):\n"
         "    time.sleep(30)\n"

@@ -33,7 +33,6 @@ from typing import Any, Literal
 import click
 
 from generator import api
-from generator.build.tasks import default_jobs
 from generator.cli import completion as complete
 from generator.cli.help import (
     Argument,
@@ -51,6 +50,7 @@ from generator.errors import ExitCode, GiaobanError, InputError, Problem, Severi
 from generator.messages import Language, count, message, number, set_language
 from generator.model.kinds import MAX_NUMBER, MeetingKind, Membership
 from generator.output.formats import FORMATS
+from generator.pipeline.tasks import default_jobs
 
 # Commands import what they use beyond this, so that a run which finds its
 # outputs up to date, or only prints help, starts quickly.
@@ -124,7 +124,7 @@ def _executor(scheduler: str | None) -> Iterator[Any]:
     if scheduler is None:
         yield None
         return
-    from generator.build.cluster import cluster_executor
+    from generator.pipeline.cluster import cluster_executor
 
     with cluster_executor(scheduler, notify=functools.partial(click.echo, err=True)) as executor:
         yield executor
@@ -540,8 +540,8 @@ def sign(pdf: Path, role: str, pkcs11_lib: str | None, token_label: str | None,
          timestamp_url: str | None, long_term: bool, archive: bool, trust: tuple[Path, ...],
          revocation: tuple[Path, ...], out: Path | None, settings: Path | None,
          profile: str | None) -> None:  # fmt: skip
-    from generator.build.issuing import Key, SignOptions
     from generator.commands.signing import read_pin
+    from generator.pipeline.issuing import Key, SignOptions
 
     key = Key(pkcs11_library=pkcs11_lib, token_label=token_label, key_id=key_id, pkcs12=pkcs12)
     options = SignOptions(role=role, key=key, out=out, settings=settings, profile=profile,

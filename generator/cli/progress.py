@@ -12,8 +12,8 @@ from contextlib import contextmanager
 
 import click
 
-from generator.build.tasks import Progress, Task
 from generator.messages import message
+from generator.pipeline.tasks import Progress, Task
 
 
 def _label(task: Task) -> str:

@@ -19,10 +19,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build.writing import write_atomic
 from generator.errors import InputError, Position, Problem
 from generator.inputs.loading import encoding_problem, parse_yaml, read_bytes
 from generator.messages import message
+from generator.pipeline.writing import write_atomic
 from generator.vietnamese.encodings import detect, read_8bit
 
 

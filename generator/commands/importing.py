@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build.writing import write_atomic
 from generator.errors import ExistsError
 from generator.importing.record import Imported, read_all
 from generator.messages import count
 from generator.model.catalog import vocabulary
 from generator.model.kinds import MeetingKind
+from generator.pipeline.writing import write_atomic
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.build.writing import write_atomic
 from generator.errors import ExistsError, InputError
 from generator.inputs.locations import SETTINGS_NAME, find_settings
 from generator.messages import count
@@ -26,6 +25,7 @@ from generator.model.kinds import MeetingKind
 from generator.model.periods import Period, likely_reviewed
 from generator.model.schema import SCHEMA_FILES, Kind, describe, json_schema
 from generator.model.settings import SAMPLE_VALUES
+from generator.pipeline.writing import write_atomic
 from generator.resources import example_record, templates_dir
 
 SCHEMA_DIR = "schemas"

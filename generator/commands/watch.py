@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.api import RenderResult, record_files, render
-from generator.build.fingerprint import named_by
-from generator.build.options import Options
 from generator.caches import clear_all
 from generator.errors import GiaobanError
 from generator.inputs.locations import find_settings
 from generator.output.renderer import Renderer
+from generator.pipeline.fingerprint import named_by
+from generator.pipeline.options import Options
 from generator.resources import config_dir, templates_dir
 
 #: Called after each round with its result, or the error that stopped it.

@@ -7,7 +7,7 @@ the Vietnamese words for kinds, levels, parts of day and statuses are in
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import Field, RootModel
 
@@ -23,10 +23,21 @@ from generator.model.kinds import (
     PartOfDay,
     ReportKind,
 )
-from generator.model.meeting import Meeting, Strict, Text
 from generator.model.periods import Period, PeriodKind
+from generator.model.strict import Strict, Text
 from generator.resources import config_dir
 from generator.vietnamese.text import roman
+
+
+class Called(Protocol):
+    """What names a meeting in running text: a record's meeting (``model.meeting``, which
+    reads this vocabulary, so it is not imported here)."""
+
+    @property
+    def kind(self) -> MeetingKind: ...
+
+    @property
+    def noun(self) -> str | None: ...
 
 
 class DocumentType(Strict):
@@ -118,7 +129,7 @@ class Vocabulary(Strict):
             return {kind: words.label for kind, words in self.kinds.items()}
         return dict(getattr(self, table))
 
-    def noun(self, meeting: Meeting) -> str:
+    def noun(self, meeting: Called) -> str:
         """What a meeting is called in running text: its own word, else its kind's."""
         return meeting.noun or self.kinds[meeting.kind].noun
 

@@ -13,20 +13,18 @@ import re
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     PlainSerializer,
     PlainValidator,
     Tag,
     WithJsonSchema,
-    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from generator.inputs.validation import ID_PATTERN
+from generator.model.catalog import vocabulary
 from generator.model.dates import (
     FIRST_DATE,
     LAST_DATE,
@@ -45,25 +43,8 @@ from generator.model.kinds import (
     ReportKind,
 )
 from generator.model.periods import Period, PeriodError, parse_period
+from generator.model.strict import Strict, Text
 from generator.vietnamese.text import clause, read_number
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _empty_is_default(cls, data: Any) -> Any:
-        """An optional field left empty (``reports:``) takes its default: so a skeleton's
-        commented items can be uncommented under it. A required one stays an error."""
-        if not isinstance(data, dict):
-            return data
-        fields = cls.model_fields
-        return {k: v for k, v in data.items()
-                if not (v is None and k in fields and not fields[k].is_required())}  # fmt: skip
-
-
-Text = Annotated[str, Field(min_length=1)]
 
 
 def _without_stop(value: Any) -> Any:
@@ -160,8 +141,6 @@ def _in_words(table: str) -> BeforeValidator:
     def read(value: Any) -> Any:
         if not isinstance(value, str):
             return value
-        from generator.model.catalog import vocabulary  # the vocabulary is read from config
-
         wanted = " ".join(value.split()).casefold()
         spoken = vocabulary().spoken(table)
         for code, word in spoken.items():

@@ -24,7 +24,7 @@ from generator.inputs.locations import builtin_profiles
 from generator.inputs.validation import validate_model
 from generator.messages import message
 from generator.model.components import COMPONENTS, NATIONAL_PREFIX, SUMMARY_MARK, TAG_DEFAULTS
-from generator.model.meeting import Strict
+from generator.model.strict import Strict
 from generator.vietnamese.text import day_month_year
 
 Size = Annotated[float, Field(gt=0, le=96)]

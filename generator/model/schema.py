@@ -13,8 +13,9 @@ from typing import Any, Literal
 
 from generator.caches import cached
 from generator.inputs.loading import load_yaml
-from generator.model.meeting import Meeting, Strict
+from generator.model.meeting import Meeting
 from generator.model.settings import Settings
+from generator.model.strict import Strict
 from generator.resources import config_dir
 
 Kind = Literal["record", "settings"]

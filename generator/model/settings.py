@@ -19,9 +19,9 @@ from generator.inputs.loading import load_yaml
 from generator.inputs.locations import DEFAULT_PROFILE
 from generator.inputs.validation import validate_model
 from generator.model.catalog import LINE_FIELDS, document_types
-from generator.model.meeting import Strict, Text
 from generator.model.periods import REVIEW_GRACE_DAYS
 from generator.model.profiles import check_format, format_of
+from generator.model.strict import Strict, Text
 from generator.vietnamese.text import name_key
 
 #: What ``giaoban init`` writes where only the secretariat knows the value: a document

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build.writing import write_atomic
 from generator.errors import ExistsError, InputError, Position, Problem, UsageError
 from generator.inputs.locations import DEFAULT_PROFILE, find_settings, profile_file
 from generator.messages import message, os_reason
@@ -21,6 +20,7 @@ from generator.model.settings import ElectronicSigning, Settings, load_settings
 from generator.output.signing import Request, Role
 from generator.output.signing_keys import KeyFile, Token
 from generator.output.verification import Verification
+from generator.pipeline.writing import write_atomic
 
 
 @dataclass(frozen=True)

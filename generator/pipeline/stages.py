@@ -18,13 +18,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.build.checks import check_batch, check_run
-from generator.build.options import Options
-from generator.build.plan import DigestPlan, RenderPlan
-from generator.build.results import DigestResult, Output, RenderResult
-from generator.build.state import OutputState, digest_state_key, state_key
-from generator.build.tasks import K, Progress, Task, run_tasks
-from generator.build.writing import remove_orphans, write_atomic
 from generator.documents.aggregation import Digest, build_digest
 from generator.documents.contexts import Content, briefing_context, digest_context
 from generator.errors import GiaobanError, InputError, Position, Problem, Severity
@@ -39,6 +32,13 @@ from generator.model.records import Checked, Record, load_record, warnings_of
 from generator.model.settings import load_settings
 from generator.output.formats import Document
 from generator.output.renderer import Renderer
+from generator.pipeline.checks import check_batch, check_run
+from generator.pipeline.options import Options
+from generator.pipeline.plan import DigestPlan, RenderPlan
+from generator.pipeline.results import DigestResult, Output, RenderResult
+from generator.pipeline.state import OutputState, digest_state_key, state_key
+from generator.pipeline.tasks import K, Progress, Task, run_tasks
+from generator.pipeline.writing import remove_orphans, write_atomic
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -53,7 +53,7 @@ class Execution:
     executor: Executor | None
     jobs: int
     progress: Progress | None
-    #: Workers started before the records were read (``build.tasks.start_workers``).
+    #: Workers started before the records were read (``pipeline.tasks.start_workers``).
     pool: ProcessPoolExecutor | None = None
     _renderers: dict[tuple[Path, ...], Renderer] = field(default_factory=dict)
 

@@ -15,13 +15,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from generator.build.fingerprint import environment, inputs_hash, settings_hash
-from generator.build.options import Options
-from generator.build.results import Output
-from generator.build.state import OutputState, Reason, digest_state_key, state_key
 from generator.errors import InputError, Problem
 from generator.inputs.locations import find_settings
 from generator.model.periods import Period
+from generator.pipeline.fingerprint import environment, inputs_hash, settings_hash
+from generator.pipeline.options import Options
+from generator.pipeline.results import Output
+from generator.pipeline.state import OutputState, Reason, digest_state_key, state_key
 
 K = TypeVar("K")
 V = TypeVar("V")

@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.build.options import Options
 from generator.errors import InputError
 from generator.inputs.loading import load_yaml
 from generator.inputs.locations import Named, folder_files, resolve_named
+from generator.pipeline.options import Options
 from generator.resources import PACKAGE_DIR, config_dir, package_version, templates_dir
 
 #: The libraries whose versions shape the bytes of a document (layout, fonts and their

@@ -14,7 +14,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from generator.build.options import Options
 from generator.documents.aggregation import naming_warnings
 from generator.errors import InputError, Position, Problem, Severity
 from generator.inputs.loading import SourceMap, load_yaml
@@ -25,6 +24,7 @@ from generator.model.records import Checked, Record, load_record, load_records, 
 from generator.model.references import reference_problems
 from generator.model.settings import SAMPLE_VALUES, Settings, load_settings
 from generator.output.templating import compile_template, make_environment
+from generator.pipeline.options import Options
 
 #: A record read whole, or checked and let go.
 R = TypeVar("R", Record, Checked)

@@ -21,11 +21,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
-from generator.build.fingerprint import content_hash
-from generator.build.writing import write_atomic
 from generator.errors import OutputError, Problem
 from generator.inputs.loading import read_regular
 from generator.messages import message, os_reason
+from generator.pipeline.fingerprint import content_hash
+from generator.pipeline.writing import write_atomic
 
 STATE_NAME = ".giaoban-state.json"
 #: Held while the state is read, merged and written, by one run at a time.
