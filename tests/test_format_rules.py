@@ -53,14 +53,21 @@ def test_a_signer_in_no_ones_name_stands_level_with_the_recipients(
     assert first.style.font.bold is bold
 
 
-def test_an_acting_head_signs_with_q_before_the_title_under_nd30(project: Path) -> None:
-    signer = {"mode": "q", "title": "Chánh Văn phòng", "name": "Trần Thị B"}
-    write_yaml(project / "giaoban.yaml", {**SETTINGS, "profile": "nd30", "signer": signer})
+@pytest.mark.parametrize(
+    ("profile", "title", "line"),
+    [("nd30", "Chánh Văn phòng", "Q. CHÁNH VĂN PHÒNG"), ("hd05", "Trưởng ban", "Q. TRƯỞNG BAN")],
+)
+def test_an_acting_head_signs_with_q_before_the_title(
+    project: Path, profile: str, title: str, line: str
+) -> None:
+    """NĐ30's "Q." and HD05's "Q. TRƯỞNG BAN" (HD36 gives no form: refused, below)."""
+    signer = {"mode": "q", "title": title, "name": "Trần Thị B"}
+    write_yaml(project / "giaoban.yaml", {**SETTINGS, "profile": profile, "signer": signer})
     outputs = render([project / "record.yaml"], out=project / "out").outputs
     files = {o.format: o.path for o in outputs}
-    assert "Q. CHÁNH VĂN PHÒNG\nTrần Thị B" in pdf_pages(files["pdf"])[-1]
+    assert f"{line}\nTrần Thị B" in pdf_pages(files["pdf"])[-1]
     cell = Document(str(files["docx"])).tables[-1].cell(0, 1)
-    assert [p.text for p in cell.paragraphs] == ["Q. CHÁNH VĂN PHÒNG", "Trần Thị B"]
+    assert [p.text for p in cell.paragraphs] == [line, "Trần Thị B"]
 
 
 @pytest.mark.parametrize("mode", ["q", "tuq"])

@@ -145,16 +145,6 @@ def test_a_list_without_an_archive_line_ends_with_a_full_stop(project: Path) -> 
     assert entries == ["- Ban Thường vụ Tỉnh ủy (b/c);", "- Các tổ chức chính trị - xã hội tỉnh."]
 
 
-def test_an_acting_head_signs_q_under_hd05(project: Path) -> None:
-    signer = {"mode": "q", "title": "Trưởng ban", "name": "Lê Thị Cúc"}
-    write_yaml(project / "giaoban.yaml", {**SETTINGS, "profile": "hd05", "signer": signer})
-    outputs = render([project / "record.yaml"], out=project / "out").outputs
-    files = {o.format: o.path for o in outputs}
-    assert "Q. TRƯỞNG BAN\nLê Thị Cúc" in pdf_pages(files["pdf"])[-1]
-    cell = Document(str(files["docx"])).tables[-1].cell(0, 1)
-    assert [p.text for p in cell.paragraphs] == ["Q. TRƯỞNG BAN", "Lê Thị Cúc"]
-
-
 def test_a_deputy_in_charge_signs_with_his_own_title_not_bold(project: Path) -> None:
     signer = {"title": "Phó Trưởng ban phụ trách", "name": "Lê Thị Cúc"}
     write_yaml(project / "giaoban.yaml", {**SETTINGS, "profile": "hd05", "signer": signer})
