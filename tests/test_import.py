@@ -7,6 +7,7 @@ hand gives the facts written by hand below; nothing typed is ever dropped.
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 import tempfile
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -552,3 +554,32 @@ def test_an_imported_review_states_the_period_it_reviews(
     data: dict[str, object] = {"title": title, "date": date}
     _reviewed_period(kind, data)
     assert data["period"] == period
+
+
+def test_an_empty_line_and_a_table_typed_into_the_notice(tmp_path: Path) -> None:
+    """An empty paragraph (Enter pressed once, or a deletion tracked) adds nothing to the
+    record; a data table's cells fit no field, so they are kept and reported, not lost."""
+    path = _notice(tmp_path)
+    doc = Document(str(path))
+    heading = next(i for i, p in enumerate(doc.paragraphs) if p.text.endswith("Đánh giá kết quả"))
+    after = doc.paragraphs[heading + 1]
+    empty = copy.deepcopy(after._p)  # the body's "VB" style, no text
+    for run in empty.findall(qn("w:r")):
+        empty.remove(run)
+    after._p.addnext(empty)
+    table = doc.add_table(rows=2, cols=2)
+    for row, (place, count) in zip(table.rows, [("Tháp Mười", "120"), ("Cao Lãnh", "85")],
+                                   strict=True):  # fmt: skip
+        row.cells[0].text, row.cells[1].text = place, count
+    after._p.addnext(table._tbl)
+    doc.save(str(path))
+    imported = import_document(path)
+    assert "" not in imported.data.get("assessment", [])
+    kept = [p.text for p in imported.unplaced]
+    assert kept == ["Tháp Mười", "120", "Cao Lãnh", "85"]
+    assert all(f"- {text}" in imported.yaml() or f"- '{text}'" in imported.yaml() for text in kept)
+    written = tmp_path / "r" / "x.yaml"
+    written.parent.mkdir()
+    written.write_text(imported.yaml(), encoding="utf-8")
+    shutil.copy(SETTINGS, written.parent / "giaoban.yaml")
+    validate([written])  # a record that validates, the table's cells among its conclusions

@@ -390,7 +390,8 @@ def check(files: Sequence[Path], profile: str | None, strict: bool, as_json: boo
     warnings = len(problems) - errors
     failed = errors or (strict and warnings)
     if as_json:
-        _echo_json({"ok": not failed, "files": [
+        code = ExitCode.INVALID_INPUT if failed else ExitCode.OK
+        _echo_json({"ok": not failed, "exit_code": int(code), "files": [
             {"file": str(r.path), "profile": r.profile.name, "guessed": r.guessed,
              "findings": [p.as_json() for p in r.problems]} for r in results]})  # fmt: skip
     else:

@@ -178,8 +178,16 @@ def _body(layout: Layout, facts: Facts) -> None:
     body = [x.paragraph for x in layout.placed if x.role in ("body", "section", "subsection",
                                                              "point")]  # fmt: skip
     closing = body[-1] if body else None
+    # A data table's cells fit no field of a record: kept where the clerk sees them.
+    facts.unplaced.extend(
+        x.paragraph
+        for x in layout.placed
+        if x.role is None and x.paragraph.place.table and tidy(x.paragraph.text)
+    )
     for p in body:
         text = tidy(p.label + " " + p.text if p.label else p.text)
+        if not text:
+            continue  # an empty line typed in, or a paragraph deleted with its changes tracked
         heading = _HEADING.match(text)
         role = next((x.role for x in layout.placed if x.paragraph is p), None)
         if role in ("section", "subsection") and heading:

@@ -199,8 +199,7 @@ class _Reader:
             elif tag == "noBreakHyphen":
                 parts.append("-")
             elif tag == "sym":
-                code = int(child.get(w("char"), "20"), 16)
-                parts.append(chr(code - 0xF000 if code >= 0xF000 else code))
+                parts.append(_symbol(child.get(w("char"), "20")))
             elif tag in ("drawing", "pict", "object"):
                 images += 1
         return "".join(parts), "".join(instruction).strip(), images
@@ -372,3 +371,13 @@ def read_document(path: Path) -> Document:
         reader.blocks(body, Place(), None, paragraphs, tables)
         sections = [reader.section(s) for s in body.iter(w("sectPr"))]
     return Document(path, paragraphs, sections, tables[0])
+
+
+def _symbol(code: str) -> str:
+    """A symbol font's character (``w:sym``): its code in the Private Use Area (F0xx) as
+    the character it stands for; a code that is no character ("ZZZZ") shows nothing."""
+    try:
+        number = int(code, 16)
+        return chr(number - 0xF000 if number >= 0xF000 else number)
+    except (ValueError, OverflowError):
+        return ""

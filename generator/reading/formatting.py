@@ -311,7 +311,8 @@ class Styles:
         underline = props.get("u", {}).get("val", "none" if "u" not in props else "single")
         return RunFormat(
             font=self.font(props.get("rFonts", {}), text),
-            size_pt=_twips(size, 0.5) if size else 10.0,  # §17.3.2.38: 10 pt when unset
+            # §17.3.2.38: 10 pt when unset, and when the value is none ("abc")
+            size_pt=(_twips(size, 0.5) or 10.0) if size else 10.0,
             bold=is_on(props.get("b")),
             italic=is_on(props.get("i")),
             underline=underline.lower() not in _OFF,
@@ -370,7 +371,9 @@ def _spacing(spacing: dict[str, str], side: str) -> float:
 
 def _numbering(props: Props) -> tuple[str | None, int]:
     num = props.get("numPr", {})
-    return num.get("numId"), int(num.get("ilvl", "0") or 0)
+    level = num.get("ilvl", "0") or "0"
+    # A level Word could not have written ("x", "-1") is the first, as Word reads it.
+    return num.get("numId"), int(level) if level.isdigit() and int(level) < 9 else 0
 
 
 def runs_of(element: etree._Element) -> Iterator[etree._Element]:
