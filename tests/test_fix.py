@@ -227,3 +227,38 @@ def test_a_word_the_same_in_both_readings_follows_its_neighbours(tmp_path: Path)
     path = _file(tmp_path, b"legacy: " + _tcvn3_bytes("Ban Dân vận quý ủy") + b"\n")
     fix_file(path, backup=False)
     assert path.read_text("utf-8") == "legacy: Ban Dân vận quý ủy\n"
+
+
+def test_a_line_typed_in_unicode_then_pasted_from_tcvn3_keeps_its_unicode(
+    tmp_path: Path,
+) -> None:
+    """Found by review: a line with both UTF-8 and legacy bytes was read whole as
+    Windows-1252, and its Unicode part became "Há»™i nghá»‹" (exit 0)."""
+    raw = "title: Hội nghị ".encode() + _tcvn3_bytes("Ban Dân vận Tỉnh ủy Đồng Tháp") + b"\n"
+    path = _file(tmp_path, raw)
+    fix_file(path, backup=False)
+    assert path.read_text("utf-8") == "title: Hội nghị Ban Dân vận Tỉnh ủy Đồng Tháp\n"
+
+
+def test_a_western_line_beside_a_tcvn3_line_is_refused_not_converted(tmp_path: Path) -> None:
+    """Found by review: the TCVN3 line's evidence converted the French line beside it
+    ("Jean Dû, hôtel" → "Jean Dỷ, hụtel", exit 0). A line with words against it is
+    judged alone: refused by its number, the file untouched."""
+    tcvn3 = b"chair: " + _tcvn3_bytes("Chủ tịch ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
+    french = "note: Jean Dû, hôtel Métropole, pêche".encode("cp1252")
+    raw = tcvn3 + b"\n" + french + b"\n"
+    path = _file(tmp_path, raw)
+    with pytest.raises(InputError, match="line 2"):
+        fix_file(path, backup=False)
+    assert path.read_bytes() == raw
+
+
+def test_legacy_words_next_to_dashes_and_curly_quotes_are_converted_whole(
+    tmp_path: Path,
+) -> None:
+    """Found by review: "kiÕn—kÕt" and "‘tæng kÕt’" were one word with the mark, and
+    stayed half converted (exit 0)."""
+    text = "ý kiến—kết luận của đồng chí Phạm Thị Tố Hải… ‘tổng kết’ 15%"
+    path = _file(tmp_path, b"note: " + _tcvn3_bytes(text) + b"\n")
+    fix_file(path, backup=False)
+    assert path.read_text("utf-8") == f"note: {text}\n"

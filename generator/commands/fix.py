@@ -23,7 +23,7 @@ from generator.errors import InputError, Position, Problem
 from generator.inputs.loading import encoding_problem, parse_yaml, read_bytes
 from generator.messages import message
 from generator.pipeline.writing import write_atomic
-from generator.vietnamese.encodings import detect, read_8bit
+from generator.vietnamese.encodings import detect, foreign_words, read_mixed
 
 
 @dataclass(frozen=True)
@@ -85,13 +85,20 @@ def _legacy_lines(
     Vietnamese either (another 8-bit encoding, a binary file) is refused by its number."""
     if not indexes:
         return {}
-    read = [read_8bit(chunks[i]) for i in indexes]
+    read = [read_mixed(chunks[i]) for i in indexes]
     # The file's legacy part is judged as one text: one table for all of it, and the
-    # evidence of each line counts for the others (a line of names has little of its own).
+    # evidence of each line counts for the others (a line of names has little of its own),
+    # but only for a line that has its own evidence or no word against it: a French line
+    # in Windows-1252 beside a TCVN3 one ("Jean Dû, hôtel") is refused, not converted.
     found = detect("\n".join(read))
     converted = found.converted.split("\n") if found is not None else read
     out: dict[int, tuple[str, str]] = {}
     for i, before, after in zip(indexes, read, converted, strict=True):
+        alone = detect(before)
+        if alone is not None and alone.encoding == (found.encoding if found else None):
+            after = alone.converted
+        elif found is None or foreign_words(before, found.encoding):
+            after = before
         if after == before:
             where = Position(path, i + 1)
             raise InputError([Problem(where, message("fix_line_not_legacy", line=i + 1))])

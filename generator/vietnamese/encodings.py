@@ -19,7 +19,9 @@ from generator.inputs.loading import load_yaml
 from generator.resources import config_dir
 from generator.vietnamese.syllables import is_acceptable_word
 
-_WORD = re.compile(r"[^\s\d.,;:!?()\[\]\"'“”/\\-]+")
+#: A word: what no punctuation splits. Typographic marks no legacy table uses for a letter
+#: (curly quotes, dashes, "…", "%", "*", "+", "•") end a word too, so "kiÕn—kÕt" is two.
+_WORD = re.compile(r"[^\s\d.,;:!?()\[\]\"'“”‘’/\\\-–—…%*+•]+")
 _VIETNAMESE = (
     "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
 )
@@ -110,6 +112,15 @@ def read_8bit(raw: bytes) -> str:
     return re.sub("[\udc80-\udcff]", lambda m: chr(ord(m.group()) - 0xDC00), text)
 
 
+def read_mixed(raw: bytes) -> str:
+    """A line that is not UTF-8 as a whole: its valid UTF-8 characters as they are (a line
+    typed in Unicode, then a paste of legacy bytes), its other bytes as ``read_8bit`` shows
+    them, for ``detect`` to convert. ASCII reads the same either way."""
+    text = raw.decode("utf-8", errors="surrogateescape")
+    return re.sub("[\udc80-\udcff]+", lambda m: read_8bit(m.group().encode("utf-8",
+                  "surrogateescape")), text)  # fmt: skip
+
+
 #: Letters of Western prose in Windows-1252: a word made only of these may be a Latin word.
 _WESTERN = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -149,14 +160,24 @@ def _same_in_tcvn3() -> frozenset[str]:
     return frozenset(c for c in shown if c in VIETNAMESE_LETTERS and from_tcvn3(c) == c)
 
 
-def _legacy_spans(
-    text: str, converter: Callable[[str], str], sign: Callable[[str], bool], in_unicode: bool
-) -> list[tuple[int, int]]:
-    """Where the legacy words of ``text`` are, for one table; none without its evidence."""
+@dataclass(frozen=True)
+class _Judgement:
+    """Each non-ASCII word of a text judged for one table, and the counts of evidence."""
+
+    words: list[re.Match[str]]
+    #: True: legacy, False: Unicode or foreign, None: either.
+    sides: list[bool | None]
+    legacy: int
+    either: int
+    signed: int
+    foreign: int
+
+
+def _judged(text: str, converter: Callable[[str], str], sign: Callable[[str], bool]) -> _Judgement:
     t = tables()
     domain = set(t.tcvn3) | set(t.vni_letters) | set(t.vni_marks) | _same_in_tcvn3()
     words = [m for m in _WORD.finditer(text) if not m.group(0).isascii()]
-    sides: list[bool | None] = []  # True: legacy, False: Unicode or foreign, None: either
+    sides: list[bool | None] = []
     legacy = either = signed = foreign = 0
     for match in words:
         word = match.group(0)
@@ -171,6 +192,8 @@ def _legacy_spans(
             sides.append(None)
         elif as_is != as_converted:
             sides.append(as_converted)
+        elif not as_is:  # Vietnamese in neither reading ("Müller"): left as written
+            sides.append(False)
         else:
             sides.append(None)
         legacy += sides[-1] is True
@@ -179,12 +202,30 @@ def _legacy_spans(
         # map to lone vowels, which any stray punctuation could be.
         signed += sides[-1] is True and sign(word) and any(c.isascii() for c in word)
         foreign += sides[-1] is False or not (as_is or as_converted)
+    return _Judgement(words, sides, legacy, either, signed, foreign)
+
+
+def foreign_words(text: str, encoding: str) -> int:
+    """How many words of ``text`` are neither Vietnamese as they stand nor once converted
+    from ``encoding`` ("hôtel", "Métropole"): a line with any is not converted on the
+    evidence of other lines."""
+    converter, sign = next((c, s) for name, c, s in _CONVERTERS if name == encoding)
+    return _judged(text, converter, sign).foreign
+
+
+def _legacy_spans(
+    text: str, converter: Callable[[str], str], sign: Callable[[str], bool], in_unicode: bool
+) -> list[tuple[int, int]]:
+    """Where the legacy words of ``text`` are, for one table; none without its evidence."""
+    judged = _judged(text, converter, sign)
     least = 2 if sign is _vni_sign or in_unicode else 1
-    if not signed or legacy + either < least or legacy <= foreign:
+    if (not judged.signed or judged.legacy + judged.either < least
+            or judged.legacy <= judged.foreign):  # fmt: skip
         return []
+    sides = judged.sides
     decided = [i for i, side in enumerate(sides) if side is not None]
     spans = []
-    for i, match in enumerate(words):
+    for i, match in enumerate(judged.words):
         side = sides[i]
         if side is None and decided:
             side = sides[min(decided, key=lambda j: (abs(j - i), j))]
