@@ -336,6 +336,11 @@ def test_softhsm_token_signs_with_the_key_chosen_by_id(
     named = generator.sign(plain.pdf, role="signer", pin=PIN, settings=tmp_path / "giaoban.yaml",
                            out=tmp_path / "named.pdf")  # fmt: skip
     assert generator.verify(named, trust=[keys.root]).ok
+    # The library's one token is found without a label (SoftHSM2 shows an empty slot too).
+    unnamed = Key(pkcs11_library=library, key_id="a1b2")
+    found = generator.sign(plain.pdf, role="signer", pin=PIN, key=unnamed,
+                           out=tmp_path / "unnamed.pdf")  # fmt: skip
+    assert generator.verify(found, trust=[keys.root]).ok
     # The token's one key is found without an id.
     alone = Key(pkcs11_library=library, token_label="VNPT-CA test")
     again = generator.sign(plain.pdf, role="signer", pin=PIN, key=alone, out=tmp_path / "alone.pdf")
@@ -731,3 +736,30 @@ def test_completion_knows_the_signing_commands(words: str, expected: str) -> Non
     result = subprocess.run([sys.executable, "-m", "generator"], capture_output=True, text=True,
                             env=env, check=False)  # fmt: skip
     assert expected in result.stdout.split(), result.stdout
+
+
+def test_a_damaged_signed_pdf_is_reported_never_a_crash(
+    signed_twice: Signed, keys: Keys, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review: one bit flipped in 1 of 10 places (a compressed stream, an object
+    header, the signature's own bytes) made verify and sign exit 70. Now: not valid (6),
+    not a readable PDF (1), or valid where nothing read changed; sign refuses the file or
+    signs what still verifies; never an internal error."""
+    document, first, _second = signed_twice
+    settings = document.pdf.parent.parent / "giaoban.yaml"
+    data = first.read_bytes()
+    for n, at in enumerate(range(len(data) // 41, len(data) - 16, len(data) // 41)):
+        damaged = bytearray(data)
+        damaged[at] ^= 0x10
+        path = tmp_path / f"d{n}.pdf"
+        path.write_bytes(bytes(damaged))
+        # 0 where the flip changed nothing read (a space in the signature's hex padding)
+        assert main(["verify", str(path), "--trust", str(keys.root)]) in (0, 1, 6), at
+        out = tmp_path / f"o{n}.pdf"
+        try:
+            _sign(path, "organization", keys.organization, settings=settings, out=out)
+        except InputError:
+            assert not out.exists()
+        else:  # the flip fell where nothing signed is read: the result must still verify
+            assert generator.verify(out, trust=[keys.root]).ok, at
+    assert "please report" not in capsys.readouterr().err

@@ -20,7 +20,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.errors import InputError, Position, Problem, UsageError
+from generator.errors import GiaobanError, InputError, Position, Problem, UsageError
 from generator.messages import message, os_reason
 from generator.output.signature_appearance import (
     attachment_style,
@@ -100,11 +100,17 @@ def sign(data: bytes, source: Path, request: Request) -> bytes:
         raise _problem(source, "pdf_damaged") from e
     if writer.prev.encrypted:
         raise _problem(source, "pdf_encrypted")
-    _check_earlier_signatures(writer, source)
-    _check_fields(writer, source, request.role)
+    try:
+        _check_earlier_signatures(writer, source)
+        _check_fields(writer, source, request.role)
+        if request.role is not Role.ATTACHMENT:
+            _check_transparency_allowed(writer, source)
+    except GiaobanError:
+        raise
+    except Exception as e:  # a damaged file, whatever the library stumbled on
+        raise _problem(source, "pdf_damaged") from e
     image = None
     if request.role is not Role.ATTACHMENT:
-        _check_transparency_allowed(writer, source)
         rule = request.rules.signer if request.role is Role.SIGNER else request.rules.organization
         if request.image is None:
             raise UsageError(message(f"no_image_{request.role.value}"))
@@ -160,10 +166,13 @@ def _check_earlier_signatures(writer: IncrementalPdfFileWriter, source: Path) ->
     for embedded in writer.prev.embedded_signatures:
         context = ValidationContext(trust_roots=[], allow_fetching=False)
         status: Any
-        if embedded.sig_object_type == "/DocTimeStamp":
-            status = validate_pdf_timestamp(embedded, context)
-        else:
-            status = validate_pdf_signature(embedded, context)
+        try:
+            if embedded.sig_object_type == "/DocTimeStamp":
+                status = validate_pdf_timestamp(embedded, context)
+            else:
+                status = validate_pdf_signature(embedded, context)
+        except Exception as e:  # its bytes no longer read: changed, or damaged
+            raise _problem(source, "changed_after_signing", field=embedded.field_name) from e
         if not (status.intact and status.valid) or status.docmdp_ok is False:
             raise _problem(source, "changed_after_signing", field=embedded.field_name)
 

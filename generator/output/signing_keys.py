@@ -85,7 +85,8 @@ def _token_session(key: Token, pin: str) -> Iterator[Any]:
     from pyhanko.config.pkcs11 import TokenCriteria
     from pyhanko.sign.pkcs11 import open_pkcs11_session
 
-    criteria = TokenCriteria(label=key.label) if key.label else None
+    label = key.label or _only_token(key)
+    criteria = TokenCriteria(label=label) if label else None
     try:
         session = open_pkcs11_session(key.library, token_criteria=criteria, user_pin=pin)
     except p11.PinIncorrect as e:
@@ -102,13 +103,30 @@ def _token_session(key: Token, pin: str) -> Iterator[Any]:
             raise _problem(key.library, "pkcs11_library") from e
         if "No token" in str(e):
             raise _problem(key.library, "no_token", label=key.label or "-") from e
-        raise _problem(key.library, "token_error", error=type(e).__name__) from e
+        raise _problem(key.library, "token_error", error=f"{type(e).__name__}: {e}") from e
     except (OSError, RuntimeError) as e:  # the library itself cannot be loaded
         raise _problem(key.library, "pkcs11_library") from e
     try:
         yield session
     finally:
         session.close()
+
+
+def _only_token(key: Token) -> str | None:
+    """The label of the library's one token when none is named: drivers (SoftHSM2, most
+    USB token drivers) show empty slots beside it; several tokens need ``--token-label``."""
+    import pkcs11
+    from pkcs11 import TokenFlag
+    from pkcs11 import exceptions as p11
+
+    try:
+        tokens = pkcs11.lib(str(key.library)).get_tokens()
+        labels = [t.label.strip() for t in tokens if t.flags & TokenFlag.TOKEN_INITIALIZED]
+    except (p11.PKCS11Error, OSError, RuntimeError):
+        return None  # said precisely when the session is opened
+    if len(labels) > 1:
+        raise _problem(key.library, "choose_token", labels=", ".join(labels))
+    return labels[0] if labels else None
 
 
 def _only_key_id(session: Any, key: Token) -> bytes:

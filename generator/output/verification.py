@@ -73,13 +73,25 @@ def verify(data: bytes, source: Path, trust: Sequence[Path], utc_offset: str) ->
     for signature in embedded:
         # Only the roots given are trusted: Vietnam's roots are in no system's trust list.
         context = ValidationContext(trust_roots=roots, allow_fetching=False)
-        if signature.sig_object_type == "/DocTimeStamp":
-            stamp = validate_pdf_timestamp(signature, context)
-            checks.append(_timestamp_check(signature.field_name, stamp, utc_offset))
-            continue
-        status = validate_pdf_signature(signature, context, ts_validation_context=context)
-        checks.append(_check(signature.field_name, status, utc_offset))
+        try:
+            if signature.sig_object_type == "/DocTimeStamp":
+                stamp = validate_pdf_timestamp(signature, context)
+                checks.append(_timestamp_check(signature.field_name, stamp, utc_offset))
+                continue
+            status = validate_pdf_signature(signature, context, ts_validation_context=context)
+            checks.append(_check(signature.field_name, status, utc_offset))
+        except Exception:  # any fault of a damaged file is the same verdict
+            # A signature whose bytes no longer read (a damaged stream, a broken object):
+            # not valid, whatever the library stumbled on; the others are still reported.
+            checks.append(_broken(signature.field_name))
     return Verification(source, tuple(checks))
+
+
+def _broken(field: str) -> SignatureCheck:
+    """A signature that cannot be read back: the document was damaged or changed."""
+    return SignatureCheck(field=field, signer="?", organization=None, signed_at=None,
+                          timestamp=None, intact=False, untouched=False, changes_allowed=False,
+                          trusted=False, revoked=False, timestamp_ok=None, ok=False)  # fmt: skip
 
 
 def _when(value: dt.datetime | None, utc_offset: str) -> str | None:
