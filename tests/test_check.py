@@ -656,3 +656,28 @@ def test_a_huge_file_is_refused_unread(tmp_path: Path) -> None:
         stream.truncate(60 * 1024 * 1024)  # sparse: nothing is written to disk
     with pytest.raises(InputError, match="over the 20 MB limit"):
         check_document(path, "nd30")
+
+
+@pytest.mark.parametrize("profile", ["hd05", "hd36", "nd30"])
+def test_the_guess_keeps_the_profile_a_draft_was_written_in(profile: str, tmp_path: Path) -> None:
+    """Found by review: an undated HD36 draft of a 2023 meeting ("năm 2023" only) was
+    guessed HD05 (today's) and got hundreds of findings. The guess tries the profiles the
+    header calls for and keeps the one the document breaks least."""
+    examples = Path(__file__).resolve().parent.parent / "examples" / "records"
+    outputs = render(sorted(examples.glob("*.yaml")), docs=("tb", "bc"), formats=("docx",),
+                     profile=profile, out=tmp_path).outputs  # fmt: skip
+    for result in check_documents([o.path for o in outputs]):
+        assert (result.profile.name, result.guessed, result.problems) == (profile, True, [])
+
+
+def test_a_signers_name_at_13_pt_conforms_to_nd30(tmp_path: Path) -> None:
+    """Found by review: NĐ30 allows 13–14 pt for the signature block; 13 was flagged."""
+    examples = Path(__file__).resolve().parent.parent / "examples" / "records"
+    (output,) = render([examples / "2024-09-25-giao-ban-quy-3.yaml"], formats=("docx",),
+                       profile="nd30", out=tmp_path).outputs  # fmt: skip
+    doc = Document(str(output.path))
+    for paragraph in doc.tables[-1].cell(0, 1).paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(13)
+    doc.save(str(output.path))
+    assert check_document(output.path, "nd30") == []
