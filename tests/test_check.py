@@ -681,3 +681,51 @@ def test_a_signers_name_at_13_pt_conforms_to_nd30(tmp_path: Path) -> None:
             run.font.size = Pt(13)
     doc.save(str(output.path))
     assert check_document(output.path, "nd30") == []
+
+
+#: A line as Word 2010+ and LibreOffice write a shape: mc:AlternateContent, a drawing and
+#: its VML fallback (Insert ▸ Shapes ▸ Line).
+LINE_SHAPE = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"> <mc:AlternateContent><mc:Choice'
+    ' Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300"'
+    ' distR="114300" simplePos="0" relativeHeight="251659264" behindDoc="0"'
+    ' locked="0" layoutInCell="1" allowOverlap="1"> <wp:simplePos x="0" y="0"/>'
+    '<wp:positionH relativeFrom="column"><wp:posOffset>800100</wp:posOffset>'
+    '</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>'
+    '38100</wp:posOffset></wp:positionV> <wp:extent cx="1000000" cy="0"/>'
+    '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="1"'
+    ' name="Straight Connector 1"/><wp:cNvGraphicFramePr/> <a:graphic><a:graphicData'
+    ' uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    '<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1000000"'
+    ' cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln'
+    ' w="6350"/></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>'
+    '</wp:anchor></w:drawing></mc:Choice> <mc:Fallback><w:pict><v:line id="c1"'
+    ' from="63pt,3pt" to="141.75pt,3pt" strokeweight=".5pt"/></w:pict></mc:Fallback>'
+    "</mc:AlternateContent></w:r>"
+)
+
+
+@pytest.mark.parametrize("where", ["own paragraph", "in the text's paragraph"])
+def test_a_rule_drawn_as_a_shape_is_a_rule(tmp_path: Path, where: str) -> None:
+    """Found by review: shapes written as mc:AlternateContent were not seen, so nearly
+    every hand-typed notice got "no rule under the issuing body"."""
+    from docx.oxml import parse_xml
+
+    path = hand_notice(tmp_path / "mc.docx")
+    doc = Document(str(path))
+    issuer = next(p for p in doc.tables[0].cell(0, 0).paragraphs if p.text == "VĂN PHÒNG")
+    rule = issuer._p.getnext()
+    borders = rule.find(qn("w:pPr")).find(qn("w:pBdr"))
+    borders.getparent().remove(borders)
+    if where == "own paragraph":
+        rule.append(parse_xml(LINE_SHAPE))
+    else:
+        rule.getparent().remove(rule)
+        issuer._p.append(parse_xml(LINE_SHAPE))
+    doc.save(str(path))
+    assert check_document(path, "nd30") == []

@@ -256,9 +256,12 @@ def _font(finder: Finder, item: Placed) -> Iterator[Problem]:
 
 
 def _under(layout: Layout, p: Paragraph) -> bool:
-    """Whether a line is drawn under ``p``: its own bottom border, or a rule after it."""
+    """Whether a line is drawn under ``p``: its own bottom border, a rule after it, or a
+    line shape anchored in ``p`` itself (where Word's Insert ▸ Shapes puts it when the
+    cursor stands in the text)."""
     following = layout.after(p)
-    return p.format.bottom_border or (following is not None and following.role == RULE)
+    return (p.format.bottom_border or p.images > 0
+            or (following is not None and following.role == RULE))  # fmt: skip
 
 
 def _header_block(finder: Finder, layout: Layout) -> Iterator[Problem]:

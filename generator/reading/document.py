@@ -200,7 +200,9 @@ class _Reader:
                 parts.append("-")
             elif tag == "sym":
                 parts.append(_symbol(child.get(w("char"), "20")))
-            elif tag in ("drawing", "pict", "object"):
+            elif tag in ("drawing", "pict", "object", "AlternateContent"):
+                # Word 2010 and later, and LibreOffice, write every shape as
+                # mc:AlternateContent (a drawing, and a VML fallback for older readers).
                 images += 1
         return "".join(parts), "".join(instruction).strip(), images
 
