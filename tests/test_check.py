@@ -729,3 +729,18 @@ def test_a_rule_drawn_as_a_shape_is_a_rule(tmp_path: Path, where: str) -> None:
         issuer._p.append(parse_xml(LINE_SHAPE))
     doc.save(str(path))
     assert check_document(path, "nd30") == []
+
+
+def test_an_issuing_body_on_two_bold_lines(tmp_path: Path) -> None:
+    """Found by review: "ỦY BAN NHÂN DÂN / TỈNH ĐỒNG THÁP", a people's committee issuing
+    its own notice (both lines bold, no parent body), got "bold; required not bold"."""
+    path = hand_notice(tmp_path / "b.docx", parent="ỦY BAN NHÂN DÂN", parent_bold=True)
+    doc = Document(str(path))
+    issuer = next(p for p in doc.tables[0].cell(0, 0).paragraphs if p.text == "VĂN PHÒNG")
+    issuer.runs[0].text = "TỈNH ĐỒNG THÁP"
+    doc.save(str(path))
+    assert check_document(path, "nd30") == []
+    # A parent body typed bold above a bold issuing body is still found: its own line.
+    mistaken = hand_notice(tmp_path / "m.docx", parent_bold=True)
+    (finding,) = check_document(mistaken, "nd30")
+    assert "paragraph 1 " in str(finding) and "the format requires not bold" in str(finding)

@@ -155,8 +155,26 @@ def _header(cells: list[Paragraph], nationals: list[str], roles: dict[int, str |
             issuer.append(p)
     for n, p in enumerate(national, start=1):
         roles[p.index] = f"{NATIONAL_PREFIX}{n}"
-    for n, p in enumerate(issuer):
-        roles[p.index] = "issuing-body" if n == len(issuer) - 1 else "parent-body"
+    # The issuing body is the last line, or a name run over two bold lines whose second is
+    # the place ("ỦY BAN NHÂN DÂN / TỈNH ĐỒNG THÁP"): a bold line above an office ("…
+    # / VĂN PHÒNG") is a parent body typed bold, and is judged as one.
+    start = len(issuer) - 1
+    while (start > 0 and _bold(issuer[start]) and _bold(issuer[start - 1])
+           and normal(issuer[start].text).upper().startswith(_PLACE_LEVELS)):  # fmt: skip
+        start -= 1
+    issuing = issuer[start:]
+    for p in issuer:
+        roles[p.index] = "issuing-body" if p in issuing else "parent-body"
+
+
+#: The administrative levels a body's name ends with when it runs over two lines.
+_PLACE_LEVELS = ("TỈNH ", "THÀNH PHỐ ", "HUYỆN ", "QUẬN ", "THỊ XÃ ", "XÃ ", "PHƯỜNG ",
+                 "THỊ TRẤN ", "ĐẶC KHU ")  # fmt: skip
+
+
+def _bold(p: Paragraph) -> bool:
+    runs = p.lettered_runs()
+    return bool(runs) and all(r.format.bold for r in runs)
 
 
 def _closing(cells: list[Paragraph], roles: dict[int, str | None]) -> None:
