@@ -458,8 +458,11 @@ def test_pkcs12_wrong_password_is_refused(plain: Document, keys: Keys, tmp_path:
 def test_attachment_is_marked_top_right_of_page_one(
     plain: Document, keys: Keys, tmp_path: Path
 ) -> None:
+    with pytest.raises(InputError, match="main document"):  # a notice is no attachment
+        _sign(plain.pdf, "attachment", keys.organization, reference="45/TB-TU",
+              out=tmp_path / "x.pdf")  # fmt: skip
     out = _sign(
-        plain.pdf,
+        _attachment(plain.pdf, tmp_path),
         "attachment",
         keys.organization,
         reference="45/TB-TU",
@@ -654,8 +657,8 @@ def test_a_pdf_a_1_is_not_given_transparent_images(keys: Keys, tmp_path: Path) -
     with pytest.raises(InputError, match="PDF/A-1"):
         _sign(pdf, "signer", keys.signer, out=tmp_path / "signed.pdf")
     assert not (tmp_path / "signed.pdf").exists()
-    marked = _sign(pdf, "attachment", keys.organization, reference="45/TB-TU",
-                   out=tmp_path / "marked.pdf")  # fmt: skip
+    marked = _sign(_attachment(pdf, tmp_path), "attachment", keys.organization,
+                   reference="45/TB-TU", out=tmp_path / "marked.pdf")  # fmt: skip
     assert generator.verify(marked, trust=[keys.root]).ok
 
 
@@ -763,3 +766,47 @@ def test_a_damaged_signed_pdf_is_reported_never_a_crash(
         else:  # the flip fell where nothing signed is read: the result must still verify
             assert generator.verify(out, trust=[keys.root]).ok, at
     assert "please report" not in capsys.readouterr().err
+
+
+def test_images_that_would_print_wrong_are_refused(tmp_path: Path) -> None:
+    """Found by review: a near-black signature passed as blue (dark colours have a high
+    HLS saturation), a black one with a blue dot too, and an opaque white seal with one
+    clear pixel passed as transparent (it hid the title and the name)."""
+    from PIL import Image
+
+    from generator.model.profiles import Hue
+    from generator.output.signature_images import load_image
+
+    blue = Hue(low=180, high=265)
+    with pytest.raises(InputError, match=r"ink \(hue -\) is not xanh"):
+        load_image(signature_png(tmp_path / "dark.png", colour=(15, 15, 30)), "xanh", blue)
+    dotted = signature_png(tmp_path / "dot.png", colour=(0, 0, 0))
+    with Image.open(dotted) as image:
+        image.paste((0, 0, 255, 255), (0, 0, 4, 4))
+        image.save(dotted)
+    with pytest.raises(InputError, match=r"ink \(hue -\) is not xanh"):
+        load_image(dotted, "xanh", blue)
+    white = tmp_path / "white.png"
+    square = Image.new("RGBA", (300, 300), (255, 255, 255, 255))
+    square.paste((0, 0, 255, 255), (100, 100, 200, 200))
+    square.putpixel((0, 0), (0, 0, 0, 0))
+    square.save(white)
+    with pytest.raises(InputError, match="transparent"):
+        load_image(white, "xanh", blue)
+    assert load_image(signature_png(tmp_path / "ok.png"), "xanh", blue).mode == "RGBA"
+
+
+def _attachment(pdf: Path, folder: Path) -> Path:
+    """An attachment in a file of its own: the pages without giaoban's signature fields
+    (a document's own file has them, and is signed as signer and organization)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    for page in writer.pages:
+        if "/Annots" in page:
+            del page["/Annots"]
+    if "/AcroForm" in writer._root_object:
+        del writer._root_object["/AcroForm"]
+    out = folder / f"{pdf.stem}.phu-luc.pdf"
+    writer.write(out)
+    return out

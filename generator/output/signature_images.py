@@ -47,9 +47,7 @@ def load_image(path: Path, colour: str, hue: Hue) -> Image:
             image = opened.convert("RGBA")
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise _refuse(path, "image_not_png") from e
-    alpha = image.getchannel("A")
-    low, _high = alpha.getextrema()
-    if not transparent or low == 255:
+    if not transparent or not _clear_around(image):
         raise _refuse(path, "image_not_transparent")
     found = ink_hue(image)
     if found is None or not hue.holds(found):
@@ -58,19 +56,38 @@ def load_image(path: Path, colour: str, hue: Hue) -> Image:
     return image
 
 
+def _clear_around(image: Image) -> bool:
+    """A good part of the image is transparent (a round seal leaves a fifth outside its
+    circle): a background made transparent, not an opaque (white) square with a clear pixel
+    somewhere, which would hide the title and the name it is laid over."""
+    small = image.copy()
+    small.thumbnail((200, 200))
+    alpha = small.getchannel("A").tobytes()
+    return sum(1 for a in alpha if a < _INK_ALPHA) >= 0.15 * len(alpha)
+
+
+#: How colourful the ink must be, on average (0: grey or black, 1: a pure colour): a
+#: near-black signature (15, 15, 30) has a blue hue but prints black.
+_LEAST_CHROMA = 0.15
+
+
 def ink_hue(image: Image) -> float | None:
-    """The mean hue (degrees) of the image's opaque pixels, each weighed by its saturation
-    (grey has no hue to speak of); ``None`` when no opaque pixel has a colour."""
+    """The mean hue (degrees) of the image's opaque pixels, each weighed by its chroma
+    (black and grey have no colour to speak of, whatever their hue); ``None`` when the ink
+    as a whole is not coloured (a black signature with a blue dot)."""
     small = image.copy()
     small.thumbnail((200, 200))
     x = y = 0.0
+    inked = 0
     pixels = small.tobytes()
     for at in range(0, len(pixels), 4):
         r, g, b, a = pixels[at : at + 4]
         if a >= _INK_ALPHA:
-            h, _l, s = colorsys.rgb_to_hls(r / 255, g / 255, b / 255)
-            x += s * math.cos(h * 2 * math.pi)
-            y += s * math.sin(h * 2 * math.pi)
-    if math.hypot(x, y) < 1e-6:
+            inked += 1
+            h, _s, _v = colorsys.rgb_to_hsv(r / 255, g / 255, b / 255)
+            chroma = (max(r, g, b) - min(r, g, b)) / 255
+            x += chroma * math.cos(h * 2 * math.pi)
+            y += chroma * math.sin(h * 2 * math.pi)
+    if not inked or math.hypot(x, y) / inked < _LEAST_CHROMA:
         return None
     return math.degrees(math.atan2(y, x)) % 360

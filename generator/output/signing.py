@@ -134,6 +134,10 @@ def _check_fields(writer: IncrementalPdfFileWriter, source: Path, role: Role) ->
     if role is Role.ATTACHMENT:
         if name in fields:
             raise _problem(source, "already_signed", role=message(f"role_{role.value}"))
+        if SIGNER_FIELD in fields:
+            # giaoban's main documents carry the signer's field: an appendix in the same
+            # file is not signed apart (NĐ30, Phụ lục I, II.8.b).
+            raise _problem(source, "attachment_is_main")
         return
     if name not in fields:
         raise _problem(source, "no_signature_field")
@@ -238,7 +242,7 @@ def _signing_failed(error: Exception, source: Path, request: Request) -> InputEr
         current = current.__cause__ or current.__context__
     text = " ".join(f"{type(c).__name__}: {c}" for c in causes)
     if request.timestamp_url and "imestamp" in text:
-        return _problem(request.timestamp_url, "timestamp_failed")
+        return _problem(source, "timestamp_failed", url=request.timestamp_url)
     if "Revinfo" in text or "revocation" in text.lower():
         return _problem(source, "revocation_missing")
     return _problem(source, "signing_failed", error=f"{type(error).__name__}: {error}")
