@@ -53,7 +53,9 @@ def import_documents(paths: Sequence[Path], folder: Path, record_id: str | None 
         targets.append(path)
     existing = [p for p in targets if p.exists()]
     if existing:
-        raise ExistsError(count("exists", len(existing), paths=", ".join(map(str, existing))))
+        raise ExistsError(
+            count("import_exists", len(existing), paths=", ".join(map(str, existing)))
+        )
     for item, path in zip(imported, targets, strict=True):
         write_atomic(path, item.yaml().encode("utf-8"))
     return [Written(item, path) for item, path in zip(imported, targets, strict=True)]
