@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from PIL import ImageChops
+from PIL import ImageChops, ImageFilter
 from pki import CA, PIN, Issued, seal_png, signature_png, softhsm_library, softhsm_token
 from pki import timestamp_server as tsa_server
 
@@ -189,7 +189,12 @@ def _ink(pdf: Path, page: int, colour: tuple[int, int, int]) -> Rect:
         band.point(lambda v, t=target: 255 if abs(v - t) < 40 else 0)
         for band, target in zip(image.split(), colour, strict=True)
     ]
-    box = ImageChops.multiply(ImageChops.multiply(masks[0], masks[1]), masks[2]).getbbox()
+    ink = ImageChops.multiply(ImageChops.multiply(masks[0], masks[1]), masks[2])
+    # Ink is strokes: a pixel of the colour with fewer than 4 of its 8 neighbours alike is
+    # a glyph's anti-aliased edge (the signing time's digits make one now and then), not ink.
+    ones = ink.point(lambda v: 1 if v else 0)
+    neighbours = ones.filter(ImageFilter.Kernel((3, 3), [1, 1, 1, 1, 0, 1, 1, 1, 1], scale=1))
+    box = ImageChops.multiply(ink, neighbours.point(lambda n: 1 if n >= 4 else 0)).getbbox()
     assert box is not None, f"no pixel of {colour} on page {page + 1}"
     left, top, right, bottom = box
     height = image.height
