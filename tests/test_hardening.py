@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import InputError
+from generator import InputError, render
 from generator.cli.command import main
 from generator.messages import set_language
 from generator.output.templating import make_environment, render_template
@@ -584,3 +584,17 @@ def test_a_worker_that_dies_is_reported_with_its_document(project: Path) -> None
                           timeout=RUN_TIMEOUT, env=environment)  # fmt: skip
     assert done.returncode == 70, done.stderr
     assert "a worker process died while writing r" in done.stderr and ".pdf" in done.stderr
+
+
+def test_eight_digits_in_a_text_are_no_format(project: Path) -> None:
+    """Found by the render-fuzz property: a title ending "… 10000000" was refused as a
+    "format of huge width" at render while validate accepted it (an account number, an
+    amount in đồng): only a format asks a width."""
+    write_yaml(project / "record.yaml", {**RECORD, "title": f"{RECORD['title']} 10000000"})
+    outputs = render([project / "record.yaml"], formats=("docx",), out=project / "out").outputs
+    assert outputs
+    (tmp := project / "t").mkdir()
+    (tmp / "t.html.j2").write_text(
+        "<p>{{ '%s' % 'số 12345678' }} {{ 'x 12345678' | center(20) }}</p>", "utf-8"
+    )
+    assert "12345678" in render_template(make_environment([tmp]), "t.html.j2", {})

@@ -110,8 +110,12 @@ def in_sentence(text: str) -> str:
 #: document's HTML may have: a year's digest is a few hundred kilobytes.
 MAX_TEMPLATE_ITEMS = 10_000_000
 MAX_OUTPUT_CHARS = 64 * 1024 * 1024
-#: A width or count of eight digits or more in a format ("%1000000000s", "{:>99999999}").
-_HUGE_WIDTH = re.compile(r"\d{8,}")
+#: A format asking a width or precision of eight digits or more ("%1000000000s",
+#: "%.99999999f", "{:>99999999}"): eight digits in a text ("số tài khoản 12345678",
+#: "10000000 đồng", a record's title) are no format, and pass.
+_HUGE_WIDTH = re.compile(
+    r"%[-+ #0]*\d{8,}|%[-+ #0]*\d*\.\d{8,}|\{[^{}]*:[^{}]*\d{8,}[^{}]*\}"
+)
 
 
 def _too_big(value: Any) -> bool:
