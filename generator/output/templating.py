@@ -113,9 +113,7 @@ MAX_OUTPUT_CHARS = 64 * 1024 * 1024
 #: A format asking a width or precision of eight digits or more ("%1000000000s",
 #: "%.99999999f", "{:>99999999}"): eight digits in a text ("số tài khoản 12345678",
 #: "10000000 đồng", a record's title) are no format, and pass.
-_HUGE_WIDTH = re.compile(
-    r"%[-+ #0]*\d{8,}|%[-+ #0]*\d*\.\d{8,}|\{[^{}]*:[^{}]*\d{8,}[^{}]*\}"
-)
+_HUGE_WIDTH = re.compile(r"%[-+ #0]*\d{8,}|%[-+ #0]*\d*\.\d{8,}|\{[^{}]*:[^{}]*\d{8,}[^{}]*\}")
 
 
 def _too_big(value: Any) -> bool:
