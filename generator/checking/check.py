@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from generator.reading.layout import Layout, known_prefixes, lay_out, national_l
 
 _PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 _STATE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -26,27 +24,6 @@ class Checked:
     #: Whether the profile was guessed from the document (no ``--profile``).
     guessed: bool
     problems: list[Problem]
-
-
-def issue_date(layout: Layout) -> dt.date | None:
-    """The document's date, from its place-date line, when day and month are written."""
-    for p in layout.role("place-date")[:1]:
-        match = _DATE.search(" ".join(p.text.replace("\u00a0", " ").split()))
-        if match:
-            try:
-                return dt.date(int(match[3]), int(match[2]), int(match[1]))
-            except ValueError:
-                return None
-    return None
-
-
-def draft_year(layout: Layout) -> int | None:
-    """The year a draft's date line already shows ("ngày … tháng … năm 2023")."""
-    for p in layout.role("place-date")[:1]:
-        match = re.search(r"năm\s+(\d{4})\b", " ".join(p.text.replace("\u00a0", " ").split()))
-        if match:
-            return int(match[1])
-    return None
 
 
 def candidates(document: Document, layout: Layout, today: dt.date | None = None) -> list[Profile]:
@@ -59,14 +36,14 @@ def candidates(document: Document, layout: Layout, today: dt.date | None = None)
     if family is None:
         return [load_profile(builtin_profiles()[DEFAULT_PROFILE])]
     now = today or dt.date.today()
-    year = draft_year(layout)
-    day = issue_date(layout) or (min(dt.date(year, 12, 31), now) if year else now)
+    year = layout.draft_year()
+    day = layout.issue_date() or (min(dt.date(year, 12, 31), now) if year else now)
     likeliest = profile_in_force(family, day)
     others = [load_profile(path) for path in builtin_profiles().values()]
     same = [p for p in others if p.in_force is not None and p.in_force.family == family]
     ordered = [likeliest] if likeliest is not None else []
-    return ordered + [p for p in same if p not in ordered] or [load_profile(
-        builtin_profiles()[DEFAULT_PROFILE])]  # fmt: skip
+    found = ordered + [p for p in same if p not in ordered]
+    return found or [load_profile(builtin_profiles()[DEFAULT_PROFILE])]
 
 
 def check_file(path: Path, profile: Profile | None) -> Checked:

@@ -23,11 +23,10 @@ from generator.model.deadlines import named_period
 from generator.model.kinds import REVIEW_KINDS, MeetingKind
 from generator.model.periods import likely_reviewed
 from generator.reading.document import Paragraph
-from generator.reading.layout import Layout, known_prefixes, normal
+from generator.reading.layout import DATE_WORDS, Layout, known_prefixes, normal
 from generator.vietnamese.text import unjoined
 
-_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-_WHEN = re.compile(rf"^(?:(sáng|chiều|tối)\s+)?{_DATE}\s*,\s*(.+)$", re.IGNORECASE)
+_WHEN = re.compile(rf"^(?:(sáng|chiều|tối)\s+)?{DATE_WORDS}\s*,\s*(.+)$", re.IGNORECASE)
 _PLACE = re.compile(r"^tại\s+([^,]+),\s*(.+)$")
 _CONVENED = re.compile(r"^(.+?)\s+(?:đã\s+)?tổ chức\s+(.+?)\.?$")
 _HELD = re.compile(r"^(.+?)\s+đã diễn ra\.?$")
@@ -39,7 +38,7 @@ _BASIS = re.compile(r"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+([^,]+?)\s+t�
 #: The basis and the account in one sentence, as giaoban writes it now: "Thực hiện …,
 #: chiều ngày 21 tháng 2 năm 2024, tại …, Thường trực Huyện ủy tổ chức …".
 _BASIS_WHEN = re.compile(
-    rf"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+((?:(?:sáng|chiều|tối)\s+)?{_DATE}\s*,\s*.+)$",
+    rf"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+((?:(?:sáng|chiều|tối)\s+)?{DATE_WORDS}\s*,\s*.+)$",
     re.IGNORECASE,
 )
 _SPEECH = re.compile(r"^(.+?)\s+phát biểu\s+(.+?)\.?$")
@@ -133,10 +132,8 @@ def read_facts(layout: Layout) -> Facts:
         number = _NUMBER.search(normal(p.text))
         if number:
             registration["number"] = int(number[1])
-    for p in layout.role("place-date")[:1]:
-        when = re.search(_DATE, normal(p.text))
-        if when and (day := _day(when)) is not None:
-            registration["date"] = day.isoformat()
+    if (issued := layout.issue_date()) is not None:
+        registration["date"] = issued.isoformat()
     if registration and facts.doc:
         data["documents"] = {facts.doc: registration}
     for p in layout.role("doc-summary")[:1]:

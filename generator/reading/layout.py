@@ -11,6 +11,7 @@ wrongly formatted element is still found and judged.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -25,6 +26,8 @@ from generator.reading.document import Document, Paragraph
 NUMBER_LINE = re.compile(r"^\s*Số\b", re.IGNORECASE)
 DATE_LINE = re.compile(r"ngày\s+\S*\s*tháng\s+\S*\s*năm\s+\d{4}", re.IGNORECASE)
 RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
+#: A full date in words ("ngày 05 tháng 01 năm 2025"): day, month, year.
+DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _ROMAN_HEADING = re.compile(r"^[IVXLC]+\s*[.\-–]\s")
 _NUMBERED_HEADING = re.compile(r"^\d+(\.\d+)*\.?\s")
 _LETTERED_HEADING = re.compile(r"^[a-zđ]\)\s")
@@ -56,6 +59,25 @@ class Layout:
 
     def role(self, role: str) -> list[Paragraph]:
         return [p.paragraph for p in self.placed if p.role == role]
+
+    def issue_date(self) -> dt.date | None:
+        """The document's date, from its place-date line, when day and month are written."""
+        for p in self.role("place-date")[:1]:
+            match = re.search(DATE_WORDS, normal(p.text), re.IGNORECASE)
+            if match:
+                try:
+                    return dt.date(int(match[3]), int(match[2]), int(match[1]))
+                except ValueError:
+                    return None
+        return None
+
+    def draft_year(self) -> int | None:
+        """The year a draft's date line already shows ("ngày … tháng … năm 2023")."""
+        for p in self.role("place-date")[:1]:
+            match = re.search(r"năm\s+(\d{4})\b", normal(p.text))
+            if match:
+                return int(match[1])
+        return None
 
     def after(self, paragraph: Paragraph) -> Placed | None:
         """The next paragraph that shows something (text, an image or a rule)."""
