@@ -22,7 +22,7 @@ from generator.model.metadata import Metadata
 from generator.model.profiles import Profile
 from generator.model.records import Record
 from generator.model.settings import Settings, Signer, SignMode
-from generator.vietnamese.text import end_sentence, lower_first
+from generator.vietnamese.text import clause, end_sentence, lower_first
 
 #: Meetings are dated in Vietnam's local time (UTC+7, no daylight saving).
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
@@ -69,16 +69,12 @@ def recipients(names: list[str], archive: str | None, profile: Profile) -> dict[
     fmt = profile.recipients
     # The profile punctuates ("," in HD36, ";" elsewhere): a name typed with its own mark
     # ("… (b/c);") would show two.
-    entries = [fill(fmt.entry, name=_unpunctuated(name)) for name in names]
+    entries = [fill(fmt.entry, name=clause(name)) for name in names]
     if archive:
-        entries.append(fill(fmt.archive, archive=_unpunctuated(archive)))
+        entries.append(fill(fmt.archive, archive=clause(archive)))
     elif entries:
         entries[-1] = end_sentence(entries[-1])
     return {"label": fmt.label, "entries": entries}
-
-
-def _unpunctuated(text: str) -> str:
-    return text.rstrip().rstrip(",;.").rstrip()
 
 
 def meeting_title(meeting: Meeting) -> str:
