@@ -15,7 +15,7 @@ from string import Formatter
 from typing import Any, Literal
 
 from generator.documents.aggregation import Digest
-from generator.model.catalog import document_types, vocabulary
+from generator.model.catalog import DocumentType, document_types, vocabulary
 from generator.model.kinds import DirectiveStatus
 from generator.model.meeting import Directive, Meeting, Registration
 from generator.model.metadata import Metadata
@@ -221,6 +221,12 @@ def briefing_context(record: Record, settings: Settings, profile: Profile, doc_k
     return Content(doc_key, context, meta)
 
 
+def _long(meetings: int, doc_type: DocumentType) -> bool:
+    """Whether a period document of ``meetings`` starts each section on a new page."""
+    least = doc_type.sections_on_new_page_from
+    return least is not None and meetings >= least
+
+
 def digest_context(
     digest: Digest, settings: Settings, profile: Profile, registration: Registration
 ) -> Content:
@@ -250,6 +256,7 @@ def digest_context(
         "digest": digest,
         "period_name": period_name,
         "overview": overview(digest),
+        "sections_on_new_page": _long(len(held), document_types()["digest"]),
         "chart": {
             "labels": labels,
             "values": values,
