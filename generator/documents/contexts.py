@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from string import Formatter
 from typing import Any, Literal
@@ -227,6 +227,37 @@ def _long(meetings: int, doc_type: DocumentType) -> bool:
     return least is not None and meetings >= least
 
 
+@dataclass(frozen=True)
+class Month:
+    """The rows of a long digest's table (or appendix) of one month: each month starts a
+    page, under a heading of its own, and the rows keep their numbers (``start`` is the
+    first one's)."""
+
+    #: The month's first day; ``None`` for what was carried over from earlier periods
+    #: (and for all the rows of a digest that is not long: one group, no heading).
+    first: dt.date | None
+    items: tuple[Any, ...]
+    start: int
+
+
+def months(items: Sequence[Any], day: Callable[[Any], dt.date],
+           before: Callable[[Any], bool], long: bool) -> list[Month]:  # fmt: skip
+    """``items`` (in date order) by month, those ``before`` the period first; one group
+    when the digest is not ``long``."""
+    if not long:
+        return [Month(None, tuple(items), 1)] if items else []
+    found: list[Month] = []
+    for item in items:
+        first = None if before(item) else day(item).replace(day=1)
+        if found and found[-1].first == first:
+            last = found[-1]
+            found[-1] = Month(first, (*last.items, item), last.start)
+        else:
+            start = found[-1].start + len(found[-1].items) if found else 1
+            found.append(Month(first, (item,), start))
+    return found
+
+
 def digest_context(
     digest: Digest, settings: Settings, profile: Profile, registration: Registration
 ) -> Content:
@@ -245,6 +276,7 @@ def digest_context(
     frame = document_frame(
         settings, profile, "digest", registration, year=issued.year, meta=meta, **fields
     )
+    long = _long(len(held), document_types()["digest"])
     statuses = list(DirectiveStatus)
     chart_width_mm = profile.text_width_mm * 0.8
     labels = [words.statuses[s] for s in statuses]
@@ -256,7 +288,13 @@ def digest_context(
         "digest": digest,
         "period_name": period_name,
         "overview": overview(digest),
-        "sections_on_new_page": _long(len(held), document_types()["digest"]),
+        "sections_on_new_page": long,
+        "months": {
+            "meetings": months(digest.meetings, lambda r: r.meeting.date, lambda r: False, long),
+            "directives": months(
+                digest.directives, lambda d: d.given_on, lambda d: d.carried_over, long
+            ),  # fmt: skip
+        },
         "chart": {
             "labels": labels,
             "values": values,
