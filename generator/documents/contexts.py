@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any, Literal
 
-from generator.documents.aggregation import Digest
+from generator.documents.aggregation import Digest, DirectiveEntry
 from generator.model.catalog import DocumentType, document_types, vocabulary
 from generator.model.kinds import DirectiveStatus
 from generator.model.meeting import Directive, Meeting, Registration
@@ -240,6 +240,22 @@ class Month:
     start: int
 
 
+def _held(record: Record) -> dt.date:
+    return record.meeting.date
+
+
+def _given(directive: DirectiveEntry) -> dt.date:
+    return directive.given_on
+
+
+def _carried(directive: DirectiveEntry) -> bool:
+    return directive.carried_over
+
+
+def _never(_: object) -> bool:
+    return False
+
+
 def months(items: Sequence[Any], day: Callable[[Any], dt.date],
            before: Callable[[Any], bool], long: bool) -> list[Month]:  # fmt: skip
     """``items`` (in date order) by month, those ``before`` the period first; one group
@@ -290,10 +306,8 @@ def digest_context(
         "overview": overview(digest),
         "sections_on_new_page": long,
         "months": {
-            "meetings": months(digest.meetings, lambda r: r.meeting.date, lambda r: False, long),
-            "directives": months(
-                digest.directives, lambda d: d.given_on, lambda d: d.carried_over, long
-            ),  # fmt: skip
+            "meetings": months(digest.meetings, _held, _never, long),
+            "directives": months(digest.directives, _given, _carried, long),
         },
         "chart": {
             "labels": labels,
