@@ -39,7 +39,7 @@ from generator.pipeline.parts import PartedPdf
 from generator.pipeline.plan import DigestPlan, RenderPlan
 from generator.pipeline.results import DigestResult, Output, RenderResult
 from generator.pipeline.state import OutputState, digest_state_key, state_key
-from generator.pipeline.tasks import K, Progress, Task, run_tasks
+from generator.pipeline.tasks import LOCAL_FORMATS, K, Progress, Task, run_tasks
 from generator.pipeline.writing import remove_orphans, write_atomic
 
 if TYPE_CHECKING:
@@ -246,6 +246,9 @@ def render_digest(
             tasks += [((o, i), task) for i, task in parted.tasks(str(period), "digest")]
         else:
             tasks.append(((o, None), Task(document, o.format, str(period), "digest")))
+    # The workers' tasks handed out first: this process writes its own (the DOCX) while
+    # they lay the PDF out, instead of before they start.
+    tasks.sort(key=lambda pair: pair[1].format in LOCAL_FORMATS)
     execution.run(tasks, [t.format for _, t in tasks], deliver, state)
     return DigestResult(data, outputs, warnings, list(plan.skipped))
 

@@ -150,8 +150,8 @@ def run_tasks(
     With an ``executor``, all of them run there. Else, when ``pooled`` gives workers for
     the ``formats`` of the tasks (one a task, known before they are made), the light formats are
     written here with ``write`` while the others run on ``pool`` (``start_workers``, shut
-    down after) or a pool started now; else all run here. At most ``window`` tasks wait
-    on the workers at a time. The first failure stops the run (the tasks waiting are
+    down after) or a pool started now; else all run here. At most ``window`` tasks of a
+    generator wait on the workers at a time (all of a list: they are made already). The first failure stops the run (the tasks waiting are
     cancelled) and is raised as it was raised in the worker.
     """
     done = 0
@@ -184,6 +184,8 @@ def run_tasks(
         if executor is None and workers:
             executor = owned = pool or stack.enter_context(start_workers(workers))
         window = 2 * max(workers, jobs, 1) + 2
+        if isinstance(tasks, Sequence):  # made already: all handed out, none waits on another
+            window = max(window, len(tasks))
         try:
             for key, task in tasks:
                 if executor is None or (workers and task.format in LOCAL_FORMATS):
