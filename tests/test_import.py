@@ -21,7 +21,7 @@ from docx.shared import Pt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.api import import_document, render, validate
+from generator.api import import_document, import_draft, render, validate
 from generator.cli.command import main
 from generator.errors import InputError
 from generator.reading.document import read_document
@@ -68,7 +68,7 @@ def test_every_example_renders_the_same_after_import(profile: str, tmp_path: Pat
     folder = _workspace(tmp_path)
     assert len(written.outputs) == 10
     for output in written.outputs:
-        imported = import_document(output.path)
+        imported = import_draft(output.path)
         assert imported.unplaced == [], output.path.name
         again = _import_and_render(output.path, folder, profile)
         assert _texts(again) == _texts(output.path), output.path.name
@@ -107,20 +107,29 @@ def test_edits_made_in_word_are_in_the_record(tmp_path: Path) -> None:
     assessment = doc.paragraphs[heading + 1]
     for run in assessment.runs[1:]:
         run.text = ""
-    assessment.runs[0].text = "Khối vận huyện hoàn thành xuất sắc các nhiệm vụ năm 2023."
+    assessment.runs[0].text = "Biểu dương khối vận huyện hoàn thành xuất sắc các nhiệm vụ năm 2023."
     doc.save(str(path))
-    imported = import_document(path)
+    imported = import_draft(path)
     assert imported.data["documents"] == {"tb": {"number": 7, "date": "2024-02-27"}}
     contents = [d["content"] for d in imported.data["directives"]]
     assert contents[0] == "tiếp tục đổi mới mạnh mẽ phương thức hoạt động"
     assert imported.data["directives"][0]["deadline"] == "thường xuyên"
     assert "rà soát hội viên" in contents
     assert not any(c.startswith("tổ chức sơ kết") for c in contents)
-    # The chair's assessment as rewritten (a notice prints results and assessment alike
-    # under "Đánh giá kết quả": both come back as the assessment).
-    assert (
-        imported.data["assessment"][0] == "Khối vận huyện hoàn thành xuất sắc các nhiệm vụ năm 2023"
-    )
+    # The chair's assessment as rewritten; the results printed after it under the same
+    # heading come back as results, the figures as numbers with their units.
+    assert imported.data["assessment"] == [
+        "Biểu dương khối vận huyện hoàn thành xuất sắc các nhiệm vụ năm 2023"
+    ]
+    results = imported.data["results"]
+    assert results["general"][0].startswith("Năm 2023, khối vận huyện hoàn thành tốt")
+    assert results["figures"] == [
+        {"label": "Số tiền vận động xây dựng nhà đại đoàn kết", "value": "trên 3",
+         "unit": "tỷ đồng"}
+    ]  # fmt: skip
+    (organization,) = results["by_organization"]
+    assert organization["figures"] == [{"label": "số hội viên mới", "value": 1250,
+                                        "unit": "người"}]  # fmt: skip
 
 
 @pytest.mark.slow
@@ -128,7 +137,7 @@ def test_edits_made_in_word_are_in_the_record(tmp_path: Path) -> None:
 def test_a_notice_saved_again_by_libreoffice_imports_the_same(tmp_path: Path) -> None:
     path = _notice(tmp_path, "nd30")
     (saved,) = saved_by_libreoffice([path], tmp_path / "saved")
-    assert import_document(saved).data == import_document(path).data
+    assert import_draft(saved).data == import_draft(path).data
 
 
 _MACRO = """<?xml version="1.0" encoding="UTF-8"?>
@@ -198,7 +207,7 @@ def test_edits_made_by_libreoffice_are_in_the_record(tmp_path: Path) -> None:
         ],
         tmp_path,
     )
-    imported = import_document(edited)
+    imported = import_draft(edited)
     assert imported.data["documents"] == {"tb": {"number": 9, "date": "2024-02-26"}}
     contents = [d["content"] for d in imported.data["directives"]]
     assert "báo cáo kết quả vận động vốn cho Văn phòng Tỉnh ủy về Ban Dân vận Tỉnh ủy" in contents
@@ -259,7 +268,7 @@ def _hand_typed(path: Path, numbered: bool) -> Path:
 
 @pytest.mark.parametrize("numbered", [False, True])
 def test_a_hand_typed_notice_gives_the_facts_written_in_it(numbered: bool, tmp_path: Path) -> None:
-    imported = import_document(_hand_typed(tmp_path / "tb.docx", numbered))
+    imported = import_draft(_hand_typed(tmp_path / "tb.docx", numbered))
     data = imported.data
     assert imported.doc == "tb"
     assert data["documents"] == {"tb": {"number": 15, "date": "2024-06-12"}}
@@ -337,7 +346,7 @@ def test_a_document_that_is_not_a_notice_is_refused(tmp_path: Path) -> None:
     doc.add_paragraph("Chúng tôi xin mời ông đến dự buổi họp mặt.")
     doc.save(str(tmp_path / "letter.docx"))
     with pytest.raises(InputError, match="not recognised as a notice or a report"):
-        import_document(tmp_path / "letter.docx")
+        import_draft(tmp_path / "letter.docx")
 
 
 _WORDS = st.sampled_from(
@@ -384,7 +393,7 @@ def test_any_record_giaoban_writes_imports_back_its_tasks(
             [folder / "r.yaml"], docs=("tb",), formats=("docx",), out=folder / "out"
         ).outputs
     ]
-    imported = import_document(path)
+    imported = import_draft(path)
     assert [d["content"] for d in imported.data["directives"]] == contents
     assert imported.unplaced == []
 
@@ -512,7 +521,7 @@ FACTS: dict[str, dict[str, object]] = {
 
 @pytest.mark.parametrize("name", FACTS)
 def test_typed_notices_and_reports_give_their_facts(name: str) -> None:
-    imported = import_document(TYPED / name)
+    imported = import_draft(TYPED / name)
     facts, data = FACTS[name], imported.data
     assert imported.doc == facts["doc"]
     for key in ("documents", "date", "part_of_day", "convened_by", "kind"):
@@ -573,7 +582,7 @@ def test_an_empty_line_and_a_table_typed_into_the_notice(tmp_path: Path) -> None
         row.cells[0].text, row.cells[1].text = place, count
     after._p.addnext(table._tbl)
     doc.save(str(path))
-    imported = import_document(path)
+    imported = import_draft(path)
     assert "" not in imported.data.get("assessment", [])
     kept = [p.text for p in imported.unplaced]
     assert kept == ["Tháp Mười", "120", "Cao Lãnh", "85"]
@@ -583,3 +592,56 @@ def test_an_empty_line_and_a_table_typed_into_the_notice(tmp_path: Path) -> None
     written.write_text(imported.yaml(), encoding="utf-8")
     shutil.copy(SETTINGS, written.parent / "giaoban.yaml")
     validate([written])  # a record that validates, the table's cells among its conclusions
+
+
+def test_import_document_gives_the_record_validate_gives(tmp_path: Path) -> None:
+    """The library's ``import_document`` is a validated ``Record``, the model ``validate``
+    gives for a record file, read from the hand-typed notice and checked against the
+    settings; the paragraph it could not place is kept in ``conclusions`` and a warning
+    located in the document."""
+    from generator.model.records import Record
+
+    source = _hand_typed(tmp_path / "tb.docx", numbered=False)
+    record = import_document(source, settings=SETTINGS)
+    assert isinstance(record, Record)
+    meeting = record.meeting
+    assert meeting.chairs[0].name == "Nguyễn Văn Bình"
+    assert meeting.documents["tb"].number == 15
+    assert str(meeting.documents["tb"].date) == "2024-06-12"
+    assert meeting.level == "province" and meeting.part_of_day == "morning"
+    assert [d.deadline for d in meeting.directives] == ["trong quý III/2024",
+                                                        "trước ngày 30/6/2024"]  # fmt: skip
+    assert "Hội nghị diễn ra trong không khí dân chủ, thẳng thắn" in meeting.conclusions
+    (kept,) = [w for w in record.warnings if "kept in conclusions" in w.message]
+    assert kept.position.path == source and "Hội nghị diễn ra" in kept.position.where
+    folder = _workspace(tmp_path)
+    assert main(["import", "--dir", str(folder / "records"), str(source)]) == 0
+    (written,) = (folder / "records").glob("*.yaml")
+    assert validate([written])[0].meeting == meeting
+
+
+def test_import_document_names_what_the_clerk_must_fill(tmp_path: Path) -> None:
+    """A notice that names no chair gives no valid record: an ``InputError`` at the
+    document, naming the field, never a record with a hole in it."""
+    source = _hand_typed(tmp_path / "tb.docx", numbered=False)
+    doc = Document(str(source))
+    chair = next(p for p in doc.paragraphs if "chủ trì" in p.text)
+    chair._p.getparent().remove(chair._p)
+    doc.save(str(source))
+    with pytest.raises(InputError) as caught:
+        import_document(source, settings=SETTINGS)
+    (problem,) = caught.value.problems
+    assert problem.position.path == source and problem.position.line == 0
+    assert "not complete yet" in problem.message and "'chairs'" in problem.message
+    assert import_draft(source).data["directives"]  # the lenient reading still has the rest
+
+
+def test_import_document_needs_settings(tmp_path: Path) -> None:
+    source = _hand_typed(tmp_path / "tb.docx", numbered=False)
+    with pytest.raises(InputError, match="giaoban.yaml"):
+        import_document(source)
+    beside = tmp_path / "with-settings"  # the nearest giaoban.yaml above the document
+    (beside / "records").mkdir(parents=True)
+    shutil.copy(SETTINGS, beside / "giaoban.yaml")
+    moved = shutil.copy(source, beside / "records" / "tb.docx")
+    assert import_document(moved).settings_path == beside / "giaoban.yaml"
