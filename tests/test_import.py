@@ -310,15 +310,51 @@ def test_the_record_written_validates(tmp_path: Path, capsys: pytest.CaptureFixt
     assert record.name == "2024-06-10-giao-ban.yaml"
     (loaded,) = validate([record])
     assert loaded.meeting.directives[1].deadline == "trước ngày 30/6/2024"
-    assert (
-        main(["import", "--dir", str(folder / "records"), "--kind", "working_session", str(source)])
-        == 0
-    )  # another of the same day: -2; the kind as given
-    second = folder / "records" / "2024-06-10-lam-viec.yaml"
-    assert validate([second])[0].meeting.kind == "working_session"
     before = record.read_bytes()
     assert main(["import", "--dir", str(folder / "records"), "--id", record.stem, str(source)]) == 5
     assert record.read_bytes() == before
+    other = folder / "other"
+    assert main(["import", "--dir", str(other), "--kind", "working_session", str(source)]) == 0
+    second = other / "2024-06-10-lam-viec.yaml"  # the kind as given, and its name
+    assert validate([second])[0].meeting.kind == "working_session"
+
+
+def test_a_document_imported_again_is_not_written_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same notice imported again (or a copy of it, or another record of that meeting
+    typed by hand) stops with exit 5 like ``new`` when a name is taken, naming the record
+    that holds the meeting: no second record "…-2" of one meeting."""
+    folder = _workspace(tmp_path)
+    records = folder / "records"
+    source = _hand_typed(tmp_path / "tb.docx", numbered=False)
+    assert main(["import", "--dir", str(records), str(source)]) == 0
+    (first,) = records.glob("*.yaml")
+    capsys.readouterr()
+    copy_of = shutil.copy(source, tmp_path / "copy.docx")
+    for again in (["--kind", "working_session", str(source)], ["--id", "khac", str(copy_of)]):
+        assert main(["import", "--dir", str(records), *again]) == 5
+        err = capsys.readouterr().err
+        assert str(first) in err and "2024-06-10" in err and "twice" in err
+    assert list(records.glob("*.yaml")) == [first]
+    # A meeting of another day with the same name is another meeting.
+    doc = Document(str(source))
+    opening = next(p for p in doc.paragraphs if p.text.startswith("Sáng ngày"))
+    opening.runs[0].text = opening.text.replace("10 tháng 6", "11 tháng 6")
+    for run in opening.runs[1:]:
+        run.text = ""
+    doc.save(str(tmp_path / "next-day.docx"))
+    assert main(["import", "--dir", str(records), str(tmp_path / "next-day.docx")]) == 0
+    # A record typed by hand for the meeting counts as well, by its registration.
+    first.rename(records / "typed-by-hand.yaml")
+    (records / "2024-06-11-giao-ban.yaml").unlink()
+    text = (records / "typed-by-hand.yaml").read_text(encoding="utf-8")
+    (records / "typed-by-hand.yaml").write_text(
+        text.replace("title: ", "title: Tên khác ").replace("'2024-06-10'", "10/6/2024"),
+        encoding="utf-8",
+    )
+    assert main(["import", "--dir", str(records), str(source)]) == 5
+    assert "typed-by-hand.yaml" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
