@@ -44,12 +44,14 @@ def _texts(path: Path) -> list[str]:
 
 
 def _import_and_render(docx: Path, folder: Path, profile: str) -> Path:
-    """The record imported from ``docx`` rendered again, as ``docx``'s kind."""
+    """The record imported from ``docx`` rendered again, as ``docx``'s kind (a folder of
+    its own: a notice and a report of one meeting are one meeting's record)."""
     name = docx.stem.replace(".", "-")
-    assert main(["import", "--dir", str(folder / "records"), "--id", name, str(docx)]) == 0
+    records = folder / "records" / name
+    assert main(["import", "--dir", str(records), "--id", name, str(docx)]) == 0
     doc = docx.stem.rsplit(".", 1)[1]
     written = render(
-        [folder / "records" / f"{name}.yaml"],
+        [records / f"{name}.yaml"],
         docs=(doc,),
         formats=("docx",),
         profile=profile,
@@ -70,6 +72,7 @@ def test_every_example_renders_the_same_after_import(profile: str, tmp_path: Pat
     for output in written.outputs:
         imported = import_draft(output.path)
         assert imported.unplaced == [], output.path.name
+        assert import_document(output.path, settings=SETTINGS).meeting.title  # a valid record
         again = _import_and_render(output.path, folder, profile)
         assert _texts(again) == _texts(output.path), output.path.name
 
@@ -552,6 +555,69 @@ FACTS: dict[str, dict[str, object]] = {
         "recipients": ["Các phòng, ban huyện"],
         "archive": "VT",
     },
+    # A district's Party notice: "Vào lúc … sáng ngày <a DATE field>", "Chủ trì: …" with a
+    # soft line break between the chairs, "Thành phần tham dự: …" with a tracked deletion,
+    # "Đến dự có …", the appraisal, results, figures and shortcomings typed one after
+    # another with no headings, tasks lettered "a)", one with a tracked insertion (kept)
+    # and deletion (dropped), no-break spaces, a PAGE field in the footer.
+    "tb-hd36-tracked-field.docx": {
+        "doc": "tb",
+        "documents": {"tb": {"number": 27, "date": "2024-07-09"}},
+        "date": "2024-07-05",
+        "part_of_day": "morning",
+        "place": "Hội trường Huyện ủy",
+        "convened_by": "Ban Thường vụ Huyện ủy",
+        "kind": "briefing",
+        "chairs": ["Nguyễn Văn Hai", "Lê Thị Ngọc"],
+        "attendees": ["Võ Minh Trí", "Trần Quốc Bảo"],
+        "assessment": 1,
+        "limitations": 1,
+        "tasks": [
+            ("Ban Dân vận Huyện ủy", "tổ chức sơ kết mô hình “Dân vận khéo”", "trong quý III/2024"),
+            (
+                "Ban Dân vận Huyện ủy",
+                "tham mưu Ban Thường vụ Huyện ủy kế hoạch kiểm tra công tác dân vận ở cơ sở",
+                "trước ngày 31/8/2024",
+            ),
+        ],
+        "signer": {"mode": "tm", "on_behalf_of": "BAN THƯỜNG VỤ", "title": "PHÓ BÍ THƯ",
+                   "name": "Nguyễn Văn Hai"},  # fmt: skip
+        "recipients": ["Ban Dân vận Tỉnh ủy (b/c)", "Các đồng chí Huyện ủy viên"],
+        "archive": "Văn phòng Huyện ủy",
+        "fields": {
+            "level": "district",
+            "time": "07:30",
+            "period": "2024-Q2",
+            "chairs": [
+                {"name": "Nguyễn Văn Hai", "titles": ["Phó Bí thư Thường trực Huyện ủy"]},
+                {"name": "Lê Thị Ngọc",
+                 "titles": ["Ủy viên Ban Thường vụ", "Trưởng Ban Dân vận Huyện ủy"]},
+            ],  # fmt: skip
+            "attendees": [
+                {"name": "Võ Minh Trí", "titles": ["Chủ tịch Ủy ban MTTQ Việt Nam huyện"]},
+                "đại diện lãnh đạo các đoàn thể chính trị - xã hội huyện",
+                {"name": "Trần Quốc Bảo", "titles": ["Phó Trưởng Ban Dân vận Tỉnh ủy"]},
+            ],
+            "assessment": [
+                "Ban Thường vụ Huyện ủy ghi nhận, biểu dương sự cố gắng của khối dân vận huyện "
+                "trong 6 tháng đầu năm 2024"
+            ],
+            "results": {
+                "general": [
+                    "Trong quý II, khối dân vận đã vận động xây dựng 12 căn nhà đại đoàn kết, "
+                    "tổ chức 35 buổi đối thoại với Nhân dân"
+                ],
+                "figures": [
+                    {"label": "Số hội viên mới", "value": 1250, "unit": "người"},
+                    {"label": "Tỷ lệ hộ gia đình văn hóa", "value": 92.5, "unit": "%"},
+                ],
+            },
+            "limitations": [
+                "Tuy nhiên, công tác nắm tình hình Nhân dân ở một số xã còn hạn chế, báo cáo "
+                "chưa kịp thời"
+            ],
+        },
+    },
 }
 
 
@@ -576,6 +642,8 @@ def test_typed_notices_and_reports_give_their_facts(name: str) -> None:
     assert {k: signer[k] for k in facts["signer"]} == facts["signer"]  # type: ignore[attr-defined]
     assert imported.settings["recipients"] == facts["recipients"]
     assert imported.settings["archive"] == facts["archive"]
+    for key, value in facts.get("fields", {}).items():  # type: ignore[attr-defined]
+        assert data[key] == value, key
     assert imported.unplaced == []
 
 

@@ -73,7 +73,8 @@ _DEADLINE_INLINE = re.compile(
 )
 _NUMBER = re.compile(r"Số:?\s*(\d+)")
 _HEADING = re.compile(r"^(?:[IVX]+|\d+)\s*[.\-–]\s*(.+)$")
-_BULLET = re.compile(r"^[-–+•]\s*")
+#: A list's mark typed by hand: "- ", "+ ", "•", or a letter or number ("a)", "1.").
+_BULLET = re.compile(r"^(?:[-–+•]\s*|(?:[a-zđ]\)|\d{1,2}[.)])\s+)")
 _ORGANIZATION = re.compile(r"^[-–+•]\s*([^:;]{3,80}):\s+(.+)$")
 _PROPOSAL = re.compile(r"^(.+?)\s+(?:đề xuất|kiến nghị|đề nghị)\s+(.+)$")
 
@@ -220,10 +221,14 @@ def _body(layout: Layout, facts: Facts) -> None:
                                                              "point")]  # fmt: skip
     closing = body[-1] if body else None
     # A data table's cells fit no field of a record: kept where the clerk sees them.
+    # (The header's and the closing's own lines, "(Đã ký)" among them, are not data.)
     facts.unplaced.extend(
         x.paragraph
         for x in layout.placed
-        if x.role is None and x.paragraph.place.table and tidy(x.paragraph.text)
+        if x.role is None
+        and x.paragraph.place.table
+        and tidy(x.paragraph.text)
+        and x.paragraph.place.table not in (layout.header_table, layout.closing_table)
     )
     # In a document giaoban wrote, the chair's appraisal opens its part: once something
     # else is read there, the rest is not appraisal.

@@ -23,7 +23,8 @@ from generator.reading.document import Paragraph, read_document
 from generator.reading.layout import lay_out, national_lines
 
 #: The order of a record's fields, as ``new`` lists them.
-_ORDER = ("title", "kind", "period", "noun", "convened_by", "date", "part_of_day", "place",
+_ORDER = ("title", "kind", "level", "period", "noun", "convened_by", "date", "part_of_day", "time",
+          "place",
           "basis", "chairs", "attendees", "organizations", "reports", "discussion", "results",
           "assessment", "limitations", "proposals", "conclusions", "concluded_by", "directives",
           "documents")  # fmt: skip
