@@ -580,8 +580,12 @@ FACTS: dict[str, dict[str, object]] = {
                 "trước ngày 31/8/2024",
             ),
         ],
-        "signer": {"mode": "tm", "on_behalf_of": "BAN THƯỜNG VỤ", "title": "PHÓ BÍ THƯ",
-                   "name": "Nguyễn Văn Hai"},  # fmt: skip
+        "signer": {
+            "mode": "tm",
+            "on_behalf_of": "BAN THƯỜNG VỤ",
+            "title": "PHÓ BÍ THƯ",
+            "name": "Nguyễn Văn Hai",
+        },
         "recipients": ["Ban Dân vận Tỉnh ủy (b/c)", "Các đồng chí Huyện ủy viên"],
         "archive": "Văn phòng Huyện ủy",
         "fields": {
@@ -590,9 +594,11 @@ FACTS: dict[str, dict[str, object]] = {
             "period": "2024-Q2",
             "chairs": [
                 {"name": "Nguyễn Văn Hai", "titles": ["Phó Bí thư Thường trực Huyện ủy"]},
-                {"name": "Lê Thị Ngọc",
-                 "titles": ["Ủy viên Ban Thường vụ", "Trưởng Ban Dân vận Huyện ủy"]},
-            ],  # fmt: skip
+                {
+                    "name": "Lê Thị Ngọc",
+                    "titles": ["Ủy viên Ban Thường vụ", "Trưởng Ban Dân vận Huyện ủy"],
+                },
+            ],
             "attendees": [
                 {"name": "Võ Minh Trí", "titles": ["Chủ tịch Ủy ban MTTQ Việt Nam huyện"]},
                 "đại diện lãnh đạo các đoàn thể chính trị - xã hội huyện",
@@ -742,7 +748,7 @@ def test_import_document_names_what_the_clerk_must_fill(tmp_path: Path) -> None:
 
 def test_import_document_needs_settings(tmp_path: Path) -> None:
     source = _hand_typed(tmp_path / "tb.docx", numbered=False)
-    with pytest.raises(InputError, match="giaoban.yaml"):
+    with pytest.raises(InputError, match=r"giaoban\.yaml"):
         import_document(source)
     beside = tmp_path / "with-settings"  # the nearest giaoban.yaml above the document
     (beside / "records").mkdir(parents=True)

@@ -86,7 +86,7 @@ def _meeting(data: object) -> _Meeting | None:
         return None
     said: set[tuple[str, object]] = set()
     documents = data.get("documents")
-    for doc, registration in (documents.items() if isinstance(documents, dict) else ()):
+    for doc, registration in documents.items() if isinstance(documents, dict) else ():
         if isinstance(registration, dict) and registration.get("number") is not None:
             said.add((str(doc), str(registration["number"])))
     if isinstance(data.get("title"), str):
