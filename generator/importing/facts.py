@@ -61,6 +61,10 @@ _REPORT = re.compile(r"^Tại\s+[^,]+,\s+(?:(.+?)\s+trình bày|các đại bi�
 _ORGANIZATIONS = re.compile(r"^Các cơ quan, đơn vị tham gia:\s*(.+?)\.?$")
 _CONCLUDER = re.compile(r"(?:đồng chí\s+(.+?)\s+)?kết luận(?: như sau)?:$", re.IGNORECASE)
 _ASSIGN = re.compile(r"^Đề nghị\s+(.+?)\s*:$")
+#: A deadline as giaoban writes it, in any words: "(thời hạn: hằng quý)".
+_DUE = re.compile(r"\s*\(thời hạn:\s*(?P<d>[^()]+?)\)\s*$")
+#: The deadline of the tasks listed without assignees, as giaoban writes it after them.
+_SHARED = re.compile(r"^Thời hạn thực hiện các nhiệm vụ trên:\s*(?P<d>.+?)\.?$")
 _DEADLINE = re.compile(
     r"\s*\((?:thời hạn:?\s*|hoàn thành\s+)?(?P<d>(?:trước\s+|trong\s+)?(?:ngày\s+)?"
     r"[^()]*?\d{4}|thường xuyên)\)\s*$",
@@ -233,6 +237,9 @@ def _body(layout: Layout, facts: Facts) -> None:
     # In a document giaoban wrote, the chair's appraisal opens its part: once something
     # else is read there, the rest is not appraisal.
     appraised = False
+    # The tasks under the last lead-in, and the deadline it gives them all.
+    group: list[dict[str, Any]] = []
+    group_deadline: str | None = None
     for p in body:
         text = tidy(p.label + " " + p.text if p.label else p.text)
         if not text:
@@ -259,11 +266,30 @@ def _body(layout: Layout, facts: Facts) -> None:
         if part == "account" and _account(text, data):
             continue
         if (assign := _ASSIGN.match(text)) is not None:
-            assignees = [a.strip() for a in re.split(r",\s*(?![^()]*\))", assign[1]) if a.strip()]
-            part = "conclusions"
+            # "Đề nghị X, Y (thời hạn: …):": the deadline the group's tasks share.
+            names, shared = assign[1], _DUE.search(assign[1])
+            if shared is not None:
+                names = names[: shared.start()]
+            assignees = [a.strip() for a in re.split(r",\s*(?![^()]*\))", names) if a.strip()]
+            group, part = [], "conclusions"
+            group_deadline = shared["d"].strip() if shared is not None else None
             continue
-        if part == "conclusions" and assignees is not None and _BULLET.match(text):
-            data.setdefault("directives", []).append(_directive(text, list(assignees)))
+        if (
+            part == "conclusions"
+            and _BULLET.match(text)
+            and (assignees is not None or layout.styled)
+        ):  # giaoban lists tasks without assignees after the conclusions, with no lead-in
+            if assignees is None:
+                assignees, group, group_deadline = [], [], None
+            directive = _directive(text, list(assignees))
+            if group_deadline is not None:
+                directive.setdefault("deadline", group_deadline)
+            group.append(directive)
+            data.setdefault("directives", []).append(directive)
+            continue
+        if assignees == [] and (shared := _SHARED.match(text)) is not None:
+            for directive in group:  # "Thời hạn thực hiện các nhiệm vụ trên: …."
+                directive.setdefault("deadline", shared["d"].strip())
             continue
         if part in ("results", "assessment") and (org := _ORGANIZATION.match(text)):
             data.setdefault("results", {}).setdefault("by_organization", []).append(
@@ -504,7 +530,7 @@ def _part_of_day(word: str) -> str:
 def _directive(text: str, assignees: list[str]) -> dict[str, Any]:
     content = _clause(text)
     directive: dict[str, Any] = {"assignees": assignees}
-    deadline = _DEADLINE.search(content) or _DEADLINE_INLINE.search(content)
+    deadline = _DUE.search(content) or _DEADLINE.search(content) or _DEADLINE_INLINE.search(content)
     if deadline:
         content = content[: deadline.start()].rstrip(" ,;")
         directive["deadline"] = deadline["d"].strip()
@@ -512,15 +538,21 @@ def _directive(text: str, assignees: list[str]) -> dict[str, Any]:
     return {"content": directive.pop("content"), **directive}
 
 
-_TO = re.compile(r"\s*\(kiến nghị gửi\s+(.+?)\)$")
+_TO = re.compile(r"\s*\(kiến nghị gửi\s+(?P<to>[^()]+)\)(?:\.\s+(?P<response>.+))?$")
+#: The answer given after a proposal, a sentence of its own ("… vốn. Đã giao Sở …").
+_RESPONSE = re.compile(r"\.\s+(?P<response>[A-ZĐÀ-Ỹ].*)$")
 
 
 def _proposal(by: str, content: str) -> dict[str, Any]:
+    """ "X đề xuất …(kiến nghị gửi A, B). Trả lời …": who, what, to whom, the answer."""
     found: dict[str, Any] = {"by": by, "content": content}
-    to = _TO.search(content)
-    if to:
-        found["content"] = content[: to.start()]
-        found["to"] = [t.strip() for t in to[1].split(",") if t.strip()]
+    ending = _TO.search(content) or _RESPONSE.search(content)
+    if ending is not None:
+        found["content"] = content[: ending.start()]
+        if ending.groupdict().get("to"):
+            found["to"] = [t.strip() for t in ending["to"].split(",") if t.strip()]
+        if ending["response"]:
+            found["response"] = ending["response"]
     return found
 
 
