@@ -8,10 +8,12 @@ hand gives the facts written by hand below; nothing typed is ever dropped.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -25,6 +27,7 @@ from generator.api import import_document, import_draft, render, validate
 from generator.cli.command import main
 from generator.errors import InputError
 from generator.reading.document import read_document
+from generator.vietnamese.text import clause, lower_first
 
 from readback import saved_by_libreoffice
 
@@ -404,37 +407,212 @@ _WORDS = st.sampled_from(
 )
 
 
+_NAMES = ["Nguyễn Văn An", "Trần Thị Bích Ngọc", "Lê Hoàng Phúc", "Phạm Minh Đức", "Võ Thị Lan"]
+_TITLES = ["Phó Bí thư Tỉnh ủy", "Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy",
+           "Chủ tịch Hội Nông dân tỉnh", "Giám đốc Sở Nội vụ"]  # fmt: skip
+_UNITS = ["Hội Nông dân tỉnh", "Tỉnh Đoàn", "Hội Cựu chiến binh tỉnh", "Sở Nội vụ"]
+_PHRASE = st.lists(_WORDS, min_size=2, max_size=6).map(" ".join)
+
+
+def _person() -> st.SearchStrategy[dict[str, object]]:
+    return st.builds(
+        lambda name, titles: {"name": name, "titles": titles},
+        st.sampled_from(_NAMES),
+        st.lists(st.sampled_from(_TITLES), max_size=2, unique=True),
+    )
+
+
+def _figure(capital: bool) -> st.SearchStrategy[dict[str, object]]:
+    labels = ["Số hội viên mới", "Số mô hình được công nhận", "Tỷ lệ hộ khá", "Số tiền vận động"]
+    values = st.one_of(
+        st.integers(0, 20_000_000),
+        st.integers(1, 99_999).filter(lambda n: n % 10).map(lambda n: n / 10),
+        st.sampled_from(["trên 3", "hơn 1.000", "gần 500"]),
+    )
+    return st.builds(
+        lambda label, value, unit: {"label": label if capital else label.lower(),
+                                    "value": value, **({"unit": unit} if unit else {})},
+        st.sampled_from(labels), values, st.sampled_from([None, "người", "%", "tỷ đồng"]),
+    )  # fmt: skip
+
+
+def _deadline() -> st.SearchStrategy[object]:
+    words = ["trong quý IV/2024", "thường xuyên", "trước ngày 31/12/2024", "hằng quý"]
+    days = st.dates(dt.date(2024, 10, 1), dt.date(2025, 6, 30)).map(dt.date.isoformat)
+    return st.one_of(st.none(), st.sampled_from(words), days)
+
+
+def _signer() -> st.SearchStrategy[dict[str, object]]:
+    forms = {None: (None, "Trưởng Ban"), "tm": ("Ban Thường vụ", "Phó Bí thư"),
+             "kt": ("Bí thư", "Phó Bí thư"), "tl": ("Ban Thường vụ", "Chánh Văn phòng"),
+             "q": (None, "Chánh Văn phòng")}  # fmt: skip
+    return st.builds(
+        lambda mode, name: {k: v for k, v in {"mode": mode, "on_behalf_of": forms[mode][0],
+                            "title": forms[mode][1], "name": name}.items() if v},
+        st.sampled_from(list(forms)), st.sampled_from(_NAMES),
+    )  # fmt: skip
+
+
+_MEETINGS = st.fixed_dictionaries(
+    {
+        "chairs": st.lists(_person(), min_size=1, max_size=2, unique_by=lambda p: p["name"]),
+        "attendees": st.lists(
+            st.one_of(
+                _person(),
+                st.sampled_from(["đại diện lãnh đạo các ban Đảng", "đại diện các sở, ngành tỉnh"]),
+            ),
+            max_size=3,
+            unique_by=lambda a: str(a.get("name") if isinstance(a, dict) else a),
+        ),
+        "date": st.dates(dt.date(2024, 7, 1), dt.date(2024, 9, 30)),
+        "part_of_day": st.sampled_from([None, "morning", "afternoon", "evening"]),
+        "place": st.sampled_from([None, "Hội trường Tỉnh ủy", "Phòng họp số 2"]),
+        "assessment": st.lists(
+            st.builds(
+                "{} {}".format, st.sampled_from(["Ghi nhận", "Biểu dương", "Đánh giá cao"]), _PHRASE
+            ),
+            max_size=2,
+        ),
+        "general": st.lists(_PHRASE.map("Các đơn vị {}".format), max_size=2),
+        "figures": st.lists(_figure(capital=True), max_size=2),
+        "by_organization": st.lists(
+            st.builds(
+                lambda unit, items, figures: {
+                    "organization": unit,
+                    "items": items,
+                    "figures": figures,
+                },
+                st.sampled_from(_UNITS),
+                st.lists(_PHRASE, max_size=2),
+                st.lists(_figure(capital=False), max_size=2),
+            ).filter(lambda o: o["items"] or o["figures"]),
+            max_size=2,
+            unique_by=lambda o: o["organization"],
+        ),
+        "limitations": st.lists(_PHRASE.map("Một số {}".format), max_size=2),
+        "proposals": st.lists(
+            st.builds(
+                lambda by, content, to, response: {
+                    "by": by,
+                    "content": content,
+                    "to": to,
+                    **({"response": response} if response else {}),
+                },
+                st.sampled_from(_UNITS),
+                _PHRASE,
+                st.lists(
+                    st.sampled_from(["Ủy ban nhân dân tỉnh", "Sở Tài chính"]),
+                    max_size=2,
+                    unique=True,
+                ),
+                st.sampled_from([None, "Đã giao Sở Nội vụ nghiên cứu"]),
+            ),
+            max_size=2,
+        ),
+        "directives": st.lists(
+            st.builds(
+                lambda content, assignees, deadline: {
+                    "content": content,
+                    "assignees": assignees,
+                    **({"deadline": deadline} if deadline else {}),
+                },
+                _PHRASE,
+                st.lists(st.sampled_from(_UNITS), min_size=1, max_size=2, unique=True),
+                _deadline(),
+            ),
+            min_size=1,
+            max_size=4,
+            unique_by=lambda d: d["content"],
+        ),
+        "number": st.integers(1, 999),
+        "issued_after": st.integers(0, 10),
+        "signer": _signer(),
+        "profile": st.sampled_from(["hd05", "hd36", "nd30"]),
+        "doc": st.sampled_from(["tb", "bc"]),
+    }
+).filter(lambda d: d["profile"] != "hd36" or d["signer"].get("mode") != "q")  # no "Q." in HD36
+
+
+def _said(text: str) -> str:
+    """A text as a document prints it, without its case and stop: what must come back."""
+    return lower_first(clause(text))
+
+
 @pytest.mark.slow
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
-    contents=st.lists(
-        st.lists(_WORDS, min_size=2, max_size=8).map(" ".join), min_size=1, max_size=4, unique=True
-    )
-)
-def test_any_record_giaoban_writes_imports_back_its_tasks(
-    contents: list[str], tmp_path: Path
+@given(drawn=_MEETINGS)
+def test_any_record_giaoban_writes_imports_back_its_fields(
+    drawn: dict[str, Any], tmp_path: Path
 ) -> None:
-    """A mutated record's tasks come back from its DOCX as they were written."""
+    """A mutated record rendered as a notice or a report (any profile) imports back, as a
+    valid record, every field the document shows: chairs and their titles, attendees, date
+    and part of day, place, the appraisal, results (figures as numbers), shortcomings,
+    proposals and their answers, tasks with their assignees and deadlines, the signer, the
+    document's number and date."""
     import yaml
 
     folder = Path(tempfile.mkdtemp(dir=tmp_path))  # hypothesis may run an example again
-    shutil.copy(SETTINGS, folder / "giaoban.yaml")
+    settings_data = yaml.safe_load(SETTINGS.read_text(encoding="utf-8"))
+    settings_data["signer"] = drawn["signer"]
+    settings_data["profile"] = drawn["profile"]
+    for doc_settings in settings_data.get("documents", {}).values():
+        doc_settings.pop("signer", None)
+    (folder / "giaoban.yaml").write_text(yaml.safe_dump(settings_data, allow_unicode=True),
+                                         encoding="utf-8")  # fmt: skip
     source = yaml.safe_load((EXAMPLES / "2024-09-25-giao-ban-quy-3.yaml").read_text())
-    source["directives"] = [
-        {"assignees": ["Các tổ chức chính trị – xã hội"], "content": c} for c in contents
-    ]
+    source.pop("sources")
+    for key in ("chairs", "attendees", "assessment", "limitations", "proposals", "directives"):
+        source[key] = drawn[key]
+    source["date"] = drawn["date"].isoformat()
+    for key in ("part_of_day", "place"):
+        source.pop(key, None)
+        if drawn[key]:
+            source[key] = drawn[key]
+    source["results"] = {k: drawn[k] for k in ("general", "figures", "by_organization")}
+    issued = drawn["date"] + dt.timedelta(days=drawn["issued_after"])
+    doc = drawn["doc"]
+    source["documents"] = {doc: {"number": drawn["number"], "date": issued.isoformat()}}
     (folder / "r.yaml").write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
-    (path,) = [
-        o.path
-        for o in render(
-            [folder / "r.yaml"], docs=("tb",), formats=("docx",), out=folder / "out"
-        ).outputs
+    (path,) = [o.path for o in render([folder / "r.yaml"], docs=(doc,), formats=("docx",),
+                                      out=folder / "out").outputs]  # fmt: skip
+    (written,) = validate([folder / "r.yaml"])
+    draft = import_draft(path)
+    assert draft.unplaced == []
+    got, want = import_document(path).meeting, written.meeting
+
+    assert got.chairs == want.chairs
+    persons = [a for a in want.attendees if not isinstance(a, str)]  # printed persons first
+    assert got.attendees == persons + [a for a in want.attendees if isinstance(a, str)]
+    assert (got.date, got.part_of_day, got.place) == (want.date, want.part_of_day, want.place)
+    assert (got.kind, got.level, got.period) == (want.kind, want.level, want.period)
+    for field in ("assessment", "limitations"):
+        assert [_said(t) for t in getattr(got, field)] == [_said(t) for t in getattr(want, field)]
+    assert [_said(t) for t in got.results.general] == [_said(t) for t in want.results.general]
+    assert got.results.figures == [  # a count of nothing prints no unit: none comes back
+        f.model_copy(update={"unit": None}) if f.value == 0 and f.unit != "%" else f
+        for f in want.results.figures
     ]
-    imported = import_draft(path)
-    assert [d["content"] for d in imported.data["directives"]] == contents
-    assert imported.unplaced == []
+    assert [(o.organization, o.items, [(f.label, f.value, f.unit) for f in o.figures])
+            for o in got.results.by_organization] == [
+        (o.organization, o.items,
+         [(f.label, f.value, None if f.value == 0 and f.unit != "%" else f.unit)
+          for f in o.figures])
+        for o in want.results.by_organization]  # fmt: skip
+    assert [(p.by, _said(p.content), p.to, p.response and clause(p.response))
+            for p in got.proposals] == [
+        (p.by, _said(p.content), p.to, p.response and clause(p.response))
+        for p in want.proposals]  # fmt: skip
+    # Tasks come back grouped under their assignees, as the document lists them.
+    grouped = sorted(want.directives, key=lambda d: next(
+        i for i, o in enumerate(want.directives) if o.assignees == d.assignees))  # fmt: skip
+    assert [(_said(d.content), d.assignees, d.deadline) for d in got.directives] == [
+        (_said(d.content), d.assignees, d.deadline) for d in grouped
+    ]
+    assert got.documents == want.documents
+    signer = {k: str(v).upper() for k, v in draft.settings["signer"].items()}
+    assert signer == {k: str(v).upper() for k, v in drawn["signer"].items()}
 
 
 TYPED = Path(__file__).resolve().parent / "data" / "typed"

@@ -403,6 +403,9 @@ def _result(text: str, results: dict[str, Any], styled: bool) -> None:
     figure = None
     if stated and (stated["verb"] == "đạt" or _figure_label(stated["label"])):
         figure = _figure(stated["label"], stated["value"], True)
+    nothing = vocabulary().figure_words.nothing
+    if figure is None and text.endswith(" " + nothing):  # a count of nothing has no verb
+        figure = _figure(text.removesuffix(" " + nothing), nothing, False)
     if figure is None:
         if styled and results.get("figures") and not results.get("by_organization"):
             results.setdefault("general", []).extend(f.pop(_SAID) for f in results.pop("figures"))
