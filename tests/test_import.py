@@ -933,3 +933,101 @@ def test_import_document_needs_settings(tmp_path: Path) -> None:
     shutil.copy(SETTINGS, beside / "giaoban.yaml")
     moved = shutil.copy(source, beside / "records" / "tb.docx")
     assert import_document(moved).settings_path == beside / "giaoban.yaml"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "Ngày 05/7/2024, Ủy ban nhân dân xã tổ chức Hội nghị giao ban công tác dân vận.",
+            {"date": "2024-07-05", "convened_by": "Ủy ban nhân dân xã"},
+        ),
+        (
+            "Chiều ngày 5/7/2024, tại Hội trường xã, Đảng ủy xã đã tổ chức hội nghị.",
+            {"date": "2024-07-05", "part_of_day": "afternoon", "place": "Hội trường xã"},
+        ),
+        (
+            "Vào lúc 14 giờ, ngày 05 tháng 7 năm 2024, Ban Dân vận tổ chức buổi làm việc.",
+            {"date": "2024-07-05", "time": "14:00", "convened_by": "Ban Dân vận"},
+        ),
+        (
+            "Chủ trì hội nghị: đồng chí Trần Văn Hùng – Phó Chủ tịch UBND tỉnh; "
+            "ông Lê Văn Tám, Bí thư, Chủ tịch HĐND xã.",
+            {"chairs": [{"name": "Trần Văn Hùng", "titles": ["Phó Chủ tịch UBND tỉnh"]},
+                        {"name": "Lê Văn Tám", "titles": ["Bí thư", "Chủ tịch HĐND xã"]}]},
+        ),
+        (
+            "Thành phần tham dự: đồng chí Nguyễn Thị Mai, Giám đốc Sở Nội vụ; "
+            "đại diện các đoàn thể xã.",
+            {"attendees": [{"name": "Nguyễn Thị Mai", "titles": ["Giám đốc Sở Nội vụ"]},
+                           "đại diện các đoàn thể xã"]},
+        ),
+        ("Tham dự có đại diện lãnh đạo các ấp.", {"attendees": ["đại diện lãnh đạo các ấp"]}),
+        (
+            "Đến dự có đồng chí Phan Văn Út, Phó Trưởng Ban Dân vận Huyện ủy.",
+            {"attendees": [{"name": "Phan Văn Út", "titles": ["Phó Trưởng Ban Dân vận Huyện ủy"]}]},
+        ),
+    ],
+)  # fmt: skip
+def test_the_account_as_clerks_type_it(sentence: str, found: dict[str, object]) -> None:
+    from generator.importing.facts import _account
+
+    data: dict[str, object] = {}
+    assert _account(sentence, data)
+    assert {key: data[key] for key in found} == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Số hội viên mới đạt 1.250 người", {"label": "Số hội viên mới", "value": 1250,
+                                              "unit": "người"}),
+        ("Tỷ lệ hộ nghèo là 1,5%", {"label": "Tỷ lệ hộ nghèo", "value": 1.5, "unit": "%"}),
+        ("Tổng trị giá công tác nhân đạo đạt hàng chục tỷ đồng",
+         {"label": "Tổng trị giá công tác nhân đạo", "value": "hàng chục tỷ đồng"}),
+        ("Số vụ khiếu kiện đông người không phát sinh",
+         {"label": "Số vụ khiếu kiện đông người", "value": 0}),
+        ("Kinh phí hỗ trợ đạt 1.250.000,5 nghìn đồng",
+         {"label": "Kinh phí hỗ trợ", "value": 1250000.5, "unit": "nghìn đồng"}),
+        # No figure, kept as the words typed: a number written another way, a rate of a
+        # plan, a sentence that only mentions numbers, a long appraisal.
+        ("Số hội viên mới đạt 1,250.5 người", None),
+        ("Công tác vận động đạt 95% kế hoạch", None),
+        ("Có 25 mô hình được công nhận", None),
+        ("Năm 2024, công tác dân vận đạt nhiều kết quả, nhất là ở cơ sở", None),
+    ],
+)  # fmt: skip
+def test_figures_are_numbers_read_the_vietnamese_way(
+    sentence: str, figure: dict[str, object] | None
+) -> None:
+    from generator.importing.facts import _result
+
+    results: dict[str, object] = {}
+    _result(sentence, results, styled=False)
+    if figure is None:
+        assert results == {"general": [sentence]}
+    else:
+        assert results == {"figures": [{**figure, "_said": sentence}]}
+
+
+@pytest.mark.parametrize(
+    ("part", "sentence", "field"),
+    [
+        ("assessment", "Ban Thường vụ ghi nhận sự cố gắng của các đơn vị", "assessment"),
+        ("assessment", "Các đơn vị đã tổ chức 35 buổi đối thoại với Nhân dân", "results"),
+        ("assessment", "Tuy nhiên, việc nhân rộng mô hình còn chậm", "limitations"),
+        ("assessment", "Tình hình an ninh cơ bản ổn định", "assessment"),  # its heading's
+        ("results", "Phong trào thi đua được triển khai rộng khắp", "results"),
+        ("conclusions", "Thường trực Tỉnh ủy đánh giá cao kết quả của khối", "assessment"),
+        ("conclusions", "Trong năm, khối dân vận đã vận động xây dựng 12 căn nhà", "results"),
+        ("conclusions", "Một số cơ sở chưa quan tâm đúng mức", "limitations"),
+        ("conclusions", "Tiếp tục phát huy những kết quả đã đạt được", "conclusions"),
+        ("conclusions", "Ngoài ra, cần chú ý phòng chống bão lũ", "conclusions"),
+    ],
+)
+def test_a_clerk_s_appraisal_results_and_shortcomings_told_apart(
+    part: str, sentence: str, field: str
+) -> None:
+    from generator.importing.facts import _judged
+
+    assert _judged(sentence, part, styled=False, appraised=False) == field
