@@ -567,8 +567,9 @@ def _settings(layout: Layout, found: dict[str, Any]) -> None:
     parents = [tidy(p.text) for p in layout.role("parent-body")]
     if parents:
         found["parent_body"] = " ".join(parents)
-    for p in layout.role("issuing-body")[-1:]:
-        found["issuing_body"] = tidy(p.text.replace("\n", " "))
+    issuing = [tidy(p.text) for p in layout.role("issuing-body")]  # one name over two lines
+    if issuing:
+        found["issuing_body"] = " ".join(issuing)
     for p in layout.role("doc-number")[:1]:
         if (symbol := _SYMBOL.search(tidy(p.text))) is not None:
             found["issuer_symbol"] = symbol[1]
