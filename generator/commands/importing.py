@@ -117,7 +117,7 @@ def _refuse_twice(imported: list[Imported], folder: Path) -> None:
         same = next((where for meeting, where in known if _same(meeting, found)), None)
         if same is not None:
             twice.append(message("import_twice", source=item.source, record=same,
-                                 date=found[0].isoformat()))  # fmt: skip
+                                 date=found[0].strftime("%d/%m/%Y")))  # fmt: skip
         known.append((found, str(item.source)))
     if twice:
         raise ExistsError("\n".join(twice))
