@@ -53,6 +53,7 @@ __all__ = [
     "check_documents",
     "digest",
     "import_document",
+    "import_draft",
     "record_files",
     "render",
     "sign",
@@ -273,10 +274,23 @@ def check_document(path: Path, profile: Profile | str | Path | None = None) -> l
     return check_documents([path], profile)[0].problems
 
 
-def import_document(path: Path) -> Imported:
-    """A notice or report in DOCX read into a record's fields (``Imported.data``, and
-    ``Imported.yaml()`` the record file's text); paragraphs that could not be placed are
-    in ``Imported.unplaced``, and kept in the YAML."""
+def import_document(path: Path, *, settings: Path | None = None, strict: bool = False
+                    ) -> Record:  # fmt: skip
+    """A notice or report in DOCX as a validated record, the same ``Record`` that
+    ``validate`` gives for a record file, checked against ``settings`` (by default the
+    nearest ``giaoban.yaml`` above the document). An ``InputError`` located in the document
+    names each field the clerk still has to fill; paragraphs that could not be placed are
+    kept in ``conclusions`` and are the record's warnings."""
+    from generator.importing.record import import_record
+
+    return import_record(Path(path), settings, strict)
+
+
+def import_draft(path: Path) -> Imported:
+    """A notice or report in DOCX read leniently, as ``giaoban import`` writes it: the
+    record's fields as found (``Imported.data``, not validated), ``Imported.yaml()`` the
+    record file's text, and the paragraphs that could not be placed (``Imported.unplaced``,
+    kept in the YAML). A file that is not a readable notice or report is an ``InputError``."""
     from generator.importing.record import read_all
 
-    return read_all([path])[0]
+    return read_all([Path(path)])[0]

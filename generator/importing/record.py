@@ -9,20 +9,22 @@ them (and the rendered document shows them) until they are moved or deleted.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.errors import InputError, Position, Problem
+from generator.errors import InputError, Position, Problem, Severity
 from generator.importing.facts import Facts, _clause, read_facts
 from generator.messages import message
+from generator.model.records import Record, load_record
 from generator.reading.document import Paragraph, read_document
 from generator.reading.layout import lay_out, national_lines
 
 #: The order of a record's fields, as ``new`` lists them.
-_ORDER = ("title", "kind", "period", "noun", "convened_by", "date", "part_of_day", "place",
+_ORDER = ("title", "kind", "level", "period", "noun", "convened_by", "date", "part_of_day", "time",
+          "place",
           "basis", "chairs", "attendees", "organizations", "reports", "discussion", "results",
           "assessment", "limitations", "proposals", "conclusions", "concluded_by", "directives",
           "documents")  # fmt: skip
@@ -89,3 +91,28 @@ def read_all(paths: Sequence[Path]) -> list[Imported]:
     if refused:
         raise InputError(refused)
     return found
+
+
+def import_record(path: Path, settings: Path | None = None, strict: bool = False) -> Record:
+    """The notice or report at ``path`` as a validated record: the record file ``import``
+    would write, checked as ``validate`` checks it against ``settings`` (by default the
+    nearest ``giaoban.yaml`` above the document). What the clerk must still fill is an
+    ``InputError`` located in the document; paragraphs kept unplaced are warnings."""
+    imported = read_all([path])[0]
+    try:
+        record = load_record(path, settings, strict, text=imported.yaml())
+    except InputError as e:
+        raise InputError(_in_document(path, e.problems)) from e
+    kept = [Problem(Position(path, where=message("check_at_paragraph", n=p.index,
+                                                 text=p.excerpt())),
+                    message("import_kept_unplaced"), Severity.WARNING)
+            for p in imported.unplaced]  # fmt: skip
+    return replace(record, warnings=(*_in_document(path, record.warnings), *kept))
+
+
+def _in_document(path: Path, problems: Sequence[Problem]) -> list[Problem]:
+    """Problems of the record file that was never written, said of the document it comes
+    from: the field to fill, not a line of a YAML text the clerk has not seen."""
+    return [Problem(Position(path), message("import_to_fill", detail=p.message), p.severity)
+            if p.position.path == path and p.position.line else p
+            for p in problems]  # fmt: skip

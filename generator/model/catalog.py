@@ -89,6 +89,18 @@ class FigureWords(Strict):
     verb: Text
 
 
+class ReadingWords(Strict):
+    """What ``import`` reads in a clerk's sentences (see ``reading`` in vocabulary.yaml)."""
+
+    assessment: list[Text]
+    limitations: list[Text]
+    results: list[Text]
+    tasks: list[Text]
+    figure_labels: list[Text]
+    levels: dict[Level, list[Text]]
+    not_levels: list[Text]
+
+
 class WordStyles(Strict):
     prefix: Text
     #: By component; ``national`` names the national header's lines, ``{n}`` their number.
@@ -124,6 +136,7 @@ class Vocabulary(Strict):
     review_words: dict[MeetingKind, Text]
     common_openers: list[Text]
     membership: dict[Membership, Text]
+    reading: ReadingWords
 
     def spoken(self, table: str) -> dict[Any, str]:
         """The Vietnamese word of each code of a closed list ("morning": "sáng"); a kind of

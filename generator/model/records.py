@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.errors import InputError, Problem, Severity
-from generator.inputs.loading import LoadedFile, SourceMap, field_name, load_yaml
+from generator.inputs.loading import LoadedFile, SourceMap, field_name, load_yaml, parse_yaml
 from generator.inputs.locations import find_settings
 from generator.inputs.validation import validate_model
 from generator.messages import message
@@ -170,13 +170,15 @@ def _collect(problems: list[Problem], step: Callable[[], T]) -> T | None:
         return None
 
 
-def load_record(path: Path, settings_path: Path | None = None, strict: bool = False) -> Record:
+def load_record(path: Path, settings_path: Path | None = None, strict: bool = False,
+                text: str | None = None) -> Record:  # fmt: skip
     """One record, typed and checked, or an ``InputError`` with all its problems.
 
     Text hygiene findings are kept on the record as warnings; ``strict`` makes
-    them errors.
+    them errors. ``text`` is the record's YAML when it is not (yet) the file at ``path``
+    (a document being imported): it is checked exactly as the file would be.
     """
-    loaded = load_yaml(path)
+    loaded = load_yaml(path) if text is None else parse_yaml(path, text)
     _figures_as_written(loaded)
     problems: list[Problem] = []
     meeting = _collect(problems, lambda: validate_model(Meeting, loaded))

@@ -56,6 +56,9 @@ class Layout:
     closing_table: int = 0
     #: The paragraphs of the page headers and footers, first section first.
     margins: list[Placed] = field(default_factory=list)
+    #: Whether its paragraphs carry giaoban's styles ("VB …"): a document giaoban wrote,
+    #: whose parts stand in the order its templates print them.
+    styled: bool = False
 
     def role(self, role: str) -> list[Paragraph]:
         return [p.paragraph for p in self.placed if p.role == role]
@@ -146,7 +149,8 @@ def lay_out(document: Document, national: Iterable[str]) -> Layout:
         for paragraphs in part.values()
         for p in paragraphs
     ]
-    return Layout(placed, header, closing, margins)
+    styled = any(p.style in by_style for p in body)
+    return Layout(placed, header, closing, margins, styled)
 
 
 def _is_page(instruction: str) -> bool:
