@@ -18,11 +18,20 @@ T = TypeVar("T")
 _CLEARERS: list[Callable[[], None]] = []
 
 
+def bounded(maxsize: int | None) -> Callable[[Callable[..., T]], functools._lru_cache_wrapper[T]]:
+    """``functools.lru_cache(maxsize)``, registered so that ``clear_all`` empties it too."""
+
+    def decorate(function: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
+        wrapper = functools.lru_cache(maxsize)(function)
+        _CLEARERS.append(wrapper.cache_clear)
+        return wrapper
+
+    return decorate
+
+
 def cached(function: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
     """``functools.cache``, registered so that ``clear_all`` empties it too."""
-    wrapper = functools.cache(function)
-    _CLEARERS.append(wrapper.cache_clear)
-    return wrapper
+    return bounded(None)(function)
 
 
 def clear_all() -> None:

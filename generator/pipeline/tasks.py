@@ -148,10 +148,11 @@ def run_tasks(
     document when it is asked for the next).
 
     With an ``executor``, all of them run there. Else, when ``pooled`` gives workers for
-    the ``formats`` of the tasks (one a task, known before they are made), the light formats are
-    written here with ``write`` while the others run on ``pool`` (``start_workers``, shut
-    down after) or a pool started now; else all run here. At most ``window`` tasks of a
-    generator wait on the workers at a time (all of a list: they are made already). The first failure stops the run (the tasks waiting are
+    the ``formats`` of the tasks (one a task, known before they are made), the light
+    formats are written here with ``write`` while the others run on ``pool``
+    (``start_workers``, shut down after) or a pool started now; else all run here. At
+    most ``window`` tasks of a generator wait on the workers at a time (all of a list:
+    they are made already). The first failure stops the run (the tasks waiting are
     cancelled) and is raised as it was raised in the worker.
     """
     done = 0
