@@ -28,15 +28,16 @@ class PartedPdf:
     _done: dict[int, bytes] = field(default_factory=dict)
 
     def tasks(self, label: str, doc: str) -> list[tuple[int, Task]]:
-        """Each part's task, the longest first, then the layer's (a few milliseconds a
-        page), keyed by their place: handed out in this order, the workers end together
-        (a long part handed out last would be laid out alone)."""
+        """Each part's task and the layer's, keyed by their place, the costliest first:
+        handed out in this order, the workers end together (a long part handed out last
+        would be laid out alone)."""
         count = len(self.split.parts)
         found = [(index, Task(part, "pdf", f"{label} [{index + 1}/{count}]", doc))
                  for index, part in enumerate(self.split.parts)]  # fmt: skip
-        found.sort(key=lambda pair: -len(pair[1].document.html))
         numbers = f"{label} [1–{self.split.layer_pages}]"
-        return [*found, (count, Task(self.split.numbers, "pdf", numbers, doc))]
+        found.append((count, Task(self.split.numbers, "pdf", numbers, doc)))
+        costs = self.split.costs()
+        return sorted(found, key=lambda pair: -costs[pair[0]])
 
     def deliver(self, index: int, data: bytes) -> bytes | None:
         """Keeps one part's bytes; the joined PDF when it was the last one missing."""
