@@ -179,12 +179,15 @@ def test_a_part_that_fails_writes_nothing(tmp_path: Path, renderer: Renderer) ->
     ]
 
 
-def _document(body: str, variant: str | None = None) -> Document:
+def _document(body: str, variant: str | None = None, profile: str = "hd05") -> Document:
+    from generator.inputs.locations import builtin_profiles
     from generator.model.metadata import Metadata
+    from generator.model.profiles import load_profile
 
     meta = Metadata(title="t", author="a", subject="s", created=dt.datetime(2024, 10, 1))
     html = f'<!DOCTYPE html><html lang="vi"><head></head><body>{body}</body></html>'
-    return Document(html, "", None, meta, Path("x.yaml"), pdf_variant=variant)
+    rules = load_profile(builtin_profiles()[profile])
+    return Document(html, "", rules, meta, Path("x.yaml"), pdf_variant=variant)
 
 
 LONG = "<p>" + "chữ " * 10_000 + "</p>"
@@ -204,6 +207,20 @@ def test_cut_before_each_new_page_and_the_appendix() -> None:
     # At most two parts: the appendix keeps a part of its own.
     two = split(_document(body), most=2)
     assert two is not None and len(two.parts) == 2 and two.appendix_from == 1
+
+
+def test_the_appendix_is_cut_only_where_the_profile_starts_a_page() -> None:
+    from dataclasses import replace
+
+    body = f"{LONG}<p class='appendix-title'>Phụ lục</p>{LONG}"
+    document = _document(body)
+    assert document.profile is not None
+    appendix = document.profile.components["appendix-title"]
+    assert appendix.page_break_before and split(document) is not None
+    flows = appendix.model_copy(update={"page_break_before": False})
+    components = {**document.profile.components, "appendix-title": flows}
+    flowing = document.profile.model_copy(update={"components": components})
+    assert split(replace(document, profile=flowing)) is None  # a profile whose appendix flows on
 
 
 def test_nothing_to_cut_is_one_pass() -> None:

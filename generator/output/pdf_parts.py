@@ -5,7 +5,7 @@ itself starts a new page (a section of a long digest, its appendix), nothing
 flows across: the pages after the break are the same whether laid out after
 the ones before or alone. So the HTML is cut there, each part is laid out as a
 document of its own (on any worker), and the parts' pages are put back in
-order with pypdf. What depends on the pages before is the page number: the
+order with qpdf (pikepdf). What depends on the pages before is the page number: the
 parts are laid out without it, and a layer of numbers (page k of the layer
 shows "k", laid out by WeasyPrint with the document's own stylesheet, so the
 numbers look exactly as in one pass) is drawn over each page once the pages are
@@ -95,11 +95,18 @@ def _children(body: str) -> list[tuple[set[str], str, list[int]]]:
     return children
 
 
+def _breaking(document: Document) -> set[str]:
+    """The classes that start a page: ``new-page``, and the components the profile
+    breaks before (the appendix's title in every built-in profile)."""
+    styles = document.profile.styles() if document.profile is not None else {}
+    return {NEW_PAGE} | {name for name, style in styles.items() if style.page_break_before}
+
+
 def split(document: Document, most: int | None = None) -> Split | None:
     """The document in parts, cut before each element of the body that starts a new page
-    (``new-page``, the appendix's title), merged into ``most`` parts at the most; ``None``
-    when there is nothing to cut, or the PDF is a variant whose structure is made for the
-    whole document (PDF/A's metadata, PDF/UA's tags)."""
+    (``_breaking``), merged into ``most`` parts at the most; ``None`` when there is
+    nothing to cut, or the PDF is a variant whose structure is made for the whole
+    document (PDF/A's metadata, PDF/UA's tags)."""
     if document.pdf_variant is not None or most == 1:
         return None
     head = _BODY.search(document.html)
@@ -113,8 +120,9 @@ def split(document: Document, most: int | None = None) -> Split | None:
     levels: list[list[int]] = []
     starts: list[int] = []
     appendix_at: int | None = None
+    breaking = _breaking(document)
     for index, (classes, markup, headings) in enumerate(_children(body)):
-        if not pieces or classes & {NEW_PAGE, APPENDIX_TITLE}:
+        if not pieces or classes & breaking:
             pieces.append("")
             levels.append([])
             starts.append(index)
