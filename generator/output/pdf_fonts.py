@@ -1,0 +1,659 @@
+"""One embedded font per face in a PDF joined from parts laid out separately.
+
+Each WeasyPrint PDF embeds its own subset of every face it uses, so a document
+laid out in N parts and joined holds N copies of each face. WeasyPrint subsets
+with HarfBuzz keeping the glyph ids (``RETAIN_GIDS``) and writes the glyph id as
+the CID (``/Identity-H``, ``/CIDToGIDMap /Identity``), so the parts' subsets of
+one face differ only in which glyphs have outlines and in their ``/W`` widths
+and ``/ToUnicode`` entries. They merge without touching a content stream: one
+font file with every part's glyphs at their own ids, the union of the widths and
+text mappings, and every resource dictionary pointed at the one font kept.
+
+Only what is certainly the same face is merged: the same name (without the
+subset tag), the same descriptor metrics, a TrueType file whose glyph order is
+shared and whose glyphs present in several parts are the same bytes, and the
+same text and width for a CID every part maps. Anything else (a custom encoding
+CMap, a CFF font, a font fontTools cannot read, a disagreement) is left as it
+is: the document stays right, only larger.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+from pypdf import PdfWriter
+from pypdf.errors import PdfReadError
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    PdfObject,
+    StreamObject,
+)
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
+
+#: A subset font's name starts with a six-letter tag and a plus sign (ISO 32000-1, 9.6.4).
+_TAG = re.compile(r"^/?[A-Z]{6}\+")
+#: A ToUnicode line WeasyPrint writes: a CID and the UTF-16BE text it stands for.
+_BFCHAR = re.compile(rb"<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]*)>")
+#: The FontDescriptor flag WeasyPrint sets when every width of the subset is the same.
+_FIXED_PITCH = 1
+#: Composite glyph flags (OpenType, glyf table).
+_ARGS_ARE_WORDS, _SCALE, _MORE_COMPONENTS, _XY_SCALE, _TWO_BY_TWO = 0x1, 0x8, 0x20, 0x40, 0x80
+#: The tables a merged subset keeps: those that do not index glyphs by id, and the
+#: glyph-indexed ones that are rebuilt (glyf, loca, hmtx, cmap); GDEF and the like go.
+_KEPT_TABLES = frozenset(("head", "hhea", "maxp", "OS/2", "hmtx", "cmap", "loca", "glyf",
+                          "name", "post", "gasp", "cvt ", "fpgm", "prep"))  # fmt: skip
+#: How many passes can take to drop a font's objects: Type0 → CIDFont → descriptor → file.
+_DROP_PASSES = 5
+
+_T = TypeVar("_T")
+
+_TO_UNICODE_HEAD = b"""/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo
+<< /Registry (Adobe)
+/Ordering (UCS)
+/Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <ffff>
+endcodespacerange
+"""
+_TO_UNICODE_TAIL = b"""endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end"""
+
+
+class NotMergeable(Exception):
+    """Why a face's copies stay separate (the reason is reported, the document is unharmed)."""
+
+
+@dataclass
+class FontMerge:
+    """What ``merge_fonts`` did: the faces now embedded once, and those left as they were."""
+
+    #: Each merged face's name and how many copies became one.
+    merged: dict[str, int] = field(default_factory=dict)
+    #: Each face that has several copies still, and why.
+    left_alone: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Font:
+    """A Type0 font of a resource dictionary, with the parts that make it."""
+
+    ref: IndirectObject
+    type0: DictionaryObject
+    cid_font: DictionaryObject
+    descriptor: DictionaryObject
+
+    @property
+    def name(self) -> str:
+        return _TAG.sub("", str(self.type0["/BaseFont"]))
+
+    @property
+    def file(self) -> StreamObject:
+        return _stream(self.descriptor, "/FontFile2")
+
+    def owned(self) -> list[IndirectObject]:
+        """The indirect objects that exist only for this font (what dropping it frees)."""
+        raws = [
+            self.ref,
+            _own(self.type0, "/DescendantFonts"),
+            _array(self.type0.get("/DescendantFonts"))[0],
+            _own(self.type0, "/ToUnicode"),
+            _own(self.cid_font, "/FontDescriptor"),
+            _own(self.cid_font, "/W"),
+            _own(self.descriptor, "/FontFile2"),
+            _own(self.descriptor, "/CIDSet"),
+        ]
+        return [raw for raw in raws if isinstance(raw, IndirectObject)]
+
+
+def merge_fonts(writer: PdfWriter) -> FontMerge:
+    """Leave one font per face in ``writer`` (parts joined with ``PdfWriter.append``).
+
+    Call it after the parts are joined and before writing: it rewrites the kept
+    fonts in place, points every page's, form XObject's, pattern's, appearance
+    stream's and the form's (``/DR``) font resources at them, and drops the other
+    copies along with any other object nothing refers to any more.
+    """
+    report = FontMerge()
+    slots = list(_font_slots(writer))
+    groups: dict[tuple[object, ...], list[_Font]] = {}
+    file_users: dict[int, set[int]] = {}  # font file → the fonts that use it
+    seen: set[int] = set()
+    for container, name in slots:
+        raw = container.raw_get(name)
+        if not isinstance(raw, IndirectObject) or raw.idnum in seen:
+            continue
+        seen.add(raw.idnum)
+        font = _font(raw)
+        if font is None:
+            continue
+        for kind in ("/FontFile", "/FontFile2", "/FontFile3"):
+            file = _own(font.descriptor, kind)
+            if isinstance(file, IndirectObject):
+                file_users.setdefault(file.idnum, set()).add(raw.idnum)
+        key = _face(font)
+        if key is not None:
+            groups.setdefault(key, []).append(font)
+
+    replaced: dict[int, IndirectObject] = {}
+    dropped: list[IndirectObject] = []
+    kept: list[_Font] = []
+    for fonts in groups.values():
+        if len(fonts) < 2:
+            continue
+        try:
+            _merge(fonts, file_users)
+        except NotMergeable as reason:
+            report.left_alone[fonts[0].name] = str(reason)
+            continue
+        report.merged[fonts[0].name] = len(fonts)
+        kept.append(fonts[0])
+        for font in fonts[1:]:
+            replaced[font.ref.idnum] = fonts[0].ref
+            dropped.extend(font.owned())
+    if not replaced:
+        return report
+    for container, name in slots:
+        raw = container.raw_get(name)
+        if isinstance(raw, IndirectObject) and raw.idnum in replaced:
+            container[NameObject(name)] = replaced[raw.idnum]
+    keep = {raw.idnum for font in kept for raw in font.owned()}
+    _drop_unreferenced(writer, {raw.idnum for raw in dropped} - keep)
+    return report
+
+
+def _font_slots(writer: PdfWriter) -> Iterator[tuple[DictionaryObject, str]]:
+    """Every (font resource dictionary, resource name) of the document: the pages', and
+    those of the form XObjects, tiling patterns, Type3 fonts and annotation appearances
+    they use, and the interactive form's default resources (``/DR``)."""
+    stack: deque[PdfObject | None] = deque()  # first in, first out: the first page's font is kept
+    for page in writer.pages:
+        stack.append(_inherited(page, "/Resources"))
+        annotations = _resolved(page.get("/Annots"))
+        for annotation in annotations if isinstance(annotations, ArrayObject) else []:
+            appearances = _resolved(_own(annotation, "/AP"))
+            for kind in ("/N", "/R", "/D"):
+                stack.extend(_appearance_resources(appearances, kind))
+    acroform = _resolved(writer.root_object.get("/AcroForm"))
+    if isinstance(acroform, DictionaryObject):
+        stack.append(_own(acroform, "/DR"))
+    visited: set[int] = set()
+    while stack:
+        raw = stack.popleft()
+        resources = _resolved(raw)
+        if not isinstance(resources, DictionaryObject) or id(resources) in visited:
+            continue
+        visited.add(id(resources))
+        fonts = _resolved(resources.get("/Font"))
+        if isinstance(fonts, DictionaryObject):
+            for name in list(fonts):
+                yield fonts, name
+                stack.append(_own_resources(fonts[name]))  # a Type3 font's glyph procedures'
+        for category in ("/XObject", "/Pattern"):
+            children = _resolved(resources.get(category))
+            if isinstance(children, DictionaryObject):
+                stack.extend(_own_resources(children[name]) for name in children)
+
+
+def _appearance_resources(appearances: PdfObject | None, kind: str) -> list[PdfObject | None]:
+    """The resources of an annotation's appearance: one stream, or one per state."""
+    if not isinstance(appearances, DictionaryObject):
+        return []
+    appearance = _resolved(appearances.get(kind))
+    if isinstance(appearance, StreamObject):
+        return [_own_resources(appearance)]
+    if isinstance(appearance, DictionaryObject):
+        return [_own_resources(appearance[state]) for state in appearance]
+    return []
+
+
+def _own_resources(obj: PdfObject | None) -> PdfObject | None:
+    return _own(obj, "/Resources")
+
+
+def _own(obj: PdfObject | None, key: str) -> PdfObject | None:
+    """``obj``'s entry ``key`` as written (an indirect reference is not followed)."""
+    holder = _resolved(obj)
+    if isinstance(holder, DictionaryObject) and key in holder:
+        entry: PdfObject = holder.raw_get(key)
+        return entry
+    return None
+
+
+def _inherited(page: DictionaryObject, key: str) -> PdfObject | None:
+    node: DictionaryObject | None = page
+    while node is not None:
+        if key in node:
+            return _own(node, key)
+        parent = _resolved(node.get("/Parent"))
+        node = parent if isinstance(parent, DictionaryObject) else None
+    return None
+
+
+def _stream(owner: DictionaryObject, key: str) -> StreamObject:
+    stream = _resolved(owner.get(key))
+    if not isinstance(stream, StreamObject):
+        raise NotMergeable(f"{key} is not a stream")
+    return stream
+
+
+def _resolved(obj: PdfObject | None) -> PdfObject | None:
+    if isinstance(obj, IndirectObject):
+        target: PdfObject | None = obj.get_object()
+        return target
+    return obj
+
+
+def _array(obj: PdfObject | None) -> ArrayObject:
+    array = _resolved(obj)
+    if not isinstance(array, ArrayObject):
+        raise NotMergeable(f"{array!r} is not an array")
+    return array
+
+
+def _dictionary(obj: PdfObject | None) -> DictionaryObject:
+    dictionary = _resolved(obj)
+    if not isinstance(dictionary, DictionaryObject):
+        raise NotMergeable(f"{dictionary!r} is not a dictionary")
+    return dictionary
+
+
+def _float(obj: PdfObject | None) -> float:
+    number = _resolved(obj)
+    if not isinstance(number, (int, float)):
+        raise NotMergeable(f"{number!r} is not a number")
+    return float(number)
+
+
+def _font(ref: IndirectObject) -> _Font | None:
+    type0 = ref.get_object()
+    if not isinstance(type0, DictionaryObject) or type0.get("/Subtype") != "/Type0":
+        return None
+    descendants = type0.get("/DescendantFonts")
+    if not isinstance(descendants, ArrayObject) or len(descendants) != 1:
+        return None
+    cid_font = _resolved(descendants[0])
+    if not isinstance(cid_font, DictionaryObject):
+        return None
+    descriptor = _resolved(cid_font.get("/FontDescriptor"))
+    if not isinstance(descriptor, DictionaryObject):
+        return None
+    return _Font(ref, type0, cid_font, descriptor)
+
+
+def _face(font: _Font) -> tuple[object, ...] | None:
+    """What must be equal for two fonts to be one face; None for a font not merged at all.
+
+    A custom encoding CMap (WeasyPrint's, for glyphs the face lacks) maps codes to
+    other glyphs, and a CFF font has no glyf table to merge: both are left alone.
+    """
+    type0, cid_font, descriptor = font.type0, font.cid_font, font.descriptor
+    if (
+        type0.get("/Encoding") != "/Identity-H"
+        or cid_font.get("/Subtype") != "/CIDFontType2"
+        or cid_font.get("/CIDToGIDMap") != "/Identity"
+        or "/ToUnicode" not in type0
+        or not isinstance(_own(descriptor, "/FontFile2"), IndirectObject)
+    ):
+        return None
+    try:
+        system = _dictionary(cid_font.get("/CIDSystemInfo"))
+        return (
+            font.name,
+            _TAG.sub("", str(cid_font.get("/BaseFont"))),
+            str(system.get("/Registry")),
+            str(system.get("/Ordering")),
+            _float(system.get("/Supplement")),
+            str(descriptor.get("/FontFamily", "")),
+            int(_float(descriptor.get("/Flags"))) & ~_FIXED_PITCH,
+            _float(descriptor.get("/ItalicAngle")),
+            _float(descriptor.get("/Ascent")),
+            _float(descriptor.get("/Descent")),
+            _float(descriptor.get("/CapHeight", NumberObject(0))),
+            _float(descriptor.get("/StemV", NumberObject(0))),
+            "/CIDSet" in descriptor,
+        )
+    except NotMergeable:
+        return None
+
+
+def _merge(fonts: list[_Font], file_users: dict[int, set[int]]) -> None:
+    """Make ``fonts[0]`` hold every glyph, width and text of ``fonts``; change nothing if
+    they cannot be one face (NotMergeable)."""
+    maps = [_to_unicode(font) for font in fonts]
+    widths_of = [_widths(font) for font in fonts]
+    to_unicode = _union(maps, "ToUnicode")
+    widths = _union(widths_of, "/W")
+    members = {font.ref.idnum for font in fonts}
+    files: dict[int, tuple[StreamObject, int]] = {}
+    for font, mapping, font_widths in zip(fonts, maps, widths_of, strict=True):
+        idnum = font.descriptor.raw_get("/FontFile2").idnum
+        if not file_users.get(idnum, set()) <= members:
+            raise NotMergeable("its font file is shared with a font that is not merged")
+        last = max([*mapping, *font_widths, files.get(idnum, (None, 0))[1]])
+        files[idnum] = (font.file, last)
+    font_file = _merge_font_files([(stream.get_data(), last) for stream, last in files.values()])
+
+    kept = fonts[0]
+    if len(files) > 1:
+        kept.file.set_data(font_file)
+        kept.file[NameObject("/Length1")] = NumberObject(len(font_file))
+    _stream(kept.type0, "/ToUnicode").set_data(_to_unicode_cmap(to_unicode))
+    kept.cid_font[NameObject("/W")] = _w_array(widths)
+    boxes = [[_float(v) for v in _array(font.descriptor.get("/FontBBox"))] for font in fonts]
+    box = [min(b[0] for b in boxes), min(b[1] for b in boxes),
+           max(b[2] for b in boxes), max(b[3] for b in boxes)]  # fmt: skip
+    kept.descriptor[NameObject("/FontBBox")] = ArrayObject(_number(v) for v in box)
+    flags = int(_float(kept.descriptor.get("/Flags"))) & ~_FIXED_PITCH
+    if len(widths) > 1 and len(set(widths.values())) == 1:
+        flags |= _FIXED_PITCH
+    kept.descriptor[NameObject("/Flags")] = NumberObject(flags)
+    if "/CIDSet" in kept.descriptor:
+        _stream(kept.descriptor, "/CIDSet").set_data(_cid_set(widths))
+
+
+def _union(maps: list[dict[int, _T]], what: str) -> dict[int, _T]:
+    merged: dict[int, _T] = {}
+    for mapping in maps:
+        for cid, value in mapping.items():
+            if merged.setdefault(cid, value) != value:
+                raise NotMergeable(f"{what} differs for CID {cid}")
+    return dict(sorted(merged.items()))
+
+
+def _to_unicode(font: _Font) -> dict[int, str]:
+    """The CID → text map of WeasyPrint's ToUnicode CMap (bfchar entries only)."""
+    data = _stream(font.type0, "/ToUnicode").get_data()
+    if b"beginbfrange" in data:
+        raise NotMergeable("ToUnicode has ranges")
+    mapping: dict[int, str] = {}
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+        entries = _BFCHAR.findall(block)
+        if len(entries) != block.count(b"<") // 2:
+            raise NotMergeable("ToUnicode entry not understood")
+        for cid, text in entries:
+            try:
+                mapping[int(cid, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be")
+            except ValueError as error:
+                raise NotMergeable(f"ToUnicode entry not understood: {error}") from error
+    return mapping
+
+
+def _widths(font: _Font) -> dict[int, float]:
+    """The CID → width map of a /W array (both of its forms)."""
+    items = _array(font.cid_font.get("/W"))
+    widths: dict[int, float] = {}
+    index = 0
+    try:
+        while index < len(items):
+            first = int(_float(items[index]))
+            following = _resolved(items[index + 1])
+            if isinstance(following, ArrayObject):
+                for offset, width in enumerate(following):
+                    widths[first + offset] = _float(width)
+                index += 2
+            else:
+                for cid in range(first, int(_float(following)) + 1):
+                    widths[cid] = _float(items[index + 2])
+                index += 3
+    except IndexError as error:
+        raise NotMergeable("/W ends early") from error
+    return widths
+
+
+def _merge_font_files(parts: list[tuple[bytes, int]]) -> bytes:
+    """One TrueType font with every glyph that has an outline in one of ``parts``, each a
+    subset and the last glyph id its PDF font uses.
+
+    HarfBuzz subsets twice (``weasyprint/pdf/fonts.py``): keeping the glyph ids, then
+    keeping ids 0 to the last one used, so up to that id a subset's ids are the face's
+    own, and the glyphs after it are components of accented letters, renumbered (their
+    own ids lost). The merged font keeps ids 0 to the highest last id of all parts, with
+    every part's outlines at their ids, and after them the parts' components (one copy
+    of each), with the composite glyphs' component ids rewritten to where they now are.
+    No outline is recompiled: each draws exactly as it did in its part. A glyph two
+    parts have must be the same, else they are not one face.
+    """
+    from fontTools.ttLib import TTFont  # only when a document has parts
+    from fontTools.ttLib.tables._g_l_y_f import Glyph
+
+    try:
+        fonts = [TTFont(io.BytesIO(d), recalcBBoxes=False, recalcTimestamp=False) for d, _ in parts]
+        for font in fonts:
+            if "glyf" not in font or "loca" not in font or "CFF " in font:
+                raise NotMergeable("not a TrueType font with glyf outlines")
+            _same_font(fonts[0], font)
+        top = max(last for _, last in parts)
+        merged = _Glyphs(top)
+        cmaps: dict[tuple[int, int, int], dict[int, int]] = {}
+        for font, (_, last) in zip(fonts, parts, strict=True):
+            ids = merged.add(font, last)
+            for table in font["cmap"].tables:
+                codes = cmaps.setdefault((table.platformID, table.platEncID, table.format), {})
+                for code, name in table.cmap.items():
+                    glyph = ids[font.getGlyphID(name)]
+                    if codes.setdefault(code, glyph) != glyph:
+                        raise NotMergeable(f"character U+{code:04X} maps to different glyphs")
+        base = fonts[0]
+        names = [".notdef", *(f"glyph{gid:05d}" for gid in range(1, len(merged.outlines)))]
+        for tag in list(base.keys()):
+            if tag not in _KEPT_TABLES and tag != "GlyphOrder":
+                del base[tag]
+        base.setGlyphOrder(names)
+        glyf = base["glyf"]
+        glyf.glyphOrder = names
+        glyf.glyphs = {name: Glyph(data) for name, data in zip(names, merged.outlines, strict=True)}
+        base["hmtx"].metrics = dict(zip(names, merged.metrics, strict=True))
+        base["post"].formatType = 3.0  # no glyph names: the ids are all a PDF uses
+        for table in base["cmap"].tables:
+            codes = cmaps.get((table.platformID, table.platEncID, table.format), {})
+            table.cmap = {code: names[gid] for code, gid in sorted(codes.items())}
+        _merge_bounds(base, fonts[1:])
+        out = io.BytesIO()
+        base.save(out)
+    except NotMergeable:
+        raise
+    except Exception as error:  # A damaged font must not fail the document, and fontTools
+        # raises many kinds (struct.error, AssertionError, KeyError…) on bad data.
+        raise NotMergeable(f"fontTools cannot read or write the font: {error!r}") from error
+    return out.getvalue()
+
+
+class _Glyphs:
+    """The merged font's outlines and metrics by glyph id, filled part by part."""
+
+    def __init__(self, top: int) -> None:
+        self.outlines: list[bytes] = [b""] * (top + 1)
+        self.metrics: list[tuple[int, int]] = [(0, 0)] * (top + 1)
+        self._components: dict[bytes, int] = {}  # a renumbered component's bytes → its id
+
+    def add(self, font: TTFont, last: int) -> dict[int, int]:
+        """Add a part's glyphs; return its glyph ids → the merged font's."""
+        order = font.getGlyphOrder()
+        if last >= len(order):
+            raise NotMergeable("the font has fewer glyphs than its PDF font uses")
+        glyphs, hmtx = font["glyf"].glyphs, font["hmtx"].metrics
+        ids = {gid: gid for gid in range(last + 1)}
+        pending = list(range(last + 1, len(order)))
+        while pending:  # components of components first
+            ready = [t for t in pending if set(_components(_data(glyphs[order[t]]))) <= ids.keys()]
+            if not ready:
+                raise NotMergeable("composite glyphs refer to each other")
+            for gid in ready:
+                data = _remapped(_data(glyphs[order[gid]]), ids)
+                key = data.rstrip(b"\0")
+                if key not in self._components:
+                    self._components[key] = len(self.outlines)
+                    self.outlines.append(data)
+                    self.metrics.append(tuple(hmtx[order[gid]]))
+                ids[gid] = self._components[key]
+            pending = [t for t in pending if t not in ids]
+        for gid in range(last + 1):
+            data = _remapped(_data(glyphs[order[gid]]), ids)
+            metrics = tuple(hmtx[order[gid]])
+            present = self.outlines[gid]
+            if data and present and present.rstrip(b"\0") != data.rstrip(b"\0"):
+                raise NotMergeable(f"glyph {gid} differs")
+            if data and not present:
+                self.outlines[gid], self.metrics[gid] = data, metrics
+            elif not present and metrics[0] > self.metrics[gid][0]:
+                self.metrics[gid] = metrics  # an empty glyph's advance (a space's)
+        return ids
+
+
+def _same_font(base: TTFont, other: TTFont) -> None:
+    """The font-wide identity a subset keeps: names, revision, units, creation date."""
+    for tag, attr in (("head", "unitsPerEm"), ("head", "fontRevision"), ("head", "created")):
+        if getattr(base[tag], attr) != getattr(other[tag], attr):
+            raise NotMergeable(f"{tag}.{attr} differs")
+    for name_id in (1, 2, 4, 5, 6):  # family, style, full name, version, PostScript name
+        if base["name"].getDebugName(name_id) != other["name"].getDebugName(name_id):
+            raise NotMergeable(f"name {name_id} differs")
+
+
+def _data(glyph: object) -> bytes:
+    """A glyph's bytes as the part has them (b"" for an empty glyph)."""
+    data = getattr(glyph, "data", None)
+    if data is None:
+        if getattr(glyph, "numberOfContours", 0) == 0:
+            return b""
+        raise NotMergeable("glyph already decompiled")
+    return bytes(data)
+
+
+def _components(data: bytes) -> Iterator[int]:
+    """The glyph ids a composite glyph's data refers to (none for a simple glyph)."""
+    for offset in _component_offsets(data):
+        yield int.from_bytes(data[offset : offset + 2], "big")
+
+
+def _remapped(data: bytes, ids: dict[int, int]) -> bytes:
+    """``data`` with each component's glyph id replaced by ``ids``' (OpenType glyf table:
+    a composite's flags, glyph id, arguments and transform, repeated)."""
+    offsets = list(_component_offsets(data))
+    if not offsets:
+        return data
+    out = bytearray(data)
+    for offset in offsets:
+        gid = int.from_bytes(data[offset : offset + 2], "big")
+        out[offset : offset + 2] = ids[gid].to_bytes(2, "big")
+    return bytes(out)
+
+
+def _component_offsets(data: bytes) -> Iterator[int]:
+    if len(data) < 10 or int.from_bytes(data[0:2], "big", signed=True) >= 0:
+        return
+    offset = 10
+    while True:
+        if offset + 4 > len(data):
+            raise NotMergeable("a composite glyph ends early")
+        flags = int.from_bytes(data[offset : offset + 2], "big")
+        yield offset + 2
+        offset += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
+        offset += (
+            2 if flags & _SCALE else 4 if flags & _XY_SCALE else 8 if flags & _TWO_BY_TWO else 0
+        )
+        if not flags & _MORE_COMPONENTS:
+            return
+
+
+def _merge_bounds(base: TTFont, others: list[TTFont]) -> None:
+    """The font-wide bounds and maxima over every part (no outline is recompiled, so
+    fontTools does not recalculate them)."""
+    fonts = [base, *others]
+    head, hhea, maxp = base["head"], base["hhea"], base["maxp"]
+    for attr in ("xMin", "yMin"):
+        setattr(head, attr, min(getattr(f["head"], attr) for f in fonts))
+    for attr in ("xMax", "yMax"):
+        setattr(head, attr, max(getattr(f["head"], attr) for f in fonts))
+    for attr in ("advanceWidthMax", "xMaxExtent"):
+        setattr(hhea, attr, max(getattr(f["hhea"], attr) for f in fonts))
+    for attr in ("minLeftSideBearing", "minRightSideBearing"):
+        setattr(hhea, attr, min(getattr(f["hhea"], attr) for f in fonts))
+    for attr in list(vars(maxp)):
+        if attr.startswith("max"):
+            setattr(maxp, attr, max(getattr(f["maxp"], attr, 0) for f in fonts))
+
+
+def _to_unicode_cmap(mapping: dict[int, str]) -> bytes:
+    """The ToUnicode CMap as WeasyPrint writes it (bfchar blocks of at most 100)."""
+    lines = [_TO_UNICODE_HEAD]
+    items = list(mapping.items())
+    for start in range(0, len(items), 100):
+        batch = items[start : start + 100]
+        lines.append(f"{len(batch)} beginbfchar\n".encode())
+        for cid, text in batch:
+            lines.append(f"<{cid:04x}> <{text.encode('utf-16-be').hex()}>\n".encode())
+        lines.append(b"endbfchar\n")
+    lines.append(_TO_UNICODE_TAIL)
+    return b"".join(lines)
+
+
+def _w_array(widths: dict[int, float]) -> ArrayObject:
+    """``[first [w w …] first [w …]]`` over runs of consecutive CIDs, as WeasyPrint writes."""
+    array = ArrayObject()
+    run = ArrayObject()
+    previous = -2
+    for cid, width in widths.items():
+        if cid != previous + 1:
+            run = ArrayObject()
+            array.extend([NumberObject(cid), run])
+        run.append(_number(width))
+        previous = cid
+    return array
+
+
+def _cid_set(widths: dict[int, float]) -> bytes:
+    """The CIDSet stream (PDF/A-1): one bit per CID present, first CID the high bit."""
+    size = math.ceil((max(widths) + 1) / 8) if widths else 0
+    bits = bytearray(size)
+    for cid in widths:
+        bits[cid // 8] |= 0x80 >> (cid % 8)
+    return bytes(bits)
+
+
+def _number(value: float) -> NumberObject | FloatObject:
+    return NumberObject(int(value)) if value == int(value) else FloatObject(value)
+
+
+def _drop_unreferenced(writer: PdfWriter, dropped: set[int]) -> None:
+    """Drop the replaced fonts' objects, now referred to by nothing.
+
+    pypdf's sweep removes what no remaining object refers to, one level at a time,
+    so it is repeated until the fonts' chains (Type0 → CIDFont → descriptor →
+    file) are gone.
+    """
+    remaining = dropped
+    for _ in range(_DROP_PASSES):
+        writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
+        left = {idnum for idnum in remaining if _exists(writer, idnum)}
+        if not left or left == remaining:
+            return
+        remaining = left
+
+
+def _exists(writer: PdfWriter, idnum: int) -> bool:
+    try:
+        return writer.get_object(idnum) is not None
+    except PdfReadError:  # pypdf's answer for an object dropped
+        return False
