@@ -1,0 +1,261 @@
+"""One font per face in a PDF joined from parts WeasyPrint laid out separately.
+
+The parts are real WeasyPrint PDFs in the profiles' fonts, with Vietnamese text
+that differs per part (so each part embeds another subset of each face), joined
+with pypdf as the parallel layout joins them. What a reader sees must not move:
+the same text on each page and the same pixels.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, NumberObject, StreamObject
+
+from generator.inputs.locations import builtin_profiles
+from generator.model.profiles import load_profile
+from generator.output.fonts import font_file
+from generator.output.pdf import HTML
+from generator.output.pdf_fonts import FontMerge, merge_fonts
+
+pytestmark = pytest.mark.slow  # WeasyPrint layouts and poppler renders
+
+_PARTS = [
+    "Ủy ban nhân dân tỉnh Quảng Ngãi họp thường kỳ quý IV; thống nhất kế hoạch đầu tư công.",
+    "Đảng ủy xã Nghĩa Hành kết luận: khẩn trương hoàn thành giải phóng mặt bằng trước Tết.",
+    "Hội đồng thẩm định đề nghị bổ sung hồ sơ, ưu tiên nguồn vốn cho trường học vùng cao.",
+]
+
+
+def _stack() -> str:
+    profile = load_profile(builtin_profiles()["nd30"])
+    return ", ".join(f"'{family}'" for family in profile.font_stack())
+
+
+def _part(
+    text: str, family: str | None = None, head: str = "", variant: str | None = None
+) -> bytes:
+    """A two-page part: the text in regular, bold, italic and bold italic, and a table."""
+    family = family or _stack()
+    css = f"""{head}
+    @page {{ size: A4; margin: 20mm 15mm 20mm 30mm;
+             @top-center {{ content: counter(page); font-family: {family}; font-size: 13pt }} }}
+    body {{ font-family: {family}; font-size: 14pt }}
+    td {{ border: 0.5pt solid black; font-size: 12pt }}"""
+    body = f"""<p>{text}</p><p><b>{text.upper()}</b></p><p><i>{text[::-1]}</i></p>
+    <p><b><i>{text}</i></b></p>
+    <table><tr><td>{text[:30]}</td><td><b>{text[30:]}</b></td></tr></table>
+    <p style="break-before: page">{text} {text.lower()}</p>"""
+    html = f"<html lang=vi><style>{css}</style><body>{body}</body></html>"
+    data: bytes = HTML(string=html).write_pdf(pdf_variant=variant)
+    return data
+
+
+def _joined(parts: list[bytes]) -> PdfWriter:
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(PdfReader(io.BytesIO(part)))
+    return writer
+
+
+def _saved(writer: PdfWriter, path: Path) -> Path:
+    writer.write(path)
+    return path
+
+
+def _faces(path: Path) -> Counter[str]:
+    """How many Type0 fonts of each face the file holds, referred to or not."""
+    reader = PdfReader(path, strict=True)
+    faces: Counter[str] = Counter()
+    for idnum in range(1, int(reader.trailer["/Size"])):
+        try:
+            obj = reader.get_object(idnum)
+        except Exception:  # a free entry
+            continue
+        if isinstance(obj, DictionaryObject) and obj.get("/Subtype") == "/Type0":
+            faces[str(obj["/BaseFont"]).split("+", 1)[-1]] += 1
+    return faces
+
+
+def _texts(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path, strict=True).pages]
+
+
+def _rasters(path: Path) -> list[bytes]:
+    """Each page at 100 dpi, as poppler draws it."""
+    prefix = path.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", "100", "-png", str(path), str(prefix)], check=True)
+    pages = sorted(path.parent.glob(f"{prefix.name}-*.png"))
+    return [Image.open(page).convert("RGB").tobytes() for page in pages]
+
+
+def _check_structure(path: Path) -> None:
+    PdfReader(path, strict=True).pages  # noqa: B018 -- strict reading raises on a bad xref
+    if shutil.which("qpdf"):
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _merged(writer: PdfWriter, tmp_path: Path) -> tuple[Path, Path, FontMerge]:
+    before = _saved(writer, tmp_path / "joined.pdf")
+    report = merge_fonts(writer)
+    return before, _saved(writer, tmp_path / "merged.pdf"), report
+
+
+def _same_look(before: Path, after: Path) -> None:
+    assert _texts(after) == _texts(before)
+    assert _rasters(after) == _rasters(before)
+
+
+@pytest.mark.parametrize("variant", [None, "pdf/a-1b"])
+def test_parts_keep_one_font_per_face(tmp_path: Path, variant: str | None) -> None:
+    writer = _joined([_part(text, variant=variant) for text in _PARTS])
+    before, after, report = _merged(writer, tmp_path)
+
+    assert set(_faces(before).values()) == {3}
+    assert len(_faces(before)) == 4  # regular, bold, italic, bold italic
+    assert _faces(after) == dict.fromkeys(_faces(before), 1)
+    assert report.merged == dict.fromkeys(report.merged, 3) and not report.left_alone
+    _same_look(before, after)
+    assert after.stat().st_size < 0.7 * before.stat().st_size
+    _check_structure(after)
+
+
+def test_merged_font_holds_every_part_glyph(tmp_path: Path) -> None:
+    """The one font left has the union of the parts' outlines, widths and text maps, and
+    its CIDSet (PDF/A-1) names exactly the CIDs of its widths."""
+    writer = _joined([_part(text, variant="pdf/a-1b") for text in _PARTS])
+    before, after, _ = _merged(writer, tmp_path)
+
+    parts, merged = _contents(before), _contents(after)
+    assert merged.keys() == parts.keys()
+    for face, [(widths, to_unicode, drawn, cid_set)] in merged.items():
+        assert widths == {k: v for part in parts[face] for k, v in part[0].items()}
+        assert to_unicode == {k: v for part in parts[face] for k, v in part[1].items()}
+        assert drawn == set().union(*(part[2] for part in parts[face]))
+        assert all(to_unicode[cid].isspace() for cid in widths.keys() - drawn)
+        assert cid_set == set(widths)
+
+
+def _contents(path: Path) -> dict[str, list[tuple[dict, dict, set, set]]]:
+    """Each Type0 font of the file, by face: its widths, text map, the CIDs its font
+    file has an outline for, and its CIDSet."""
+    reader = PdfReader(path)
+    out: dict[str, list[tuple[dict, dict, set, set]]] = {}
+    seen = set()
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            if ref.idnum in seen:
+                continue
+            seen.add(ref.idnum)
+            type0 = ref.get_object()
+            cid_font = type0["/DescendantFonts"][0].get_object()
+            descriptor = cid_font["/FontDescriptor"]
+            widths = {}
+            w = cid_font["/W"]
+            for first, run in zip(w[::2], w[1::2], strict=True):
+                widths.update({first + i: width for i, width in enumerate(run)})
+            to_unicode = {
+                int(cid, 16): bytes.fromhex(text.decode()).decode("utf-16-be")
+                for cid, text in re.findall(rb"<(\w{4})> <(\w*)>", type0["/ToUnicode"].get_data())
+            }
+            ttfont = TTFont(io.BytesIO(descriptor["/FontFile2"].get_data()))
+            order = ttfont.getGlyphOrder()
+            drawn = {cid for cid in widths if ttfont["glyf"][order[cid]].numberOfContours}
+            bits = descriptor["/CIDSet"].get_data()
+            cid_set = {i for i in range(len(bits) * 8) if bits[i // 8] & (0x80 >> i % 8)}
+            face = str(type0["/BaseFont"]).split("+", 1)[-1]
+            out.setdefault(face, []).append((widths, to_unicode, drawn, cid_set))
+    return out
+
+
+def test_different_families_are_not_merged(tmp_path: Path) -> None:
+    parts = [_part(_PARTS[0]), _part(_PARTS[1], family="'DejaVu Serif'"), _part(_PARTS[2])]
+    before, after, report = _merged(_joined(parts), tmp_path)
+
+    faces = _faces(after)
+    assert {name for name in faces if name.startswith("DejaVu")} == {
+        name for name in _faces(before) if name.startswith("DejaVu")
+    }
+    assert all(count == 1 for count in faces.values())
+    assert all(not name.startswith("DejaVu") for name in report.merged)
+    assert set(report.merged.values()) == {2}
+    _same_look(before, after)
+
+
+def test_same_name_other_outlines_are_not_merged(tmp_path: Path) -> None:
+    """Two font files installed under one family name, with the same metrics: the
+    descriptors agree, the outlines do not, so both fonts stay."""
+    original = font_file("Tinos", bold=False, italic=False)
+    assert original is not None
+    changed = TTFont(original)
+    glyph = changed["glyf"][changed.getBestCmap()[ord("a")]]
+    glyph.coordinates.translate((40, 0))
+    changed.save(tmp_path / "changed.ttf")
+    face = "@font-face {{ font-family: 'Giao Ban'; src: url('{}') }}"
+    parts = [_part(_PARTS[i], "'Giao Ban'", face.format(Path(path).as_uri()))
+             for i, path in ((0, original), (1, tmp_path / "changed.ttf"))]  # fmt: skip
+    before, after, report = _merged(_joined(parts), tmp_path)
+
+    ours = {name: count for name, count in _faces(before).items() if name.startswith("Giao-Ban")}
+    assert "Giao-Ban" in ours and set(ours.values()) == {2}  # bold and italic are synthesized
+    assert {name: _faces(after)[name] for name in ours} == ours
+    assert not report.merged
+    assert ours.keys() == report.left_alone.keys()
+    assert all(re.fullmatch(r"glyph \d+ differs", reason) for reason in report.left_alone.values())
+    _same_look(before, after)
+
+
+def test_disagreeing_text_maps_are_not_merged(tmp_path: Path) -> None:
+    """A CID one part maps to other text than another part: a copy-paste would change,
+    so that face stays as it is."""
+    writer = _joined([_part(text) for text in _PARTS[:2]])
+    second = writer.pages[-1]["/Resources"]["/Font"]
+    name = next(n for n in second if "Bold" not in str(second[n]["/BaseFont"]))
+    to_unicode = second[name]["/ToUnicode"]
+    to_unicode.set_data(to_unicode.get_data().replace(b"<0061>", b"<0062>", 1))
+    before, after, report = _merged(writer, tmp_path)
+
+    face = str(second[name]["/BaseFont"]).split("+", 1)[-1]
+    assert "ToUnicode differs" in report.left_alone[face]
+    assert _faces(after)[face] == 2
+    assert _texts(after) == _texts(before)
+
+
+def test_unreadable_font_is_left_alone(tmp_path: Path) -> None:
+    """A font file fontTools cannot read does not fail the document: that face keeps its
+    copies, the others are merged."""
+    writer = _joined([_part(text) for text in _PARTS[:2]])
+    fonts = writer.pages[-1]["/Resources"]["/Font"]
+    name = next(iter(fonts))
+    descriptor = fonts[name]["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+    stream = descriptor["/FontFile2"].get_object()
+    assert isinstance(stream, StreamObject)
+    data = stream.get_data()
+    stream.set_data(data[: len(data) // 2])  # cut short, as a damaged file would be
+    stream[NameObject("/Length1")] = NumberObject(len(data) // 2)
+    report = merge_fonts(writer)
+
+    face = str(fonts[name]["/BaseFont"]).split("+", 1)[-1]
+    assert "fontTools cannot read" in report.left_alone[face]
+    assert report.merged and face not in report.merged
+    faces = _faces(_saved(writer, tmp_path / "merged.pdf"))
+    assert faces[face] == 2 and sum(faces.values()) == len(faces) + 1
+
+
+def test_pdf_without_copies_is_unchanged(tmp_path: Path) -> None:
+    writer = _joined([_part(_PARTS[0])])
+    before, after, report = _merged(writer, tmp_path)
+
+    assert report == FontMerge()
+    assert _faces(after) == _faces(before)
+    _same_look(before, after)
