@@ -259,3 +259,15 @@ def test_pdf_without_copies_is_unchanged(tmp_path: Path) -> None:
     assert report == FontMerge()
     assert _faces(after) == _faces(before)
     _same_look(before, after)
+
+
+def test_merging_is_reproducible(tmp_path: Path) -> None:
+    """The same parts give the same bytes, whichever run (the joined PDF must not depend on
+    the number of workers, nor on the time)."""
+    parts = [_part(text) for text in _PARTS]
+    outputs = []
+    for run in range(2):
+        writer = _joined(parts)
+        merge_fonts(writer)
+        outputs.append(_saved(writer, tmp_path / f"run{run}.pdf").read_bytes())
+    assert outputs[0] == outputs[1]

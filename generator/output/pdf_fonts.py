@@ -1,20 +1,22 @@
 """One embedded font per face in a PDF joined from parts laid out separately.
 
 Each WeasyPrint PDF embeds its own subset of every face it uses, so a document
-laid out in N parts and joined holds N copies of each face. WeasyPrint subsets
-with HarfBuzz keeping the glyph ids (``RETAIN_GIDS``) and writes the glyph id as
-the CID (``/Identity-H``, ``/CIDToGIDMap /Identity``), so the parts' subsets of
-one face differ only in which glyphs have outlines and in their ``/W`` widths
-and ``/ToUnicode`` entries. They merge without touching a content stream: one
-font file with every part's glyphs at their own ids, the union of the widths and
-text mappings, and every resource dictionary pointed at the one font kept.
+laid out in N parts and joined holds N copies of each face (same name: WeasyPrint's
+"subset tag" is a hash of the font description, not of the glyphs). WeasyPrint
+writes a glyph id as the CID (``/Identity-H``, ``/CIDToGIDMap /Identity``) and
+subsets with HarfBuzz keeping the face's glyph ids up to the last one used, so
+the parts' subsets differ in which glyphs have outlines, in the components of
+accented letters HarfBuzz renumbers after that last id, and in their ``/W`` and
+``/ToUnicode`` entries. They merge without touching a content stream: one font
+file with every part's glyphs at their ids, the union of the widths and text
+maps, and every resource dictionary pointed at the one font kept.
 
-Only what is certainly the same face is merged: the same name (without the
-subset tag), the same descriptor metrics, a TrueType file whose glyph order is
-shared and whose glyphs present in several parts are the same bytes, and the
-same text and width for a CID every part maps. Anything else (a custom encoding
-CMap, a CFF font, a font fontTools cannot read, a disagreement) is left as it
-is: the document stays right, only larger.
+Only what is certainly one face is merged: the same name (without the tag), the
+same descriptor metrics, TrueType files with the same names, revision and units,
+whose glyphs present in several parts are the same bytes, and the same text and
+width for every CID two parts map. Anything else (a custom encoding CMap, a CFF
+font, a font fontTools cannot read, a disagreement) is left as it is: the
+document stays right, only larger.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ end
 end"""
 
 
-class NotMergeable(Exception):
+class _Unmergeable(Exception):
     """Why a face's copies stay separate (the reason is reported, the document is unharmed)."""
 
 
@@ -163,7 +165,7 @@ def merge_fonts(writer: PdfWriter) -> FontMerge:
             continue
         try:
             _merge(fonts, file_users)
-        except NotMergeable as reason:
+        except _Unmergeable as reason:
             report.left_alone[fonts[0].name] = str(reason)
             continue
         report.merged[fonts[0].name] = len(fonts)
@@ -253,7 +255,7 @@ def _inherited(page: DictionaryObject, key: str) -> PdfObject | None:
 def _stream(owner: DictionaryObject, key: str) -> StreamObject:
     stream = _resolved(owner.get(key))
     if not isinstance(stream, StreamObject):
-        raise NotMergeable(f"{key} is not a stream")
+        raise _Unmergeable(f"{key} is not a stream")
     return stream
 
 
@@ -267,21 +269,21 @@ def _resolved(obj: PdfObject | None) -> PdfObject | None:
 def _array(obj: PdfObject | None) -> ArrayObject:
     array = _resolved(obj)
     if not isinstance(array, ArrayObject):
-        raise NotMergeable(f"{array!r} is not an array")
+        raise _Unmergeable(f"{array!r} is not an array")
     return array
 
 
 def _dictionary(obj: PdfObject | None) -> DictionaryObject:
     dictionary = _resolved(obj)
     if not isinstance(dictionary, DictionaryObject):
-        raise NotMergeable(f"{dictionary!r} is not a dictionary")
+        raise _Unmergeable(f"{dictionary!r} is not a dictionary")
     return dictionary
 
 
 def _float(obj: PdfObject | None) -> float:
     number = _resolved(obj)
     if not isinstance(number, (int, float)):
-        raise NotMergeable(f"{number!r} is not a number")
+        raise _Unmergeable(f"{number!r} is not a number")
     return float(number)
 
 
@@ -333,13 +335,13 @@ def _face(font: _Font) -> tuple[object, ...] | None:
             _float(descriptor.get("/StemV", NumberObject(0))),
             "/CIDSet" in descriptor,
         )
-    except NotMergeable:
+    except _Unmergeable:
         return None
 
 
 def _merge(fonts: list[_Font], file_users: dict[int, set[int]]) -> None:
     """Make ``fonts[0]`` hold every glyph, width and text of ``fonts``; change nothing if
-    they cannot be one face (NotMergeable)."""
+    they cannot be one face (_Unmergeable)."""
     maps = [_to_unicode(font) for font in fonts]
     widths_of = [_widths(font) for font in fonts]
     to_unicode = _union(maps, "ToUnicode")
@@ -349,27 +351,38 @@ def _merge(fonts: list[_Font], file_users: dict[int, set[int]]) -> None:
     for font, mapping, font_widths in zip(fonts, maps, widths_of, strict=True):
         idnum = font.descriptor.raw_get("/FontFile2").idnum
         if not file_users.get(idnum, set()) <= members:
-            raise NotMergeable("its font file is shared with a font that is not merged")
+            raise _Unmergeable("its font file is shared with a font that is not merged")
         last = max([*mapping, *font_widths, files.get(idnum, (None, 0))[1]])
         files[idnum] = (font.file, last)
-    font_file = _merge_font_files([(stream.get_data(), last) for stream, last in files.values()])
-
     kept = fonts[0]
-    if len(files) > 1:
-        kept.file.set_data(font_file)
-        kept.file[NameObject("/Length1")] = NumberObject(len(font_file))
-    _stream(kept.type0, "/ToUnicode").set_data(_to_unicode_cmap(to_unicode))
-    kept.cid_font[NameObject("/W")] = _w_array(widths)
     boxes = [[_float(v) for v in _array(font.descriptor.get("/FontBBox"))] for font in fonts]
     box = [min(b[0] for b in boxes), min(b[1] for b in boxes),
            max(b[2] for b in boxes), max(b[3] for b in boxes)]  # fmt: skip
-    kept.descriptor[NameObject("/FontBBox")] = ArrayObject(_number(v) for v in box)
     flags = int(_float(kept.descriptor.get("/Flags"))) & ~_FIXED_PITCH
     if len(widths) > 1 and len(set(widths.values())) == 1:
         flags |= _FIXED_PITCH
+    to_unicode_stream = _writable(kept.type0, "/ToUnicode")
+    cid_set = _writable(kept.descriptor, "/CIDSet") if "/CIDSet" in kept.descriptor else None
+    file_stream = _writable(kept.descriptor, "/FontFile2")
+    if len(files) > 1:
+        font_file = _merge_font_files([(data.get_data(), last) for data, last in files.values()])
+        file_stream.set_data(font_file)
+        file_stream[NameObject("/Length1")] = NumberObject(len(font_file))
+    # Nothing above changed the document unless all of it could be done.
+    to_unicode_stream.set_data(_to_unicode_cmap(to_unicode))
+    kept.cid_font[NameObject("/W")] = _w_array(widths)
+    kept.descriptor[NameObject("/FontBBox")] = ArrayObject(_number(v) for v in box)
     kept.descriptor[NameObject("/Flags")] = NumberObject(flags)
-    if "/CIDSet" in kept.descriptor:
-        _stream(kept.descriptor, "/CIDSet").set_data(_cid_set(widths))
+    if cid_set is not None:
+        cid_set.set_data(_cid_set(widths))
+
+
+def _writable(owner: DictionaryObject, key: str) -> StreamObject:
+    """A stream pypdf can give new data (it encodes with Flate only)."""
+    stream = _stream(owner, key)
+    if stream.get("/Filter", "/FlateDecode") not in ("/FlateDecode", ["/FlateDecode"]):
+        raise _Unmergeable(f"{key} has a filter other than Flate")
+    return stream
 
 
 def _union(maps: list[dict[int, _T]], what: str) -> dict[int, _T]:
@@ -377,7 +390,7 @@ def _union(maps: list[dict[int, _T]], what: str) -> dict[int, _T]:
     for mapping in maps:
         for cid, value in mapping.items():
             if merged.setdefault(cid, value) != value:
-                raise NotMergeable(f"{what} differs for CID {cid}")
+                raise _Unmergeable(f"{what} differs for CID {cid}")
     return dict(sorted(merged.items()))
 
 
@@ -385,17 +398,17 @@ def _to_unicode(font: _Font) -> dict[int, str]:
     """The CID → text map of WeasyPrint's ToUnicode CMap (bfchar entries only)."""
     data = _stream(font.type0, "/ToUnicode").get_data()
     if b"beginbfrange" in data:
-        raise NotMergeable("ToUnicode has ranges")
+        raise _Unmergeable("ToUnicode has ranges")
     mapping: dict[int, str] = {}
     for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
         entries = _BFCHAR.findall(block)
         if len(entries) != block.count(b"<") // 2:
-            raise NotMergeable("ToUnicode entry not understood")
+            raise _Unmergeable("ToUnicode entry not understood")
         for cid, text in entries:
             try:
                 mapping[int(cid, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be")
             except ValueError as error:
-                raise NotMergeable(f"ToUnicode entry not understood: {error}") from error
+                raise _Unmergeable(f"ToUnicode entry not understood: {error}") from error
     return mapping
 
 
@@ -417,7 +430,7 @@ def _widths(font: _Font) -> dict[int, float]:
                     widths[cid] = _float(items[index + 2])
                 index += 3
     except IndexError as error:
-        raise NotMergeable("/W ends early") from error
+        raise _Unmergeable("/W ends early") from error
     return widths
 
 
@@ -441,7 +454,7 @@ def _merge_font_files(parts: list[tuple[bytes, int]]) -> bytes:
         fonts = [TTFont(io.BytesIO(d), recalcBBoxes=False, recalcTimestamp=False) for d, _ in parts]
         for font in fonts:
             if "glyf" not in font or "loca" not in font or "CFF " in font:
-                raise NotMergeable("not a TrueType font with glyf outlines")
+                raise _Unmergeable("not a TrueType font with glyf outlines")
             _same_font(fonts[0], font)
         top = max(last for _, last in parts)
         merged = _Glyphs(top)
@@ -453,7 +466,7 @@ def _merge_font_files(parts: list[tuple[bytes, int]]) -> bytes:
                 for code, name in table.cmap.items():
                     glyph = ids[font.getGlyphID(name)]
                     if codes.setdefault(code, glyph) != glyph:
-                        raise NotMergeable(f"character U+{code:04X} maps to different glyphs")
+                        raise _Unmergeable(f"character U+{code:04X} maps to different glyphs")
         base = fonts[0]
         names = [".notdef", *(f"glyph{gid:05d}" for gid in range(1, len(merged.outlines)))]
         for tag in list(base.keys()):
@@ -471,11 +484,11 @@ def _merge_font_files(parts: list[tuple[bytes, int]]) -> bytes:
         _merge_bounds(base, fonts[1:])
         out = io.BytesIO()
         base.save(out)
-    except NotMergeable:
+    except _Unmergeable:
         raise
     except Exception as error:  # A damaged font must not fail the document, and fontTools
         # raises many kinds (struct.error, AssertionError, KeyError…) on bad data.
-        raise NotMergeable(f"fontTools cannot read or write the font: {error!r}") from error
+        raise _Unmergeable(f"fontTools cannot read or write the font: {error!r}") from error
     return out.getvalue()
 
 
@@ -491,14 +504,14 @@ class _Glyphs:
         """Add a part's glyphs; return its glyph ids → the merged font's."""
         order = font.getGlyphOrder()
         if last >= len(order):
-            raise NotMergeable("the font has fewer glyphs than its PDF font uses")
+            raise _Unmergeable("the font has fewer glyphs than its PDF font uses")
         glyphs, hmtx = font["glyf"].glyphs, font["hmtx"].metrics
         ids = {gid: gid for gid in range(last + 1)}
         pending = list(range(last + 1, len(order)))
         while pending:  # components of components first
             ready = [t for t in pending if set(_components(_data(glyphs[order[t]]))) <= ids.keys()]
             if not ready:
-                raise NotMergeable("composite glyphs refer to each other")
+                raise _Unmergeable("composite glyphs refer to each other")
             for gid in ready:
                 data = _remapped(_data(glyphs[order[gid]]), ids)
                 key = data.rstrip(b"\0")
@@ -513,7 +526,7 @@ class _Glyphs:
             metrics = tuple(hmtx[order[gid]])
             present = self.outlines[gid]
             if data and present and present.rstrip(b"\0") != data.rstrip(b"\0"):
-                raise NotMergeable(f"glyph {gid} differs")
+                raise _Unmergeable(f"glyph {gid} differs")
             if data and not present:
                 self.outlines[gid], self.metrics[gid] = data, metrics
             elif not present and metrics[0] > self.metrics[gid][0]:
@@ -525,10 +538,10 @@ def _same_font(base: TTFont, other: TTFont) -> None:
     """The font-wide identity a subset keeps: names, revision, units, creation date."""
     for tag, attr in (("head", "unitsPerEm"), ("head", "fontRevision"), ("head", "created")):
         if getattr(base[tag], attr) != getattr(other[tag], attr):
-            raise NotMergeable(f"{tag}.{attr} differs")
+            raise _Unmergeable(f"{tag}.{attr} differs")
     for name_id in (1, 2, 4, 5, 6):  # family, style, full name, version, PostScript name
         if base["name"].getDebugName(name_id) != other["name"].getDebugName(name_id):
-            raise NotMergeable(f"name {name_id} differs")
+            raise _Unmergeable(f"name {name_id} differs")
 
 
 def _data(glyph: object) -> bytes:
@@ -537,7 +550,7 @@ def _data(glyph: object) -> bytes:
     if data is None:
         if getattr(glyph, "numberOfContours", 0) == 0:
             return b""
-        raise NotMergeable("glyph already decompiled")
+        raise _Unmergeable("glyph already decompiled")
     return bytes(data)
 
 
@@ -566,7 +579,7 @@ def _component_offsets(data: bytes) -> Iterator[int]:
     offset = 10
     while True:
         if offset + 4 > len(data):
-            raise NotMergeable("a composite glyph ends early")
+            raise _Unmergeable("a composite glyph ends early")
         flags = int.from_bytes(data[offset : offset + 2], "big")
         yield offset + 2
         offset += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
