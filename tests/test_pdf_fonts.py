@@ -23,7 +23,7 @@ from pypdf.generic import DictionaryObject, NameObject, NumberObject, StreamObje
 
 from generator.inputs.locations import builtin_profiles
 from generator.model.profiles import load_profile
-from generator.output.fonts import font_file
+from generator.output.fonts import font_file, matched_family
 from generator.output.pdf import HTML
 from generator.output.pdf_fonts import FontMerge, merge_fonts
 
@@ -271,3 +271,39 @@ def test_merging_is_reproducible(tmp_path: Path) -> None:
         merge_fonts(writer)
         outputs.append(_saved(writer, tmp_path / f"run{run}.pdf").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_component_renumbered_in_one_part_only(tmp_path: Path) -> None:
+    """'Ả' is 'A' and a hook above, a glyph near the end of the face: a part that uses
+    a character after it (the non-breaking hyphen) keeps the hook at its own id, a part
+    that does not gets it renumbered. The two 'Ả' differ in bytes, draw the same, and
+    the face is merged."""
+    parts = [_part("Ảnh hưởng 2023‑2024 của Ả"), _part("Ảnh hưởng của Ả")]
+    face = _regular_face()
+    regular = [_contents_of(part, face) for part in parts]
+    cid = ord("Ả")  # the composite's id, as both parts have it at the face's own id
+    ids = [TTFont(io.BytesIO(data)).getBestCmap()[cid] for data in regular]
+    assert ids[0] == ids[1]
+    glyphs = [TTFont(io.BytesIO(data))["glyf"].glyphs[ids[0]].data for data in regular]
+    assert glyphs[0] != glyphs[1]  # what this test is about
+    before, after, report = _merged(_joined(parts), tmp_path)
+
+    assert report.merged.get(face) == 2 and not report.left_alone
+    _same_look(before, after)
+    _check_structure(after)
+
+
+def _regular_face() -> str:
+    """The name WeasyPrint gives the regular face the profile's family is drawn with."""
+    family = matched_family(load_profile(builtin_profiles()["nd30"]).font.family)
+    assert family is not None
+    return family.replace(" ", "-")
+
+
+def _contents_of(part: bytes, face: str) -> bytes:
+    """The font file of ``face`` in a part."""
+    fonts = PdfReader(io.BytesIO(part)).pages[0]["/Resources"]["/Font"]
+    type0 = next(f for f in fonts.values() if str(f["/BaseFont"]).endswith("+" + face))
+    descriptor = type0["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+    data: bytes = descriptor["/FontFile2"].get_data()
+    return data

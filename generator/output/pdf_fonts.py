@@ -57,6 +57,8 @@ _ARGS_ARE_WORDS, _SCALE, _MORE_COMPONENTS, _XY_SCALE, _TWO_BY_TWO = 0x1, 0x8, 0x
 #: glyph-indexed ones that are rebuilt (glyf, loca, hmtx, cmap); GDEF and the like go.
 _KEPT_TABLES = frozenset(("head", "hhea", "maxp", "OS/2", "hmtx", "cmap", "loca", "glyf",
                           "name", "post", "gasp", "cvt ", "fpgm", "prep"))  # fmt: skip
+#: How deep composite glyphs nest at most (OpenType's maxComponentDepth is rarely over 2).
+_NESTING = 8
 #: How many passes can take to drop a font's objects: Type0 → CIDFont → descriptor → file.
 _DROP_PASSES = 5
 
@@ -464,9 +466,11 @@ def _merge_font_files(parts: list[tuple[bytes, int]]) -> bytes:
             for table in font["cmap"].tables:
                 codes = cmaps.setdefault((table.platformID, table.platEncID, table.format), {})
                 for code, name in table.cmap.items():
+                    # A character that is also a component (a combining mark) may be one
+                    # part's renumbered glyph and another's own: the face's own id wins.
                     glyph = ids[font.getGlyphID(name)]
-                    if codes.setdefault(code, glyph) != glyph:
-                        raise _Unmergeable(f"character U+{code:04X} maps to different glyphs")
+                    codes[code] = min(codes.get(code, glyph), glyph)
+        merged.check()
         base = fonts[0]
         names = [".notdef", *(f"glyph{gid:05d}" for gid in range(1, len(merged.outlines)))]
         for tag in list(base.keys()):
@@ -499,6 +503,7 @@ class _Glyphs:
         self.outlines: list[bytes] = [b""] * (top + 1)
         self.metrics: list[tuple[int, int]] = [(0, 0)] * (top + 1)
         self._components: dict[bytes, int] = {}  # a renumbered component's bytes → its id
+        self._to_compare: list[tuple[int, bytes, bytes]] = []
 
     def add(self, font: TTFont, last: int) -> dict[int, int]:
         """Add a part's glyphs; return its glyph ids → the merged font's."""
@@ -526,12 +531,40 @@ class _Glyphs:
             metrics = tuple(hmtx[order[gid]])
             present = self.outlines[gid]
             if data and present and present.rstrip(b"\0") != data.rstrip(b"\0"):
-                raise _Unmergeable(f"glyph {gid} differs")
+                self._to_compare.append((gid, present, data))
             if data and not present:
                 self.outlines[gid], self.metrics[gid] = data, metrics
             elif not present and metrics[0] > self.metrics[gid][0]:
                 self.metrics[gid] = metrics  # an empty glyph's advance (a space's)
         return ids
+
+    def check(self) -> None:
+        """Every glyph two parts have draws the same: the same bytes, or composites of
+        the same components (one part may have a component at its own id, another
+        renumbered, when only the first used a glyph with that id or a higher one)."""
+        for gid, present, data in self._to_compare:
+            if not self._same(present, data, _NESTING):
+                raise _Unmergeable(f"glyph {gid} differs")
+
+    def _same(self, first: bytes, second: bytes, depth: int) -> bool:
+        first, second = first.rstrip(b"\0"), second.rstrip(b"\0")
+        if first == second:
+            return True
+        offsets = list(_component_offsets(first))
+        if depth == 0 or not offsets or len(first) != len(second):
+            return False
+        if offsets != list(_component_offsets(second)):
+            return False
+        unmasked = bytearray(first), bytearray(second)
+        for offset in offsets:
+            for data in unmasked:
+                data[offset : offset + 2] = b"\0\0"
+        if unmasked[0] != unmasked[1]:
+            return False
+        return all(
+            self._same(self.outlines[a], self.outlines[b], depth - 1)
+            for a, b in zip(_components(first), _components(second), strict=True)
+        )
 
 
 def _same_font(base: TTFont, other: TTFont) -> None:
