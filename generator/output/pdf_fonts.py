@@ -384,6 +384,8 @@ def _writable(owner: DictionaryObject, key: str) -> StreamObject:
     stream = _stream(owner, key)
     if stream.get("/Filter", "/FlateDecode") not in ("/FlateDecode", ["/FlateDecode"]):
         raise _Unmergeable(f"{key} has a filter other than Flate")
+    if "/DecodeParms" in stream:
+        raise _Unmergeable(f"{key} has a predictor pypdf would not write")
     return stream
 
 
