@@ -42,9 +42,10 @@ def _stack() -> str:
 
 
 def _part(
-    text: str, family: str | None = None, head: str = "", variant: str | None = None
+    text: str, family: str = "", head: str = "", variant: str | None = None, form: bool = False
 ) -> bytes:
-    """A two-page part: the text in regular, bold, italic and bold italic, and a table."""
+    """A two-page part: the text in regular, bold, italic and bold italic, a table, and
+    with ``form`` a form field."""
     family = family or _stack()
     css = f"""{head}
     @page {{ size: A4; margin: 20mm 15mm 20mm 30mm;
@@ -55,8 +56,10 @@ def _part(
     <p><b><i>{text}</i></b></p>
     <table><tr><td>{text[:30]}</td><td><b>{text[30:]}</b></td></tr></table>
     <p style="break-before: page">{text} {text.lower()}</p>"""
+    if form:
+        body += f"<form><input name='f{sum(map(ord, text))}' value='{text[:12]}'></form>"
     html = f"<html lang=vi><style>{css}</style><body>{body}</body></html>"
-    data: bytes = HTML(string=html).write_pdf(pdf_variant=variant)
+    data: bytes = HTML(string=html).write_pdf(pdf_variant=variant, pdf_forms=form)
     return data
 
 
@@ -307,3 +310,18 @@ def _contents_of(part: bytes, face: str) -> bytes:
     descriptor = type0["/DescendantFonts"][0].get_object()["/FontDescriptor"]
     data: bytes = descriptor["/FontFile2"].get_data()
     return data
+
+
+def test_form_fields_use_the_kept_font(tmp_path: Path) -> None:
+    """A part with a form field embeds its fonts whole and names them in the form's
+    default resources (/DR): those follow the one font kept too."""
+    before, after, report = _merged(_joined([_part(t, form=True) for t in _PARTS]), tmp_path)
+
+    assert report.merged and not report.left_alone
+    assert set(_faces(after).values()) == {1}
+    reader = PdfReader(after, strict=True)
+    default = reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]
+    on_pages = {ref.idnum for page in reader.pages for ref in page["/Resources"]["/Font"].values()}
+    assert {ref.idnum for ref in default.values()} <= on_pages
+    _same_look(before, after)
+    _check_structure(after)
