@@ -224,14 +224,15 @@ def command_memory(args: list[str], cwd: Path) -> tuple[float, float]:
     return wall, peak
 
 
-def make_records(folder: Path, count: int) -> Path:
-    """``count`` synthetic meetings of 2024-Q3 with their settings; the records' folder."""
+def make_records(folder: Path, count: int, tasks: int = 2) -> Path:
+    """``count`` synthetic meetings of 2024-Q3 with their settings, ``tasks`` tasks each;
+    the records' folder."""
     from synthetic import write_records
 
     from conftest import SETTINGS, write_yaml
 
     write_yaml(folder / "giaoban.yaml", SETTINGS)
-    write_records(folder / "records", count, dt.date(2024, 7, 1), 91)
+    write_records(folder / "records", count, dt.date(2024, 7, 1), 91, tasks=tasks)
     return folder / "records"
 
 

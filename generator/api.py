@@ -167,14 +167,17 @@ def digest(
     renderer: Renderer | None = None,
     executor: Executor | None = None,
     progress: Progress | None = None,
+    parts: int | None = None,
     **choices: Any,
 ) -> DigestResult:
     """The periodic report of ``period`` from every record given (files or folders).
 
     Written as ``OUT/digest-<period>.<format>``. Records of the period are
     aggregated; earlier ones count for directives still open. With ``jobs`` > 1
-    the formats are rendered side by side. ``digest`` of the result is ``None``
-    when the outputs were up to date and nothing was read.
+    the formats are rendered side by side, and a long digest's PDF in parts: cut where it
+    starts new pages (``parts`` of them at the most; 1: in one pass), laid out on the
+    workers and joined. ``digest`` of the result is ``None`` when the outputs were up to
+    date and nothing was read.
     """
     chosen = _options(options, renderer, choices)
     chosen.check_formats()
@@ -191,18 +194,26 @@ def digest(
     files = record_files(paths)
     number, date = (registration.number, registration.date) if registration else (None, None)
     state = OutputState(chosen.out)
-    shaping = [f"number={number}", f"date={date}", f"by={membership}"]
+    if parts is not None and parts < 1:
+        raise UsageError(message("parts_at_least_one", value=parts))
+    shaping = [f"number={number}", f"date={date}", f"by={membership}", f"parts={parts}"]
     plan = plan_digest(files, period, shaping, chosen, state)
     if not plan.stale:
         return DigestResult(None, [], list(plan.kept_warnings), list(plan.skipped))
-    with _workers(chosen, executor, list(plan.stale)) as pool:
+    # A long digest's PDF in parts keeps every worker busy: they are started for it now.
+    from generator.model.catalog import document_types
+
+    long = document_types()["digest"].sections_on_new_page_from or len(files) + 1
+    parted = "pdf" in plan.stale and parts != 1 and len(files) >= long
+    laid_out = [*plan.stale, *(["pdf"] * (chosen.jobs - 1) if parted else [])]
+    with _workers(chosen, executor, laid_out) as pool:
         from generator.model.meeting import Registration
         from generator.pipeline.stages import render_digest
 
         execution = _execution(chosen, renderer, executor, progress, pool)
         return render_digest(files, period=period, registration=registration or Registration(),
                              membership=membership, plan=plan, options=chosen, state=state,
-                             execution=execution)  # fmt: skip
+                             execution=execution, parts=parts)  # fmt: skip
 
 
 def sign(pdf: Path, options: SignOptions | None = None, *, pin: str, **choices: Any) -> Path:

@@ -24,7 +24,9 @@ KINDS = ["briefing", "working_session", "six_month_review", "annual_review"]
 LEVELS = ["province", "district", "commune"]
 
 
-def synthetic_record(index: int, day: dt.date, rng: random.Random) -> dict[str, Any]:
+def synthetic_record(
+    index: int, day: dt.date, rng: random.Random, tasks: int = 2
+) -> dict[str, Any]:
     orgs = rng.sample(ORGANIZATIONS, 3)
     kind = rng.choice(KINDS)
     reviewed = likely_reviewed(MeetingKind(kind), day)  # a review states what it reviews
@@ -64,20 +66,37 @@ def synthetic_record(index: int, day: dt.date, rng: random.Random) -> dict[str, 
                 "deadline": (day + dt.timedelta(days=rng.randint(10, 120))).isoformat(),
                 "status": rng.choice(["assigned", "in_progress", "done"]),
             }
-            for n in range(1, 3)
+            for n in range(1, tasks + 1)
         ],
+        # A meeting with more tasks than two reports on those of a meeting days before it.
+        **(
+            {
+                "directive_updates": [
+                    {
+                        "directive": f"m{index - 3:04d}#{n}",
+                        "status": "in_progress",
+                        "note": f"đã triển khai nhiệm vụ {index - 3}.{n} tại cơ sở",
+                    }
+                    for n in range(1, tasks + 1)
+                ]
+            }
+            if tasks > 2 and index > 3
+            else {}
+        ),
     }
 
 
-def write_records(folder: Path, count: int, start: dt.date, days: int, seed: int = 1) -> list[Path]:
-    """``count`` records dated within ``days`` days from ``start``, in ``folder``."""
+def write_records(folder: Path, count: int, start: dt.date, days: int, seed: int = 1,
+                  tasks: int = 2) -> list[Path]:  # fmt: skip
+    """``count`` records dated within ``days`` days from ``start``, in ``folder``, with
+    ``tasks`` tasks each."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(1, count + 1):
         day = start + dt.timedelta(days=(index * days) // (count + 1))
         path = folder / f"m{index:04d}.yaml"
-        data = synthetic_record(index, day, rng)
+        data = synthetic_record(index, day, rng, tasks)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
         paths.append(path)
     return paths

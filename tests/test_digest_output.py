@@ -64,15 +64,22 @@ def test_meetings_table_has_a_row_per_meeting_and_a_repeating_header(
     rendered_digest: RenderedDigest,
 ) -> None:
     doc = Document(str(rendered_digest.docx))
-    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT"
-                 and t.rows[0].cells[2].text == "Hội nghị")  # fmt: skip
-    assert len(table.rows) == MEETINGS + 1
-    header_props = table.rows[0]._tr.trPr
-    assert header_props.find(qn("w:tblHeader")) is not None
-    assert table.rows[1]._tr.trPr is None or table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
-    dates = [row.cells[1].text for row in table.rows[1:]]
-    parsed = [dt.datetime.strptime(d, "%d/%m/%Y").date() for d in dates]
+    # A long digest has the table of each month on a page of its own, numbered on.
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text == "STT"
+              and t.rows[0].cells[2].text == "Hội nghị"]  # fmt: skip
+    assert len(tables) == 3
+    rows = [row for table in tables for row in table.rows[1:]]
+    assert [row.cells[0].text for row in rows] == [str(n) for n in range(1, MEETINGS + 1)]
+    for table in tables:
+        header_props = table.rows[0]._tr.trPr
+        assert header_props.find(qn("w:tblHeader")) is not None
+        body = table.rows[1]._tr.trPr
+        assert body is None or body.find(qn("w:tblHeader")) is None
+    parsed = [dt.datetime.strptime(row.cells[1].text, "%d/%m/%Y").date() for row in rows]
     assert parsed == sorted(parsed)
+    months = [{d.month for d in (dt.datetime.strptime(r.cells[1].text, "%d/%m/%Y")
+                                 for r in table.rows[1:])} for table in tables]  # fmt: skip
+    assert months == [{7}, {8}, {9}]
     page_two = pdf_pages(rendered_digest.pdf)[1]
     assert "STT Ngày Hội nghị Cơ quan tổ" in page_two.replace("\n", " ")
 
@@ -140,3 +147,24 @@ def test_same_text_in_docx_and_pdf(rendered_digest: RenderedDigest) -> None:
 def test_carried_over_directives_are_listed(rendered_digest: RenderedDigest) -> None:
     text = " ".join(docx_words(rendered_digest.docx))
     assert "chuyển từ kỳ trước" in text
+
+
+def test_a_long_digest_starts_each_section_and_month_on_a_new_page(
+    rendered_digest: RenderedDigest,
+) -> None:
+    # 40 meetings make a long digest (config/documents.yaml): Word breaks the page before
+    # each section but the first, and before each month's table but a section's first.
+    doc = Document(str(rendered_digest.docx))
+    sections = ("I. ", "II.", "III", "IV.", "V. ")
+    headings = [p for p in doc.paragraphs if p.text[:3] in sections or p.text[1:3] == ". "]
+    breaks = {p.text.upper(): bool(p.paragraph_format.page_break_before) for p in headings}
+    assert breaks["I. TÌNH HÌNH TỔ CHỨC HỘI NGHỊ"] is False
+    assert breaks["II. KẾT QUẢ ĐẠT ĐƯỢC"] is True
+    assert breaks["V. NHIỆM VỤ ĐƯỢC GIAO VÀ TÌNH HÌNH THỰC HIỆN"] is True
+    assert breaks["1. THÁNG 7/2024"] is False and breaks["2. THÁNG 8/2024"] is True
+    assert breaks["3. NHIỆM VỤ GIAO TRONG THÁNG 8/2024"] is True
+    pages = pdf_pages(rendered_digest.pdf)
+    for heading in ("II. KẾT QUẢ", "2. Tháng 8/2024", "3. Nhiệm vụ giao trong tháng 8/2024"):
+        page = next(p for p in pages if heading.lower() in p.lower())
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert heading.lower() in " ".join(lines[:2]).lower()  # the number, then the heading

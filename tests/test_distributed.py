@@ -48,3 +48,28 @@ def test_the_command_renders_on_a_scheduler_by_its_address(
                 "--scheduler", cluster.scheduler_address, "-q"]  # fmt: skip
         assert main(args) == 0
     assert (tmp_path / "out" / "record.tb.pdf").is_file()
+
+
+def test_a_long_digest_laid_out_in_parts_on_a_cluster_is_the_same_file(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from synthetic import write_records
+
+    from generator.api import digest
+
+    write_yaml(tmp_path / "giaoban.yaml", SETTINGS)
+    write_records(tmp_path / "records", 40, dt.date(2024, 7, 1), 91, seed=7)
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                 dashboard_address=":0") as cluster,
+        distributed.Client(cluster) as client,
+    ):  # fmt: skip
+        remote = digest([tmp_path / "records"], period="2024-Q3", formats=("pdf",),
+                        out=tmp_path / "cluster", executor=client.get_executor())  # fmt: skip
+    local = digest([tmp_path / "records"], period="2024-Q3", formats=("pdf",),
+                   out=tmp_path / "local", jobs=2)  # fmt: skip
+    joined = local.outputs[0].path.read_bytes()
+    assert remote.outputs[0].path.read_bytes() == joined
+    single = digest([tmp_path / "records"], period="2024-Q3", formats=("pdf",),
+                    out=tmp_path / "single", parts=1)  # fmt: skip
+    assert single.outputs[0].path.read_bytes() != joined  # it was laid out in parts

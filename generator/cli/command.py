@@ -311,6 +311,7 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 @variant_option
 @strict_option
 @jobs_option
+@option("--parts", type=WholeNumber(), metavar="metavar_number", help="opt_parts")
 @force_option
 @scheduler_option
 @quiet_option
@@ -318,7 +319,8 @@ def render(records: Sequence[Path], docs: str, formats: str, profile: str | None
 def digest(records: Sequence[Path], period: str, formats: str, profile: str | None, out: Path,
            settings: Path | None, number: int | None, membership: str, issued: dt.date | None,
            templates: tuple[Path, ...], pdf_variant: str | None, strict: bool, jobs: int,
-           force: bool, scheduler: str | None, quiet: bool, verbose: bool) -> None:  # fmt: skip
+           parts: int | None, force: bool, scheduler: str | None, quiet: bool,
+           verbose: bool) -> None:  # fmt: skip
 
     from generator.model.meeting import Registration
 
@@ -329,7 +331,7 @@ def digest(records: Sequence[Path], period: str, formats: str, profile: str | No
                           force=force)  # fmt: skip
     with progress_display(quiet) as progress, _executor(scheduler) as executor:
         result = api.digest(records, period=period, registration=registration, options=options,
-                            membership=membership, progress=progress,
+                            membership=membership, progress=progress, parts=parts,
                             executor=executor)  # fmt: skip
     _warn(result.warnings)
     if result.digest and not quiet:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from string import Formatter
 from typing import Any, Literal
 
-from generator.documents.aggregation import Digest
-from generator.model.catalog import document_types, vocabulary
+from generator.documents.aggregation import Digest, DirectiveEntry
+from generator.model.catalog import DocumentType, document_types, vocabulary
 from generator.model.kinds import DirectiveStatus
 from generator.model.meeting import Directive, Meeting, Registration
 from generator.model.metadata import Metadata
@@ -221,6 +221,59 @@ def briefing_context(record: Record, settings: Settings, profile: Profile, doc_k
     return Content(doc_key, context, meta)
 
 
+def _long(meetings: int, doc_type: DocumentType) -> bool:
+    """Whether a period document of ``meetings`` starts each section on a new page."""
+    least = doc_type.sections_on_new_page_from
+    return least is not None and meetings >= least
+
+
+@dataclass(frozen=True)
+class Month:
+    """The rows of a long digest's table (or appendix) of one month: each month starts a
+    page, under a heading of its own, and the rows keep their numbers (``start`` is the
+    first one's)."""
+
+    #: The month's first day; ``None`` for what was carried over from earlier periods
+    #: (and for all the rows of a digest that is not long: one group, no heading).
+    first: dt.date | None
+    items: tuple[Any, ...]
+    start: int
+
+
+def _held(record: Record) -> dt.date:
+    return record.meeting.date
+
+
+def _given(directive: DirectiveEntry) -> dt.date:
+    return directive.given_on
+
+
+def _carried(directive: DirectiveEntry) -> bool:
+    return directive.carried_over
+
+
+def _never(_: object) -> bool:
+    return False
+
+
+def months(items: Sequence[Any], day: Callable[[Any], dt.date],
+           before: Callable[[Any], bool], long: bool) -> list[Month]:  # fmt: skip
+    """``items`` (in date order) by month, those ``before`` the period first; one group
+    when the digest is not ``long``."""
+    if not long:
+        return [Month(None, tuple(items), 1)] if items else []
+    found: list[Month] = []
+    for item in items:
+        first = None if before(item) else day(item).replace(day=1)
+        if found and found[-1].first == first:
+            last = found[-1]
+            found[-1] = Month(first, (*last.items, item), last.start)
+        else:
+            start = found[-1].start + len(found[-1].items) if found else 1
+            found.append(Month(first, (item,), start))
+    return found
+
+
 def digest_context(
     digest: Digest, settings: Settings, profile: Profile, registration: Registration
 ) -> Content:
@@ -239,6 +292,7 @@ def digest_context(
     frame = document_frame(
         settings, profile, "digest", registration, year=issued.year, meta=meta, **fields
     )
+    long = _long(len(held), document_types()["digest"])
     statuses = list(DirectiveStatus)
     chart_width_mm = profile.text_width_mm * 0.8
     labels = [words.statuses[s] for s in statuses]
@@ -250,6 +304,11 @@ def digest_context(
         "digest": digest,
         "period_name": period_name,
         "overview": overview(digest),
+        "sections_on_new_page": long,
+        "months": {
+            "meetings": months(digest.meetings, _held, _never, long),
+            "directives": months(digest.directives, _given, _carried, long),
+        },
         "chart": {
             "labels": labels,
             "values": values,

@@ -48,6 +48,9 @@ class DocumentType(Strict):
     scope: Literal["meeting", "period"] = "meeting"
     summary: Text | None = None
     closing: Text | None = None
+    #: A period document of at least this many meetings starts each section on a new page
+    #: (``None``: never).
+    sections_on_new_page_from: Annotated[int, Field(ge=1)] | None = None
 
 
 #: The fields a type's summary or closing line may name, by its scope: what

@@ -70,6 +70,11 @@ LAYOUT_TABLES = (HEADER_TABLE, CLOSING_TABLE)
 #: sentence stays with the recipients and signature; never a signature alone).
 KEEP_WITH_NEXT = "keep-with-next"
 
+#: A class a heading or paragraph may add: it starts a new page (each section of a long
+#: digest). The PDF of a document with such breaks is laid out in parts, cut there
+#: (``output.pdf_parts``).
+NEW_PAGE = "new-page"
+
 #: Space above and below a data table, in points (both writers; CSS margins collapse
 #: with the paragraphs' own spacing, and the DOCX mirrors that).
 DATA_TABLE_MARGIN_PT = 6.0

@@ -31,9 +31,11 @@ from generator.model.profiles import Profile, load_profile, out_of_force
 from generator.model.records import Checked, Record, load_record, warnings_of
 from generator.model.settings import load_settings
 from generator.output.formats import Document
+from generator.output.pdf_parts import Numbering, split
 from generator.output.renderer import Renderer
 from generator.pipeline.checks import check_batch, check_run
 from generator.pipeline.options import Options
+from generator.pipeline.parts import PartedPdf
 from generator.pipeline.plan import DigestPlan, RenderPlan
 from generator.pipeline.results import DigestResult, Output, RenderResult
 from generator.pipeline.state import OutputState, digest_state_key, state_key
@@ -195,8 +197,10 @@ def render_digest(
     options: Options,
     state: OutputState,
     execution: Execution,
+    parts: int | None = None,
 ) -> DigestResult:
-    """Read every record, aggregate the period, render and write its report."""
+    """Read every record, aggregate the period, render and write its report; its PDF in
+    ``parts`` at the most (``None``: wherever it starts a new page; see ``_parted``)."""
     records = check_run(files, options, together=True, dated=())
     settings = load_settings(plan.settings)
     data = build_digest(records, period, settings, membership)
@@ -221,16 +225,41 @@ def render_digest(
     outputs = [Output(plan.settings, "digest", fmt, plan.targets[fmt], plan.stale[fmt])
                for fmt in plan.stale]  # fmt: skip
 
-    def deliver(output: Output, blob: bytes) -> None:
+    def write_output(output: Output, blob: bytes) -> None:
         write_atomic(output.path, blob)
         state.record(digest_state_key(period, output.format), output.path, plan.key, blob,
                      warnings)  # fmt: skip
 
+    parted = _parted(document, profile, parts, execution)
+
+    def deliver(key: tuple[Output, int | None], blob: bytes) -> None:
+        output, index = key
+        joined = blob if index is None or parted is None else parted.deliver(index, blob)
+        if joined is not None:
+            write_output(output, joined)
+
     for folder in dict.fromkeys(o.path.parent for o in outputs):
         remove_orphans(folder)
-    tasks = [(o, Task(document, o.format, str(period), "digest")) for o in outputs]
-    execution.run(tasks, [o.format for o in outputs], deliver, state)
+    tasks: list[tuple[tuple[Output, int | None], Task]] = []
+    for o in outputs:
+        if o.format == "pdf" and parted is not None:
+            tasks += [((o, i), task) for i, task in parted.tasks(str(period), "digest")]
+        else:
+            tasks.append(((o, None), Task(document, o.format, str(period), "digest")))
+    execution.run(tasks, [t.format for _, t in tasks], deliver, state)
     return DigestResult(data, outputs, warnings, list(plan.skipped))
+
+
+def _parted(document: Document, profile: Profile, parts: int | None,
+            execution: Execution) -> PartedPdf | None:  # fmt: skip
+    """The digest's PDF in parts laid out side by side (``None``: in one pass): cut where
+    the document starts new pages, ``parts`` of them at the most."""
+    cut = split(document, parts)
+    if cut is None:
+        return None
+    rules = profile.page_number
+    numbering = Numbering(rules.first_page, rules.restart_in_appendix)
+    return PartedPdf(document, cut, numbering, lambda d: execution.renderer.write(d, "pdf"))
 
 
 def _date_warnings(data: Digest, registration: Registration) -> list[Problem]:

@@ -41,6 +41,7 @@ from generator.model.components import (
     KEEP_WITH_NEXT,
     LAYOUT_TABLES,
     LEVEL_WITH_RECIPIENTS,
+    NEW_PAGE,
     RULE,
     TAG_DEFAULTS,
 )
@@ -205,6 +206,8 @@ class HtmlWriter:
             paragraph.paragraph_format.page_break_before = False
         if KEEP_WITH_NEXT in element.classes:
             paragraph.paragraph_format.keep_with_next = True
+        if NEW_PAGE in element.classes:
+            paragraph.paragraph_format.page_break_before = True
         if LEVEL_WITH_RECIPIENTS in element.classes:
             label = self.styles["recipients-label"]
             paragraph.paragraph_format.space_before = Pt(label.space_before_pt)
