@@ -3,12 +3,11 @@
 # Fonts: Liberation Serif and Tinos are metric-compatible with Times New Roman
 # and cover Vietnamese; libharfbuzz-subset0 keeps WeasyPrint's font subsetting
 # fast; poppler-utils and LibreOffice Writer are for reading outputs back in tests;
-# SoftHSM2 is the PKCS#11 token the signing tests keep their test keys in; qpdf checks
-# the structure of PDFs giaoban rewrites (fonts merged across parts).
+# SoftHSM2 is the PKCS#11 token the signing tests keep their test keys in.
 set -euo pipefail
 
 runtime=(fonts-liberation2 fonts-croscore libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0)
-testing=(poppler-utils libreoffice-writer-nogui softhsm2 qpdf)
+testing=(poppler-utils libreoffice-writer-nogui softhsm2)
 # The benchmark's peer: LibreOffice kept running by unoserver, which needs its uno module.
 bench=(libreoffice-writer-nogui python3-uno python3-venv)
 

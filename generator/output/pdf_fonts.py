@@ -24,23 +24,14 @@ from __future__ import annotations
 import io
 import math
 import re
+import zlib
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
-from pypdf import PdfWriter
-from pypdf.errors import PdfReadError
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    FloatObject,
-    IndirectObject,
-    NameObject,
-    NumberObject,
-    PdfObject,
-    StreamObject,
-)
+from pikepdf import Array, Dictionary, Name, Object, Pdf, PdfError, Stream
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -59,10 +50,10 @@ _KEPT_TABLES = frozenset(("head", "hhea", "maxp", "OS/2", "hmtx", "cmap", "loca"
                           "name", "post", "gasp", "cvt ", "fpgm", "prep"))  # fmt: skip
 #: How deep composite glyphs nest at most (OpenType's maxComponentDepth is rarely over 2).
 _NESTING = 8
-#: How many passes can take to drop a font's objects: Type0 → CIDFont → descriptor → file.
-_DROP_PASSES = 5
 
 _T = TypeVar("_T")
+#: An indirect object's number and generation: what identifies it in the document.
+_Ref = tuple[int, int]
 
 _TO_UNICODE_HEAD = b"""/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -102,207 +93,207 @@ class FontMerge:
 class _Font:
     """A Type0 font of a resource dictionary, with the parts that make it."""
 
-    ref: IndirectObject
-    type0: DictionaryObject
-    cid_font: DictionaryObject
-    descriptor: DictionaryObject
+    type0: Dictionary
+    cid_font: Dictionary
+    descriptor: Dictionary
+
+    @property
+    def ref(self) -> _Ref:
+        return self.type0.objgen
 
     @property
     def name(self) -> str:
-        return _TAG.sub("", str(self.type0["/BaseFont"]))
+        return _TAG.sub("", str(self.type0.get("/BaseFont")))
 
     @property
-    def file(self) -> StreamObject:
+    def file(self) -> Stream:
         return _stream(self.descriptor, "/FontFile2")
 
-    def owned(self) -> list[IndirectObject]:
-        """The indirect objects that exist only for this font (what dropping it frees)."""
-        raws = [
-            self.ref,
-            _own(self.type0, "/DescendantFonts"),
-            _array(self.type0.get("/DescendantFonts"))[0],
-            _own(self.type0, "/ToUnicode"),
-            _own(self.cid_font, "/FontDescriptor"),
-            _own(self.cid_font, "/W"),
-            _own(self.descriptor, "/FontFile2"),
-            _own(self.descriptor, "/CIDSet"),
-        ]
-        return [raw for raw in raws if isinstance(raw, IndirectObject)]
 
+def merge_fonts(pdf: Pdf) -> FontMerge:
+    """Leave one font per face in ``pdf`` (parts joined with ``Pdf.add_pages_from``).
 
-def merge_fonts(writer: PdfWriter) -> FontMerge:
-    """Leave one font per face in ``writer`` (parts joined with ``PdfWriter.append``).
-
-    Call it after the parts are joined and before writing: it rewrites the kept
-    fonts in place, points every page's, form XObject's, pattern's, appearance
-    stream's and the form's (``/DR``) font resources at them, and drops the other
-    copies along with any other object nothing refers to any more.
+    Call it after the parts are joined and before saving: it rewrites the kept
+    fonts in place and points every page's, form XObject's, pattern's, appearance
+    stream's and the form's (``/DR``) font resources at them. The other copies are
+    left referred to by nothing, and qpdf saves only the objects the document refers
+    to: they are not written.
     """
     report = FontMerge()
-    slots = list(_font_slots(writer))
+    slots = list(_font_slots(pdf))
     groups: dict[tuple[object, ...], list[_Font]] = {}
-    file_users: dict[int, set[int]] = {}  # font file → the fonts that use it
-    seen: set[int] = set()
-    for container, name in slots:
-        raw = container.raw_get(name)
-        if not isinstance(raw, IndirectObject) or raw.idnum in seen:
+    file_users: dict[_Ref, set[_Ref]] = {}  # font file → the fonts that use it
+    seen: set[_Ref] = set()
+    for fonts, name in slots:
+        ref = _ref(fonts[name])
+        if ref is None or ref in seen:
             continue
-        seen.add(raw.idnum)
-        font = _font(raw)
+        seen.add(ref)
+        font = _font(fonts[name])
         if font is None:
             continue
         for kind in ("/FontFile", "/FontFile2", "/FontFile3"):
-            file = _own(font.descriptor, kind)
-            if isinstance(file, IndirectObject):
-                file_users.setdefault(file.idnum, set()).add(raw.idnum)
+            file = _ref(font.descriptor.get(kind))
+            if file is not None:
+                file_users.setdefault(file, set()).add(ref)
         key = _face(font)
         if key is not None:
             groups.setdefault(key, []).append(font)
 
-    replaced: dict[int, IndirectObject] = {}
-    dropped: list[IndirectObject] = []
-    kept: list[_Font] = []
-    for fonts in groups.values():
-        if len(fonts) < 2:
+    replaced: dict[_Ref, Dictionary] = {}
+    for group in groups.values():
+        if len(group) < 2:
             continue
         try:
-            _merge(fonts, file_users)
+            _merge(group, file_users)
         except _Unmergeable as reason:
-            report.left_alone[fonts[0].name] = str(reason)
+            report.left_alone[group[0].name] = str(reason)
             continue
-        report.merged[fonts[0].name] = len(fonts)
-        kept.append(fonts[0])
-        for font in fonts[1:]:
-            replaced[font.ref.idnum] = fonts[0].ref
-            dropped.extend(font.owned())
-    if not replaced:
-        return report
-    for container, name in slots:
-        raw = container.raw_get(name)
-        if isinstance(raw, IndirectObject) and raw.idnum in replaced:
-            container[NameObject(name)] = replaced[raw.idnum]
-    keep = {raw.idnum for font in kept for raw in font.owned()}
-    _drop_unreferenced(writer, {raw.idnum for raw in dropped} - keep)
+        report.merged[group[0].name] = len(group)
+        for font in group[1:]:
+            replaced[font.ref] = group[0].type0
+    for fonts, name in slots:
+        ref = _ref(fonts[name])
+        if ref in replaced:
+            fonts[name] = replaced[ref]
     return report
 
 
-def _font_slots(writer: PdfWriter) -> Iterator[tuple[DictionaryObject, str]]:
+#: Where a resource dictionary is found: its own object, or its holder's and the key
+#: (None for a direct dictionary in a direct holder, reached through one object only).
+_Place = tuple[object, ...] | None
+
+
+def _font_slots(pdf: Pdf) -> Iterator[tuple[Dictionary, str]]:
     """Every (font resource dictionary, resource name) of the document: the pages', and
     those of the form XObjects, tiling patterns, Type3 fonts and annotation appearances
     they use, and the interactive form's default resources (``/DR``)."""
-    stack: deque[PdfObject | None] = deque()  # first in, first out: the first page's font is kept
-    for page in writer.pages:
-        stack.append(_inherited(page, "/Resources"))
-        annotations = _resolved(page.get("/Annots"))
-        for annotation in annotations if isinstance(annotations, ArrayObject) else []:
-            appearances = _resolved(_own(annotation, "/AP"))
+    queue: deque[tuple[_Place, Object | None]] = deque()  # first in, first out: the first
+    for page in pdf.pages:  # page's font is kept
+        queue.append(_inherited(page.obj, "/Resources"))
+        annotations = page.obj.get("/Annots")
+        for annotation in annotations if isinstance(annotations, Array) else []:
+            appearances = annotation.get("/AP") if isinstance(annotation, Dictionary) else None
             for kind in ("/N", "/R", "/D"):
-                stack.extend(_appearance_resources(appearances, kind))
-    acroform = _resolved(writer.root_object.get("/AcroForm"))
-    if isinstance(acroform, DictionaryObject):
-        stack.append(_own(acroform, "/DR"))
-    visited: set[int] = set()
-    while stack:
-        raw = stack.popleft()
-        resources = _resolved(raw)
-        if not isinstance(resources, DictionaryObject) or id(resources) in visited:
+                queue.extend(_appearance_resources(appearances, kind))
+    acroform = pdf.Root.get("/AcroForm")
+    if isinstance(acroform, Dictionary):
+        queue.append(_entry(acroform, "/DR"))
+    visited: set[object] = set()
+    while queue:
+        place, resources = queue.popleft()
+        if not isinstance(resources, Dictionary) or place in visited:
             continue
-        visited.add(id(resources))
-        fonts = _resolved(resources.get("/Font"))
-        if isinstance(fonts, DictionaryObject):
-            for name in list(fonts):
+        if place is not None:
+            visited.add(place)
+        fonts = resources.get("/Font")
+        if isinstance(fonts, Dictionary):
+            for name in sorted(fonts.keys()):
                 yield fonts, name
-                stack.append(_own_resources(fonts[name]))  # a Type3 font's glyph procedures'
+                queue.append(_entry(fonts[name], "/Resources"))  # a Type3 font's glyph procedures'
         for category in ("/XObject", "/Pattern"):
-            children = _resolved(resources.get(category))
-            if isinstance(children, DictionaryObject):
-                stack.extend(_own_resources(children[name]) for name in children)
+            children = resources.get(category)
+            if isinstance(children, Dictionary):
+                queue.extend(
+                    _entry(children[name], "/Resources") for name in sorted(children.keys())
+                )
 
 
-def _appearance_resources(appearances: PdfObject | None, kind: str) -> list[PdfObject | None]:
+def _appearance_resources(
+    appearances: Object | None, kind: str
+) -> list[tuple[_Place, Object | None]]:
     """The resources of an annotation's appearance: one stream, or one per state."""
-    if not isinstance(appearances, DictionaryObject):
+    if not isinstance(appearances, Dictionary):
         return []
-    appearance = _resolved(appearances.get(kind))
-    if isinstance(appearance, StreamObject):
-        return [_own_resources(appearance)]
-    if isinstance(appearance, DictionaryObject):
-        return [_own_resources(appearance[state]) for state in appearance]
+    appearance = appearances.get(kind)
+    if isinstance(appearance, Stream):
+        return [_entry(appearance, "/Resources")]
+    if isinstance(appearance, Dictionary):
+        return [_entry(appearance[state], "/Resources") for state in sorted(appearance.keys())]
     return []
 
 
-def _own_resources(obj: PdfObject | None) -> PdfObject | None:
-    return _own(obj, "/Resources")
+def _entry(holder: object, key: str) -> tuple[_Place, Object | None]:
+    """``holder``'s entry ``key`` and where it is."""
+    if not isinstance(holder, Dictionary | Stream) or key not in holder:
+        return None, None
+    value = holder[key]
+    own, held = _ref(value), _ref(holder)
+    return (own if own is not None else (held, key) if held is not None else None), value
 
 
-def _own(obj: PdfObject | None, key: str) -> PdfObject | None:
-    """``obj``'s entry ``key`` as written (an indirect reference is not followed)."""
-    holder = _resolved(obj)
-    if isinstance(holder, DictionaryObject) and key in holder:
-        entry: PdfObject = holder.raw_get(key)
-        return entry
-    return None
-
-
-def _inherited(page: DictionaryObject, key: str) -> PdfObject | None:
-    node: DictionaryObject | None = page
-    while node is not None:
+def _inherited(page: Dictionary, key: str) -> tuple[_Place, Object | None]:
+    """A page's entry ``key``, or the nearest of its ancestors' in the page tree."""
+    node: object = page
+    parents: set[_Ref | None] = set()
+    while isinstance(node, Dictionary) and _ref(node) not in parents:
         if key in node:
-            return _own(node, key)
-        parent = _resolved(node.get("/Parent"))
-        node = parent if isinstance(parent, DictionaryObject) else None
+            return _entry(node, key)
+        parents.add(_ref(node))
+        node = node.get("/Parent")
+    return None, None
+
+
+def _ref(obj: object) -> _Ref | None:
+    """An indirect object's number and generation (None for a direct object)."""
+    if isinstance(obj, Object) and obj.is_indirect:
+        return obj.objgen
     return None
 
 
-def _stream(owner: DictionaryObject, key: str) -> StreamObject:
-    stream = _resolved(owner.get(key))
-    if not isinstance(stream, StreamObject):
+def _stream(owner: Dictionary, key: str) -> Stream:
+    stream = owner.get(key)
+    if not isinstance(stream, Stream):
         raise _Unmergeable(f"{key} is not a stream")
     return stream
 
 
-def _resolved(obj: PdfObject | None) -> PdfObject | None:
-    if isinstance(obj, IndirectObject):
-        target: PdfObject | None = obj.get_object()
-        return target
+def _read(stream: Stream) -> bytes:
+    """A stream's data decoded (qpdf decodes every standard lossless filter)."""
+    try:
+        return stream.read_bytes()
+    except PdfError as error:
+        raise _Unmergeable(f"qpdf cannot decode a stream: {error}") from error
+
+
+def _write(stream: Stream, data: bytes) -> None:
+    """Give ``stream`` new data, Flate-encoded here (``Stream.write`` stores what it is
+    given: ``filter`` names the encoding the data already has), so that the font is
+    compressed however the document is saved."""
+    stream.write(zlib.compress(data), filter=Name.FlateDecode)
+
+
+def _array(obj: object) -> Array:
+    if not isinstance(obj, Array):
+        raise _Unmergeable(f"{obj!r} is not an array")
     return obj
 
 
-def _array(obj: PdfObject | None) -> ArrayObject:
-    array = _resolved(obj)
-    if not isinstance(array, ArrayObject):
-        raise _Unmergeable(f"{array!r} is not an array")
-    return array
+def _dictionary(obj: object) -> Dictionary:
+    if not isinstance(obj, Dictionary):
+        raise _Unmergeable(f"{obj!r} is not a dictionary")
+    return obj
 
 
-def _dictionary(obj: PdfObject | None) -> DictionaryObject:
-    dictionary = _resolved(obj)
-    if not isinstance(dictionary, DictionaryObject):
-        raise _Unmergeable(f"{dictionary!r} is not a dictionary")
-    return dictionary
+def _float(obj: object) -> float:
+    if isinstance(obj, bool) or not isinstance(obj, int | float | Decimal):
+        raise _Unmergeable(f"{obj!r} is not a number")
+    return float(obj)
 
 
-def _float(obj: PdfObject | None) -> float:
-    number = _resolved(obj)
-    if not isinstance(number, (int, float)):
-        raise _Unmergeable(f"{number!r} is not a number")
-    return float(number)
-
-
-def _font(ref: IndirectObject) -> _Font | None:
-    type0 = ref.get_object()
-    if not isinstance(type0, DictionaryObject) or type0.get("/Subtype") != "/Type0":
+def _font(entry: Object) -> _Font | None:
+    if not isinstance(entry, Dictionary) or entry.get("/Subtype") != "/Type0":
         return None
-    descendants = type0.get("/DescendantFonts")
-    if not isinstance(descendants, ArrayObject) or len(descendants) != 1:
+    descendants = entry.get("/DescendantFonts")
+    if not isinstance(descendants, Array) or len(descendants) != 1:
         return None
-    cid_font = _resolved(descendants[0])
-    if not isinstance(cid_font, DictionaryObject):
+    cid_font = descendants[0]
+    if not isinstance(cid_font, Dictionary):
         return None
-    descriptor = _resolved(cid_font.get("/FontDescriptor"))
-    if not isinstance(descriptor, DictionaryObject):
+    descriptor = cid_font.get("/FontDescriptor")
+    if not isinstance(descriptor, Dictionary):
         return None
-    return _Font(ref, type0, cid_font, descriptor)
+    return _Font(entry, cid_font, descriptor)
 
 
 def _face(font: _Font) -> tuple[object, ...] | None:
@@ -317,7 +308,8 @@ def _face(font: _Font) -> tuple[object, ...] | None:
         or cid_font.get("/Subtype") != "/CIDFontType2"
         or cid_font.get("/CIDToGIDMap") != "/Identity"
         or "/ToUnicode" not in type0
-        or not isinstance(_own(descriptor, "/FontFile2"), IndirectObject)
+        or not isinstance(descriptor.get("/FontFile2"), Stream)
+        or _ref(descriptor.get("/FontFile2")) is None
     ):
         return None
     try:
@@ -333,29 +325,29 @@ def _face(font: _Font) -> tuple[object, ...] | None:
             _float(descriptor.get("/ItalicAngle")),
             _float(descriptor.get("/Ascent")),
             _float(descriptor.get("/Descent")),
-            _float(descriptor.get("/CapHeight", NumberObject(0))),
-            _float(descriptor.get("/StemV", NumberObject(0))),
+            _float(descriptor.get("/CapHeight", 0)),
+            _float(descriptor.get("/StemV", 0)),
             "/CIDSet" in descriptor,
         )
     except _Unmergeable:
         return None
 
 
-def _merge(fonts: list[_Font], file_users: dict[int, set[int]]) -> None:
+def _merge(fonts: list[_Font], file_users: dict[_Ref, set[_Ref]]) -> None:
     """Make ``fonts[0]`` hold every glyph, width and text of ``fonts``; change nothing if
     they cannot be one face (_Unmergeable)."""
     maps = [_to_unicode(font) for font in fonts]
     widths_of = [_widths(font) for font in fonts]
     to_unicode = _union(maps, "ToUnicode")
     widths = _union(widths_of, "/W")
-    members = {font.ref.idnum for font in fonts}
-    files: dict[int, tuple[StreamObject, int]] = {}
+    members = {font.ref for font in fonts}
+    files: dict[_Ref, tuple[Stream, int]] = {}
     for font, mapping, font_widths in zip(fonts, maps, widths_of, strict=True):
-        idnum = font.descriptor.raw_get("/FontFile2").idnum
-        if not file_users.get(idnum, set()) <= members:
+        ref = font.file.objgen
+        if not file_users.get(ref, set()) <= members:
             raise _Unmergeable("its font file is shared with a font that is not merged")
-        last = max([*mapping, *font_widths, files.get(idnum, (None, 0))[1]])
-        files[idnum] = (font.file, last)
+        last = max([*mapping, *font_widths, files.get(ref, (None, 0))[1]])
+        files[ref] = (font.file, last)
     kept = fonts[0]
     boxes = [[_float(v) for v in _array(font.descriptor.get("/FontBBox"))] for font in fonts]
     box = [min(b[0] for b in boxes), min(b[1] for b in boxes),
@@ -363,30 +355,21 @@ def _merge(fonts: list[_Font], file_users: dict[int, set[int]]) -> None:
     flags = int(_float(kept.descriptor.get("/Flags"))) & ~_FIXED_PITCH
     if len(widths) > 1 and len(set(widths.values())) == 1:
         flags |= _FIXED_PITCH
-    to_unicode_stream = _writable(kept.type0, "/ToUnicode")
-    cid_set = _writable(kept.descriptor, "/CIDSet") if "/CIDSet" in kept.descriptor else None
-    file_stream = _writable(kept.descriptor, "/FontFile2")
+    to_unicode_stream = _stream(kept.type0, "/ToUnicode")
+    cid_set = _stream(kept.descriptor, "/CIDSet") if "/CIDSet" in kept.descriptor else None
+    font_file = None
     if len(files) > 1:
-        font_file = _merge_font_files([(data.get_data(), last) for data, last in files.values()])
-        file_stream.set_data(font_file)
-        file_stream[NameObject("/Length1")] = NumberObject(len(font_file))
+        font_file = _merge_font_files([(_read(file), last) for file, last in files.values()])
     # Nothing above changed the document unless all of it could be done.
-    to_unicode_stream.set_data(_to_unicode_cmap(to_unicode))
-    kept.cid_font[NameObject("/W")] = _w_array(widths)
-    kept.descriptor[NameObject("/FontBBox")] = ArrayObject(_number(v) for v in box)
-    kept.descriptor[NameObject("/Flags")] = NumberObject(flags)
+    if font_file is not None:
+        _write(kept.file, font_file)
+        kept.descriptor.FontFile2.Length1 = len(font_file)
+    _write(to_unicode_stream, _to_unicode_cmap(to_unicode))
+    kept.cid_font.W = _w_array(widths)
+    kept.descriptor.FontBBox = Array([_number(v) for v in box])
+    kept.descriptor.Flags = flags
     if cid_set is not None:
-        cid_set.set_data(_cid_set(widths))
-
-
-def _writable(owner: DictionaryObject, key: str) -> StreamObject:
-    """A stream pypdf can give new data (it encodes with Flate only)."""
-    stream = _stream(owner, key)
-    if stream.get("/Filter", "/FlateDecode") not in ("/FlateDecode", ["/FlateDecode"]):
-        raise _Unmergeable(f"{key} has a filter other than Flate")
-    if "/DecodeParms" in stream:
-        raise _Unmergeable(f"{key} has a predictor pypdf would not write")
-    return stream
+        _write(cid_set, _cid_set(widths))
 
 
 def _union(maps: list[dict[int, _T]], what: str) -> dict[int, _T]:
@@ -400,7 +383,7 @@ def _union(maps: list[dict[int, _T]], what: str) -> dict[int, _T]:
 
 def _to_unicode(font: _Font) -> dict[int, str]:
     """The CID → text map of WeasyPrint's ToUnicode CMap (bfchar entries only)."""
-    data = _stream(font.type0, "/ToUnicode").get_data()
+    data = _read(_stream(font.type0, "/ToUnicode"))
     if b"beginbfrange" in data:
         raise _Unmergeable("ToUnicode has ranges")
     mapping: dict[int, str] = {}
@@ -424,8 +407,8 @@ def _widths(font: _Font) -> dict[int, float]:
     try:
         while index < len(items):
             first = int(_float(items[index]))
-            following = _resolved(items[index + 1])
-            if isinstance(following, ArrayObject):
+            following = items[index + 1]
+            if isinstance(following, Array):
                 for offset, width in enumerate(following):
                     widths[first + offset] = _float(width)
                 index += 2
@@ -657,18 +640,16 @@ def _to_unicode_cmap(mapping: dict[int, str]) -> bytes:
     return b"".join(lines)
 
 
-def _w_array(widths: dict[int, float]) -> ArrayObject:
+def _w_array(widths: dict[int, float]) -> Array:
     """``[first [w w …] first [w …]]`` over runs of consecutive CIDs, as WeasyPrint writes."""
-    array = ArrayObject()
-    run = ArrayObject()
+    runs: list[tuple[int, list[int | float]]] = []
     previous = -2
     for cid, width in widths.items():
         if cid != previous + 1:
-            run = ArrayObject()
-            array.extend([NumberObject(cid), run])
-        run.append(_number(width))
+            runs.append((cid, []))
+        runs[-1][1].append(_number(width))
         previous = cid
-    return array
+    return Array([item for first, run in runs for item in (first, Array(run))])
 
 
 def _cid_set(widths: dict[int, float]) -> bytes:
@@ -680,28 +661,5 @@ def _cid_set(widths: dict[int, float]) -> bytes:
     return bytes(bits)
 
 
-def _number(value: float) -> NumberObject | FloatObject:
-    return NumberObject(int(value)) if value == int(value) else FloatObject(value)
-
-
-def _drop_unreferenced(writer: PdfWriter, dropped: set[int]) -> None:
-    """Drop the replaced fonts' objects, now referred to by nothing.
-
-    pypdf's sweep removes what no remaining object refers to, one level at a time,
-    so it is repeated until the fonts' chains (Type0 → CIDFont → descriptor →
-    file) are gone.
-    """
-    remaining = dropped
-    for _ in range(_DROP_PASSES):
-        writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
-        left = {idnum for idnum in remaining if _exists(writer, idnum)}
-        if not left or left == remaining:
-            return
-        remaining = left
-
-
-def _exists(writer: PdfWriter, idnum: int) -> bool:
-    try:
-        return writer.get_object(idnum) is not None
-    except PdfReadError:  # pypdf's answer for an object dropped
-        return False
+def _number(value: float) -> int | float:
+    return int(value) if value == int(value) else value
