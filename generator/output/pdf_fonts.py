@@ -168,8 +168,9 @@ def _font_slots(pdf: Pdf) -> Iterator[tuple[Dictionary, str]]:
     """Every (font resource dictionary, resource name) of the document: the pages', and
     those of the form XObjects, tiling patterns, Type3 fonts and annotation appearances
     they use, and the interactive form's default resources (``/DR``)."""
-    queue: deque[tuple[_Place, Object | None]] = deque()  # first in, first out: the first
-    for page in pdf.pages:  # page's font is kept
+    # First in, first out: the first page's font is the one kept.
+    queue: deque[tuple[_Place, Object | None]] = deque()
+    for page in pdf.pages:
         queue.append(_inherited(page.obj, "/Resources"))
         annotations = page.obj.get("/Annots")
         for annotation in annotations if isinstance(annotations, Array) else []:
@@ -308,8 +309,7 @@ def _face(font: _Font) -> tuple[object, ...] | None:
         or cid_font.get("/Subtype") != "/CIDFontType2"
         or cid_font.get("/CIDToGIDMap") != "/Identity"
         or "/ToUnicode" not in type0
-        or not isinstance(descriptor.get("/FontFile2"), Stream)
-        or _ref(descriptor.get("/FontFile2")) is None
+        or not isinstance(descriptor.get("/FontFile2"), Stream)  # a stream: an indirect object
     ):
         return None
     try:
