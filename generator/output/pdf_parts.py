@@ -204,6 +204,8 @@ def join(parts: Sequence[bytes], layer: bytes, split: Split, numbering: Numberin
     and write the same 160 pages."""
     import pikepdf
 
+    from generator.output.pdf_fonts import merge_fonts  # pikepdf: imported when joining
+
     sources = [pikepdf.Pdf.open(io.BytesIO(part)) for part in parts]
     shown = numbers_of([len(s.pages) for s in sources], split.appendix_from, numbering)
     needed = max((n for n in shown if n is not None), default=0)
@@ -228,6 +230,7 @@ def join(parts: Sequence[bytes], layer: bytes, split: Split, numbering: Numberin
         if key in held:
             value = held[key]
             into[key] = joined.copy_foreign(value) if value.is_indirect else value
+    merge_fonts(joined)  # each part, and the layer, embed their own subset of each face
     out = io.BytesIO()
     # The identifier is made from the content: the same parts give the same bytes.
     joined.save(out, deterministic_id=True,
@@ -236,27 +239,32 @@ def join(parts: Sequence[bytes], layer: bytes, split: Split, numbering: Numberin
 
 
 def _overlay(joined: Any, numbers: Any, shown: Sequence[int | None]) -> None:
-    """Page k of the layer drawn over each page numbered k, as a form XObject after the
-    page's own content (wrapped in q … Q, so the page's transformation does not carry
-    over), under a name of its own (pikepdf's ``add_overlay`` draws random names: the
-    file would change from run to run)."""
+    """Page k of the layer drawn on each page numbered k, as a form XObject after the
+    page's own content, where WeasyPrint draws the margin boxes (a reader finds the
+    number last, as in one pass); the page's content is wrapped in q … Q so that its
+    transformation does not carry over; under a name of our own (pikepdf's
+    ``add_overlay`` draws random names: the file would change from run to run). The
+    streams are shared: one "q" for all pages, one drawing for each number."""
     import pikepdf
 
-    forms: dict[int, Any] = {}
+    save = joined.make_indirect(pikepdf.Stream(joined, b"q\n"))
+    drawn: dict[int, tuple[Any, Any]] = {}  # a number's form and the stream drawing it
     for page, number in zip(joined.pages, shown, strict=True):
         if number is None:
             continue
-        if number not in forms:
-            form = pikepdf.Page(numbers.pages[number - 1]).as_form_xobject()
-            forms[number] = joined.copy_foreign(form)
         name = pikepdf.Name(f"/PageNumber{number}")
+        if number not in drawn:
+            form = joined.copy_foreign(pikepdf.Page(numbers.pages[number - 1]).as_form_xobject())
+            draw = pikepdf.Stream(joined, b"Q\nq " + bytes(name.unparse()) + b" Do Q\n")
+            drawn[number] = (form, joined.make_indirect(draw))
+        form, draw = drawn[number]
         if pikepdf.Name.Resources not in page.obj:
             page.obj.Resources = pikepdf.Dictionary()
         if pikepdf.Name.XObject not in page.obj.Resources:
             page.obj.Resources.XObject = pikepdf.Dictionary()
-        page.obj.Resources.XObject[name] = forms[number]
-        page.contents_add(pikepdf.Stream(joined, b"q\n"), prepend=True)
-        page.contents_add(pikepdf.Stream(joined, b"Q\nq " + bytes(name.unparse()) + b" Do Q\n"))
+        page.obj.Resources.XObject[name] = form
+        page.contents_add(save, prepend=True)
+        page.contents_add(draw)
 
 
 def _outline(source: Any) -> list[tuple[int, str, int, float, float]]:
