@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from generator.errors import InputError, Position, Problem, Severity
-from generator.importing.facts import Facts, _clause, read_facts
+from generator.importing.facts import Facts, read_facts, tidy
 from generator.messages import message
 from generator.model.records import Record, load_record
 from generator.reading.document import Paragraph, read_document
@@ -54,7 +54,7 @@ class Imported:
                 for p in self.unplaced:
                     where = message("check_at_paragraph", n=p.index, text=p.excerpt())
                     lines.append(f"# {message('import_unplaced_item', where=where)}")
-                    lines.append(_dump([_clause(p.text)]).rstrip("\n"))
+                    lines.append(_dump([tidy(p.text)]).rstrip("\n"))  # as typed, "./." too
         if self.settings:
             # Settings-level facts are the settings' to hold: shown for the clerk to compare.
             lines.append(f"# {message('import_settings_note')}")

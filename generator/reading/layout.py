@@ -229,6 +229,11 @@ def _title_and_body(paragraphs: list[Paragraph], roles: dict[int, str | None]) -
         if at < len(shown) and not shown[at].place.table and normal(shown[at].text):
             roles[shown[at].index] = "doc-summary"
             at += 1
+            # A summary typed over two centred lines ("kết luận của Thường trực Huyện ủy /
+            # tại buổi làm việc với …") is one summary, as a reader sees it.
+            while at < len(shown) and _summary_line(shown[at - 1], shown[at]):
+                roles[shown[at].index] = "doc-summary"
+                at += 1
         if at < len(shown) and _is_rule(shown[at]):
             roles[shown[at].index] = RULE
             at += 1
@@ -236,6 +241,16 @@ def _title_and_body(paragraphs: list[Paragraph], roles: dict[int, str | None]) -
             roles[shown[at].index] = SUMMARY_MARK
             at += 1
     _body(shown[at:], roles)
+
+
+def _summary_line(before: Paragraph, p: Paragraph) -> bool:
+    """Whether ``p`` goes on the summary above it: centred like it, not a table's, not a
+    mark ("-----"), and the summary not ended with a full stop."""
+    text = normal(p.text)
+    return (bool(text) and not p.place.table and p.format.align == "center"
+            and before.format.align == "center" and not re.fullmatch(r"[-–_*]{3,}", text)
+            and not normal(before.text).endswith((".", ":"))
+            and len(text) <= 200)  # fmt: skip
 
 
 def _is_title(p: Paragraph) -> bool:
