@@ -131,6 +131,8 @@ class Facts:
     #: What the settings hold (giaoban.yaml), as the document shows it: the issuing
     #: body, the place, the signer and the recipients.
     settings: dict[str, Any] = field(default_factory=dict)
+    #: What the clerk must know of a paragraph read (a message id), beside what was kept.
+    notes: list[tuple[Paragraph, str]] = field(default_factory=list)
 
 
 def tidy(text: str) -> str:
@@ -176,7 +178,11 @@ def read_facts(layout: Layout) -> Facts:
         number = _NUMBER.search(normal(p.text))
         if number:
             registration["number"] = int(number[1])
-    if (issued := layout.issue_date()) is not None:
+    dated = layout.role("place-date")[:1]
+    if any(re.match(r"^\s*(?:DATE|TIME)\b", f, re.IGNORECASE) for p in dated for f in p.fields):
+        # Word's DATE field shows the day the file is opened, not the day it was signed.
+        facts.notes.append((dated[0], "import_date_field"))
+    elif (issued := layout.issue_date()) is not None:
         registration["date"] = issued.isoformat()
     if registration and facts.doc:
         data["documents"] = {facts.doc: registration}
