@@ -1418,3 +1418,37 @@ def test_import_verbose_says_the_time_taken(
     source = TYPED / "tb-nd30-xa-lettered.docx"
     assert main(["--lang", "en", "import", "-v", "--dir", str(tmp_path), str(source)]) == 0
     assert re.search(r"done in \d+\.\d\d s", capsys.readouterr().out)
+
+
+def test_a_header_typed_with_tabs(tmp_path: Path) -> None:
+    """A header typed without a table, its sides apart with tabs: the type line and the
+    summary are found after it, and the number and the date in its number line."""
+    imported = import_draft(TYPED / "tb-nd30-header-tabs.docx")
+    assert imported.doc == "tb"
+    assert imported.data["documents"] == {"tb": {"number": 12, "date": "2024-03-15"}}
+    assert imported.data["title"] == "cuộc họp giao ban tháng 3 năm 2024"
+    assert [d["assignees"] for d in imported.data["directives"]] == [
+        ["công chức Địa chính - Xây dựng"],
+        ["Trưởng các ấp"],
+    ]
+
+
+def test_a_zip_that_is_no_docx_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    plain = tmp_path / "plain.docx"
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("notes.txt", "Thông báo kết luận")
+    many = tmp_path / "many.docx"
+    with zipfile.ZipFile(many, "w") as archive:
+        for n in range(2007):
+            archive.writestr(f"p{n}.xml", "<a/>")
+    records = tmp_path / "records"
+    assert main(["--lang", "en", "import", "--dir", str(records), str(plain)]) == 1
+    assert "save it as a Word Document (.docx)" in capsys.readouterr().err
+    assert main(["--lang", "en", "import", "--dir", str(records), str(many)]) == 1
+    err = capsys.readouterr().err
+    assert "packs 2007 parts" in err and '"2007 entries"' not in err
+    assert not records.exists()

@@ -64,8 +64,9 @@ class Layout:
         return [p.paragraph for p in self.placed if p.role == role]
 
     def issue_date(self) -> dt.date | None:
-        """The document's date, from its place-date line, when day and month are written."""
-        for p in self.role("place-date")[:1]:
+        """The document's date, from its place-date line (or the number line it shares
+        in a header typed with tabs), when day and month are written."""
+        for p in (self.role("place-date") or self.role("doc-number"))[:1]:
             match = re.search(DATE_WORDS, normal(p.text), re.IGNORECASE)
             if match:
                 try:
@@ -137,6 +138,8 @@ def lay_out(document: Document, national: Iterable[str]) -> Layout:
     _header([p for p in body if p.place.table == header and header], nationals, roles)
     _closing([p for p in body if p.place.table == closing and closing], roles)
     start = max((i for i, t in enumerate(tables) if t == header and header), default=-1) + 1
+    if not header:
+        start = _tabbed_header(body, nationals, roles)
     end = next((i for i, t in enumerate(tables) if t == closing and closing), len(body))
     _title_and_body(body[start:end], roles)
     _appendix(body[end:] if closing else [], closing, roles)
@@ -191,6 +194,32 @@ def _header(cells: list[Paragraph], nationals: list[str], roles: dict[int, str |
     issuing = issuer[start:]
     for p in issuer:
         roles[p.index] = "issuing-body" if p in issuing else "parent-body"
+
+
+def _tabbed_header(body: list[Paragraph], nationals: list[str],
+                   roles: dict[int, str | None]) -> int:  # fmt: skip
+    """A header typed without a table, its two sides on one line apart with tabs ("ỦY BAN
+    NHÂN DÂN⇥⇥CỘNG HÒA …", "Số: 12/TB-UBND⇥⇥Tân Phú, ngày …"): its lines are the
+    header's, not the type and summary; the number line and the date line are found in
+    them. How many paragraphs it takes (0: no such header)."""
+    at = 0
+    while (
+        at < len(body)
+        and not body[at].place.table
+        and (
+            "\t" in body[at].text.strip()
+            and any(n in normal(body[at].text).upper() for n in nationals)
+            or NUMBER_LINE.match(body[at].text)
+            or DATE_LINE.search(body[at].text)
+        )
+    ):
+        p = body[at]
+        if NUMBER_LINE.match(p.text):
+            roles[p.index] = "doc-number"
+        elif DATE_LINE.search(p.text):
+            roles[p.index] = "place-date"
+        at += 1
+    return at
 
 
 #: The administrative levels a body's name ends with when it runs over two lines.
