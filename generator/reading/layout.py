@@ -207,8 +207,10 @@ def _tabbed_header(body: list[Paragraph], nationals: list[str],
         at < len(body)
         and not body[at].place.table
         and (
-            "\t" in body[at].text.strip()
-            and any(n in normal(body[at].text).upper() for n in nationals)
+            (
+                "\t" in body[at].text.strip()
+                and any(n in normal(body[at].text).upper() for n in nationals)
+            )
             or NUMBER_LINE.match(body[at].text)
             or DATE_LINE.search(body[at].text)
         )
