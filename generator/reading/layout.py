@@ -211,8 +211,10 @@ def _tabbed_header(body: list[Paragraph], nationals: list[str],
                 "\t" in body[at].text.strip()
                 and any(n in normal(body[at].text).upper() for n in nationals)
             )
-            or NUMBER_LINE.match(body[at].text)
-            or DATE_LINE.search(body[at].text)
+            or (
+                (NUMBER_LINE.match(body[at].text) or DATE_LINE.search(body[at].text))
+                and ("\t" in body[at].text.strip() or len(normal(body[at].text)) < 80)
+            )
         )
     ):
         p = body[at]
