@@ -1452,3 +1452,17 @@ def test_a_zip_that_is_no_docx_says_what_to_do(
     err = capsys.readouterr().err
     assert "packs 2007 parts" in err and '"2007 entries"' not in err
     assert not records.exists()
+
+
+def test_a_date_field_in_the_date_line_is_not_the_day_of_signing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Word's DATE field shows the day the file is opened: the registration keeps its
+    number, its date is left to the clerk, and the note says so, located."""
+    source = TYPED / "bc-hd36-ban-dan-van.docx"
+    imported = import_draft(source)
+    assert imported.data["documents"] == {"bc": {"number": 45}}
+    assert [(p.index, note) for _, p, note in imported.noted()] == [(6, "import_date_field")]
+    assert main(["--lang", "en", "import", "--dir", str(tmp_path), str(source)]) == 0
+    err = capsys.readouterr().err
+    assert f'{source}:paragraph 6 ("Cao Lãnh, ngày 28 tháng' in err and "DATE field" in err
