@@ -1466,3 +1466,29 @@ def test_a_date_field_in_the_date_line_is_not_the_day_of_signing(
     assert main(["--lang", "en", "import", "--dir", str(tmp_path), str(source)]) == 0
     err = capsys.readouterr().err
     assert f'{source}:paragraph 6 ("Cao Lãnh, ngày 28 tháng' in err and "DATE field" in err
+
+
+@pytest.mark.parametrize(
+    ("lines", "tasks"),
+    [
+        (  # lead-ins and tasks with the same bullet: the tasks are the lead-in's
+            ["- Đề nghị Công an xã:", "- Tăng cường tuần tra.", "- Đề nghị Đoàn xã:",
+             "- Ra quân dọn vệ sinh."],
+            [(["Công an xã"], "tăng cường tuần tra"), (["Đoàn xã"], "ra quân dọn vệ sinh")],
+        ),
+        (  # "1." lead-ins, "a)" tasks; a peer "2." ends the first group
+            ["1. Đề nghị Công an xã:", "a) Tăng cường tuần tra.", "2. Đề nghị Đoàn xã:",
+             "a) Ra quân dọn vệ sinh."],
+            [(["Công an xã"], "tăng cường tuần tra"), (["Đoàn xã"], "ra quân dọn vệ sinh")],
+        ),
+    ],
+)  # fmt: skip
+def test_list_labels_of_lead_ins_and_tasks(
+    lines: list[str], tasks: list[tuple[list[str], str]], tmp_path: Path
+) -> None:
+    doc = Document()
+    for text in ["THÔNG BÁO", "Kết luận của Chủ tịch UBND xã", "Nhiệm vụ thời gian tới", *lines]:
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "tb.docx"))
+    data = import_draft(tmp_path / "tb.docx").data
+    assert [(d["assignees"], d["content"]) for d in data["directives"]] == tasks

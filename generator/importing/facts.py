@@ -326,7 +326,9 @@ def _body(layout: Layout, facts: Facts) -> None:
                     names = names[: shared.start()]
                 assignees = [a.strip() for a in re.split(r",\s*(?![^()]*\))", names)
                              if a.strip()]  # fmt: skip
-                group, part, group_kind = [], "conclusions", kind
+                # Bullets alike on lead-ins and tasks ("- Đề nghị X:", "- …") end no group.
+                group, part = [], "conclusions"
+                group_kind = "" if kind == "bullet" else kind
                 group_deadline = shared["d"].strip() if shared is not None else None
                 continue
             if (answered := _ANSWERED.match(text)) is not None:
