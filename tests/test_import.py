@@ -1012,7 +1012,7 @@ FACTS: dict[str, dict[str, object]] = {
     },
     # A Party committee's board's report (HD36): "Kính gửi: …" (no field: kept), "Đ/c …
     # chủ trì hội nghị.", "Dự hội nghị có …", "II- KẾT QUẢ" then "1. Ưu điểm" (results) and
-    # "2. Hạn chế", "III- KIẾN NGHỊ", "Đ/c Trưởng Ban … kết luận, đề nghị:".
+    # "2. Hạn chế", "III- KIẾN NGHỊ", "Đ/c Trưởng Ban … kết luận, đề nghị:" and its tasks.
     "bc-hd36-ban-dan-van.docx": {
         "doc": "bc",
         # Its date line's day is a DATE field (the day the file is opened): not trusted.
@@ -1026,7 +1026,15 @@ FACTS: dict[str, dict[str, object]] = {
         "attendees": [],
         "assessment": 0,
         "limitations": 1,
-        "tasks": [],
+        "tasks": [  # "Đ/c … kết luận, đề nghị:" then tasks whose subject is the assignee
+            ("Các đoàn thể huyện", 'tiếp tục nhân rộng mô hình "Dân vận khéo"', "trong năm 2024"),
+            (
+                "Ban Dân vận các xã, thị trấn",
+                "tổng hợp tình hình Nhân dân, báo cáo về Ban Dân vận Huyện ủy trước ngày 15 "
+                "hằng tháng",
+                None,
+            ),
+        ],
         "signer": {"title": "TRƯỞNG BAN", "name": "Lê Thị Hồng"},
         "recipients": ["Thường trực Huyện ủy (b/c)", "Các đồng chí dự hội nghị"],
         "archive": "Văn phòng",

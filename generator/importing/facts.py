@@ -349,7 +349,8 @@ def _body(layout: Layout, facts: Facts) -> None:
                 data.setdefault("directives", []).append(directive)
                 continue
             if (part == "conclusions" and not layout.styled
-                    and (given := _given(text)) is not None):  # fmt: skip
+                    and (given := _given(text) or (_subject_task(text) if label and assignees
+                                                   is None else None)) is not None):  # fmt: skip
                 data.setdefault("directives", []).append(given)
                 continue
             if assignees == [] and (shared := _SHARED.match(text)) is not None:
@@ -725,6 +726,23 @@ def _given(text: str) -> dict[str, Any] | None:
     if found is None or len(found["who"].split()) > 10:
         return None
     return _directive(found["task"], [found["who"]])
+
+
+def _subject_task(text: str) -> dict[str, Any] | None:
+    """ "- Các đoàn thể huyện tiếp tục nhân rộng …" under "… kết luận, đề nghị:": a task
+    whose assignee is its subject, a body's name or a common noun phrase ("Các …") before
+    the first word a task opens with."""
+    words = vocabulary().reading
+    verbs = "|".join(re.escape(v) for v in sorted({*words.tasks, *words.given}, key=len,
+                                                   reverse=True))  # fmt: skip
+    found = re.search(rf"\s(?:{verbs})(?!\w)", text)
+    if found is None:
+        return None
+    subject = text[: found.start()].strip(" ,")
+    openers = tuple(o + " " for o in vocabulary().common_openers)
+    if len(subject.split()) > 12 or not (_named_body(subject) or subject.startswith(openers)):
+        return None
+    return _directive(text[found.start() :].strip(), [subject])
 
 
 def _named_body(text: str) -> bool:
