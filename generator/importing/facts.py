@@ -6,8 +6,13 @@ the closing table the recipients and the signer. The body is read as clerks
 write it and as giaoban's templates write it: the opening sentence (when, who
 convened, the meeting's name), "Đồng chí … chủ trì", "Tham dự … có …", headed
 parts (assessment, shortcomings, tasks, proposals), "Đề nghị <đơn vị>:" then its
-tasks, with their deadlines in the forms clerks use. Whatever cannot be placed is
-kept, with where it stands, so that nothing typed is lost.
+tasks, with their deadlines in the forms clerks use. A list's label ("a)", "1.",
+"- ", Word's own) is set apart before any form is read; a heading says what follows
+and is never content; lines a soft line break separates are read one by one.
+
+Nothing typed is lost: a paragraph (or line) that fits no field is kept, with where it
+stands, and a paragraph read in part (the opening, sentence by sentence) keeps what
+fed no field the same way (``_kept``): no sentence is dropped for its neighbour's sake.
 """
 
 from __future__ import annotations
@@ -193,7 +198,7 @@ def read_facts(layout: Layout) -> Facts:
     summary = " ".join(tidy(p.text) for p in layout.role("doc-summary"))
     if "title" not in data and (named := _SUMMARY_TITLE.search(summary)) is not None:
         data["title"] = named[1]
-    kind = _kind(str(data.get("title", "")))
+    kind = _kind(str(data.get("title", ""))) or _kind(summary)
     if kind is not None:
         data["kind"] = kind
         if data.get("noun") == vocabulary().kinds[MeetingKind(kind)].noun:
@@ -315,7 +320,7 @@ def _body(layout: Layout, facts: Facts) -> None:
                 _concluded_by(concluder, data, layout.styled)
                 part = "conclusions" if part != "conclusions" or assignees is None else part
                 continue
-            if part == "account" and not label and (rest := _opening(text, data)) is not None:
+            if part == "account" and (rest := _opening(text, data)) is not None:
                 if rest:
                     facts.unplaced.append(_kept(p, rest))
                 continue
