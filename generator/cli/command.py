@@ -451,7 +451,7 @@ def import_(files: Sequence[Path], folder: Path | None, record_id: str | None, k
         return
     for w in written:
         if not quiet:
-            docs = ", ".join(w.imported.data.get("documents", {})) or w.imported.doc
+            docs = ", ".join(i.doc or "" for i in (w.imported, *w.imported.merged))
             click.echo(message("import_wrote", path=w.path, doc=docs,
                                source=", ".join(map(str, w.imported.sources))))  # fmt: skip
             if verbose:
