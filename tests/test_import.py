@@ -1354,7 +1354,7 @@ def test_a_notice_and_its_report_imported_together_are_one_record(
     assert main(["--lang", "en", "import", "--dir", str(records), str(notice), str(report)]) == 0
     out = capsys.readouterr()
     (written,) = records.glob("*.yaml")
-    assert str(notice) in out.out and str(report) in out.out
+    assert str(notice) in out.out and str(report) in out.out and "(tb, bc)" in out.out
     assert f'{report}:paragraph 9 ("Kính gửi:' in out.err
     (record,) = validate([written], settings=SETTINGS)
     meeting = record.meeting
