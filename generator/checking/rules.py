@@ -378,7 +378,7 @@ def _title(finder: Finder, layout: Layout) -> Iterator[Problem]:
         return
     summaries = layout.role("doc-summary")
     if summaries:
-        summary = summaries[0]
+        summary = summaries[-1]  # the mark or rule stands under its last line
         style = profile.components["doc-summary"]
         mark = profile.marks.summary
         following = layout.after(summary)

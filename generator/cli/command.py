@@ -428,8 +428,10 @@ def import_(files: Sequence[Path], folder: Path | None, record_id: str | None, k
             as_json: bool, quiet: bool, verbose: bool) -> None:  # fmt: skip
     from generator.commands.importing import import_documents
 
-    if record_id is not None and (len(files) > 1 or not re.fullmatch(
-            r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", record_id)):  # fmt: skip
+    started = time.perf_counter()
+    if record_id is not None and len(files) > 1:
+        raise UsageError(message("import_id_one_document", n=len(files)))
+    if record_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", record_id):
         raise UsageError(message("bad_id", value=record_id))
     if folder is None:
         folder = Path("records") if Path("records").is_dir() else Path()
@@ -437,21 +439,31 @@ def import_(files: Sequence[Path], folder: Path | None, record_id: str | None, k
         written = import_documents(files, folder, record_id, kind)
     if as_json:
         _echo_json({"ok": True, "records": [
-            {"file": str(w.imported.source), "record": str(w.path), "doc": w.imported.doc,
+            {"file": str(w.imported.source), "files": [str(s) for s in w.imported.sources],
+             "record": str(w.path), "doc": w.imported.doc,
+             "documents": sorted(w.imported.data.get("documents", {})),
              "fields": list(w.imported.data),
-             "not_placed": [{"paragraph": p.index, "text": p.text} for p in w.imported.unplaced]}
+             "not_placed": [{"file": str(source), "paragraph": p.index, "text": p.text}
+                            for source, p in w.imported.kept()],
+             "notes": [{"file": str(source), "paragraph": p.index, "note": message(note)}
+                       for source, p, note in w.imported.noted()]}
             for w in written]})  # fmt: skip
         return
     for w in written:
         if not quiet:
-            click.echo(message("import_wrote", source=w.imported.source, path=w.path,
-                               doc=w.imported.doc))  # fmt: skip
+            docs = ", ".join(i.doc or "" for i in (w.imported, *w.imported.merged))
+            click.echo(message("import_wrote", path=w.path, doc=docs,
+                               source=", ".join(map(str, w.imported.sources))))  # fmt: skip
             if verbose:
                 click.echo(message("import_found", fields=", ".join(w.imported.data)))
-        for p in w.imported.unplaced:
+        for source, p in w.imported.kept():
             where = message("check_at_paragraph", n=p.index, text=p.excerpt())
-            click.echo(message("import_not_placed", path=w.imported.source, where=where),
-                       err=True)  # fmt: skip
+            click.echo(message("import_not_placed", path=source, where=where), err=True)
+        for source, p, note in w.imported.noted():
+            where = message("check_at_paragraph", n=p.index, text=p.excerpt())
+            click.echo(f"  {source}:{where}: {message(note)}", err=True)
+    if verbose and not quiet:
+        click.echo(message("elapsed", seconds=number(time.perf_counter() - started, 2)))
 
 
 @cli.command(help="help_init")

@@ -6,8 +6,13 @@ the closing table the recipients and the signer. The body is read as clerks
 write it and as giaoban's templates write it: the opening sentence (when, who
 convened, the meeting's name), "Đồng chí … chủ trì", "Tham dự … có …", headed
 parts (assessment, shortcomings, tasks, proposals), "Đề nghị <đơn vị>:" then its
-tasks, with their deadlines in the forms clerks use. Whatever cannot be placed is
-kept, with where it stands, so that nothing typed is lost.
+tasks, with their deadlines in the forms clerks use. A list's label ("a)", "1.",
+"- ", Word's own) is set apart before any form is read; a heading says what follows
+and is never content; lines a soft line break separates are read one by one.
+
+Nothing typed is lost: a paragraph (or line) that fits no field is kept, with where it
+stands, and a paragraph read in part (the opening, sentence by sentence) keeps what
+fed no field the same way (``_kept``): no sentence is dropped for its neighbour's sake.
 """
 
 from __future__ import annotations
@@ -15,14 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.model.catalog import vocabulary
 from generator.model.deadlines import named_period
 from generator.model.kinds import REVIEW_KINDS, MeetingKind, ReportKind
 from generator.model.periods import REVIEW_GRACE_DAYS, likely_reviewed
-from generator.reading.document import Paragraph
+from generator.reading.document import Paragraph, Run
 from generator.reading.layout import DATE_WORDS, Layout, known_prefixes, normal
 from generator.vietnamese.text import read_number, unjoined
 
@@ -36,14 +41,17 @@ _WHEN = re.compile(
 )
 _PLACE = re.compile(r"^tại\s+([^,]+),\s*(.+)$")
 _CONVENED = re.compile(r"^(.+?)\s+(?:đã\s+)?tổ chức\s+(.+?)\.?$")
+#: "Thường trực Huyện ủy làm việc với Đảng ủy xã về …": a working session.
+_WORKED = re.compile(r"^(.+?)\s+(?:đã\s+)?(?:có\s+buổi\s+)?làm việc với\s+(.+?)\.?$")
 _HELD = re.compile(r"^(.+?)\s+đã diễn ra\.?$")
-_CHAIR = re.compile(r"^(?:Đồng chí|Các đồng chí:)\s+(.+?)\s+(?:đồng\s+)?chủ trì\s+(.+?)\.?$",
+_CHAIR = re.compile(r"^(?:Đồng chí|Đ/c|Các đồng chí:?)\s+(.+?)\s+(?:đồng\s+)?chủ trì\s+(.+?)\.?$",
                     re.IGNORECASE)  # fmt: skip
 #: "Chủ trì: đồng chí …, Phó Bí thư Tỉnh ủy; …", "Chủ trì hội nghị: …".
 _CHAIR_LIST = re.compile(r"^(?:Đồng\s+)?chủ trì(?:\s+(?!có\b)[^\s:]+){0,3}?\s*(?::|\s+có\b:?)\s*"
                          r"(?P<list>.+?)\.?$", re.IGNORECASE)  # fmt: skip
 #: "Tham dự hội nghị có …", "Tham dự có …", "Thành phần tham dự: …", "Đến dự có …".
-_ATTEND = re.compile(r"^(?:Thành phần tham dự|Tham dự|Đến dự|Về dự)"
+_ATTEND = re.compile(r"^(?:Thành phần tham dự|Tham dự|Đến dự|Về dự|Cùng dự|"
+                     r"Dự(?!\s+(?:kiến|án|thảo|toán)\b))"
                      r"(?:\s+(?!có\b|gồm\b)[^\s:]+){0,4}?\s*(?::|\s+(?:có|gồm)\b:?)\s*"
                      r"(?:các đồng chí:|đồng chí\s+(?=\w+\s+[A-ZĐ]))?"
                      r"\s*(?P<list>.+?)\.?$", re.IGNORECASE)  # fmt: skip
@@ -59,7 +67,13 @@ _ADDRESS = re.compile(r"^(?:đồng chí|đ/c|ông|bà)\s+", re.IGNORECASE)
 _SPEECH = re.compile(r"^(.+?)\s+phát biểu\s+(.+?)\.?$")
 _REPORT = re.compile(r"^Tại\s+[^,]+,\s+(?:(.+?)\s+trình bày|các đại biểu nghe)\s+(.+?)\.?$")
 _ORGANIZATIONS = re.compile(r"^Các cơ quan, đơn vị tham gia:\s*(.+?)\.?$")
-_CONCLUDER = re.compile(r"(?:đồng chí\s+(.+?)\s+)?kết luận(?: như sau)?:$", re.IGNORECASE)
+#: "…, đồng chí Bí thư Huyện ủy kết luận như sau:", "Đ/c Trưởng Ban … kết luận, đề nghị:": who
+#: concludes is the clause before "kết luận" (after the last comma), not who spoke before.
+_CONCLUDER = re.compile(
+    r"(?:^|,\s*)(?P<address>(?:đồng chí|đ/c)\s+)?(?P<by>[^,]+?)\s+kết luận"
+    r"(?:\s+như sau|,\s*(?:đề nghị|yêu cầu|giao))?:$",
+    re.IGNORECASE,
+)
 _ASSIGN = re.compile(r"^Đề nghị\s+(.+?)\s*:$")
 #: A deadline as giaoban writes it, in any words: "(thời hạn: hằng quý)".
 _DUE = re.compile(r"\s*\(thời hạn:\s*(?P<d>[^()]+?)\)\s*$")
@@ -76,14 +90,20 @@ _DEADLINE_INLINE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"Số:?\s*(\d+)")
-_HEADING = re.compile(r"^(?:[IVX]+|\d+)\s*[.\-–]\s*(.+)$")
-#: A list's mark typed by hand: "- ", "+ ", "•", or a letter or number ("a)", "1.").
-_BULLET = re.compile(r"^(?:[-–+•]\s*|(?:[a-zđ]\)|\d{1,2}[.)])\s+)")
+#: A list's label typed by hand: a bullet ("- ", "+ ", "•", not a rule "-----"), a letter
+#: ("a)"), a number ("1.", "1.2.") or a Roman numeral ("II-", "III."). Word's own labels
+#: are computed by the reader (``Paragraph.label``) and read the same way.
+_BULLET = re.compile(
+    r"^(?:[-–+•▪◦➢*](?![-–_*])\s*|(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|"
+    r"[IVXL]+\s*[.\-–])\s+)"
+)
 _ORGANIZATION = re.compile(r"^[-–+•]\s*([^:;]{3,80}):\s+(.+)$")
 _PROPOSAL = re.compile(r"^(.+?)\s+(?:đề xuất|kiến nghị|đề nghị)\s+(.+)$")
 
 #: The parts of a notice or report by their headings' words, and the field each fills.
 _PARTS = (
+    ("ưu điểm", "results"),
+    ("khuyết điểm", "limitations"),
     ("tồn tại", "limitations"),
     ("hạn chế", "limitations"),
     ("đề xuất", "proposals"),
@@ -94,6 +114,14 @@ _PARTS = (
     ("kết quả", "results"),
     ("tình hình", "account"),
 )
+#: "Đối với đề xuất của Công an xã về việc …: giao …": a proposal, and its answer.
+_ANSWERED = re.compile(r"^(?:Đối với|Về)\s+(?:các\s+)?(?:đề xuất|kiến nghị|đề nghị)\s+"
+                       r"(?:của\s+)?(?P<by>.+?)\s+(?:về việc|về)\s+(?P<content>[^:]+?):\s*"
+                       r"(?P<response>.+?)\.?$",
+                       re.IGNORECASE)  # fmt: skip
+#: Where a meeting's name begins in a summary ("Kết luận của … tại cuộc họp giao ban …").
+_SUMMARY_TITLE = re.compile(r"(?:^|\s)((?:cuộc họp|hội nghị|buổi làm việc|phiên làm việc|"
+                            r"phiên họp)\s.+?)\.?$", re.IGNORECASE)  # fmt: skip
 _KINDS = {"THÔNG BÁO": "tb", "BÁO CÁO": "bc"}
 
 
@@ -108,6 +136,8 @@ class Facts:
     #: What the settings hold (giaoban.yaml), as the document shows it: the issuing
     #: body, the place, the signer and the recipients.
     settings: dict[str, Any] = field(default_factory=dict)
+    #: What the clerk must know of a paragraph read (a message id), beside what was kept.
+    notes: list[tuple[Paragraph, str]] = field(default_factory=list)
 
 
 def tidy(text: str) -> str:
@@ -153,16 +183,22 @@ def read_facts(layout: Layout) -> Facts:
         number = _NUMBER.search(normal(p.text))
         if number:
             registration["number"] = int(number[1])
-    if (issued := layout.issue_date()) is not None:
+    dated = layout.role("place-date")[:1]
+    if any(re.match(r"^\s*(?:DATE|TIME)\b", f, re.IGNORECASE) for p in dated for f in p.fields):
+        # Word's DATE field shows the day the file is opened, not the day it was signed.
+        facts.notes.append((dated[0], "import_date_field"))
+    elif (issued := layout.issue_date()) is not None:
         registration["date"] = issued.isoformat()
     if registration and facts.doc:
         data["documents"] = {facts.doc: registration}
-    for p in layout.role("doc-summary")[:1]:
-        data["summary"] = tidy(p.text)
     _settings(layout, facts.settings)
     _body(layout, facts)
-    data.pop("summary", None)
-    kind = _kind(str(data.get("title", "")))
+    # A summary typed over two lines is one: the meeting's name, when the account gives
+    # none, is in it ("Kết luận của … tại buổi làm việc với Đảng ủy xã Mỹ An").
+    summary = " ".join(tidy(p.text) for p in layout.role("doc-summary"))
+    if "title" not in data and (named := _SUMMARY_TITLE.search(summary)) is not None:
+        data["title"] = named[1]
+    kind = _kind(str(data.get("title", ""))) or _kind(summary)
     if kind is not None:
         data["kind"] = kind
         if data.get("noun") == vocabulary().kinds[MeetingKind(kind)].noun:
@@ -180,7 +216,10 @@ def _reviewed_period(kind: MeetingKind, data: dict[str, Any]) -> None:
     or soon after, as ``validate`` accepts."""
     if "period" in data:
         return
-    named = named_period(str(data.get("title", "")))
+    title = str(data.get("title", ""))
+    if re.search(r"\btháng\s+\d{1,2}(?:\s+năm\s+|/)\d{4}", title, re.IGNORECASE):
+        return  # a month's meeting ("giao ban tháng 3 năm 2024") reviews no year
+    named = named_period(title)
     if kind not in REVIEW_KINDS:
         if named is not None and "date" in data:
             day = dt.date.fromisoformat(data["date"])
@@ -201,7 +240,10 @@ def _level(data: dict[str, Any], settings: dict[str, Any]) -> str | None:
     by_word = {w.lower(): level for level, said in words.levels.items() for w in said}
     alternatives = "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)({alternatives})(?!\w)")
-    for text in (data.get("title"), data.get("convened_by"), settings.get("issuing_body")):
+    title = data.get("title")
+    if _WORKED.match(f"x {title}"):  # "buổi làm việc với Đảng ủy xã …": the host's level
+        title = None
+    for text in (title, data.get("convened_by"), settings.get("issuing_body")):
         lowered = str(text or "").lower()
         for phrase in words.not_levels:
             lowered = lowered.replace(phrase.lower(), " ")
@@ -221,8 +263,10 @@ def _body(layout: Layout, facts: Facts) -> None:
     data = facts.data
     part = "account"
     assignees: list[str] | None = None
+    roles = {id(x.paragraph): x.role for x in layout.placed}
     body = [x.paragraph for x in layout.placed if x.role in ("body", "section", "subsection",
-                                                             "point")]  # fmt: skip
+                                                             "point")
+            and not _page_number(x.paragraph)]  # fmt: skip
     closing = body[-1] if body else None
     # A data table's cells fit no field of a record: kept where the clerk sees them.
     # (The header's and the closing's own lines, "(Đã ký)" among them, are not data.)
@@ -237,83 +281,211 @@ def _body(layout: Layout, facts: Facts) -> None:
     # In a document giaoban wrote, the chair's appraisal opens its part: once something
     # else is read there, the rest is not appraisal.
     appraised = False
-    # The tasks under the last lead-in, and the deadline it gives them all.
+    # The tasks under the last lead-in, the deadline it gives them all, and the kind of
+    # label it has ("a)"): an item labelled alike is the next lead-in's peer, not its task.
     group: list[dict[str, Any]] = []
     group_deadline: str | None = None
+    group_kind = ""
     for p in body:
-        text = tidy(p.label + " " + p.text if p.label else p.text)
-        if not text:
+        if not tidy(p.text):
             continue  # an empty line typed in, or a paragraph deleted with its changes tracked
-        heading = _HEADING.match(text)
-        role = next((x.role for x in layout.placed if x.paragraph is p), None)
-        if role in ("section", "subsection") and heading:
-            words = heading[1].lower()
-            part = next((f for key, f in _PARTS if key in words), "other")
-            # giaoban prints the chair's appraisal among conclusions only under "Kết luận".
-            assignees = None
-            appraised = layout.styled and part == "conclusions" and "kết luận" not in words
-            continue
-        if (p is closing and len(body) > 1 and "thông báo" in text.lower()) or (
-            p is closing and text.lower().startswith("trên đây")
-        ):
-            continue  # the closing sentence: the document type's own, not the meeting's
-        if (concluder := _CONCLUDER.search(text)) is not None and len(text) < 200:
-            if concluder[1]:
-                name = _person(concluder[1])
-                data.setdefault("concluded_by", name["name"] if isinstance(name, dict) else name)
-            part = "conclusions" if part != "conclusions" or assignees is None else part
-            continue
-        if part == "account" and _account(text, data):
-            continue
-        if (assign := _ASSIGN.match(text)) is not None:
-            # "Đề nghị X, Y (thời hạn: …):": the deadline the group's tasks share.
-            names, shared = assign[1], _DUE.search(assign[1])
-            if shared is not None:
-                names = names[: shared.start()]
-            assignees = [a.strip() for a in re.split(r",\s*(?![^()]*\))", names) if a.strip()]
-            group, part = [], "conclusions"
-            group_deadline = shared["d"].strip() if shared is not None else None
-            continue
-        if (
-            part == "conclusions"
-            and _BULLET.match(text)
-            and (assignees is not None or layout.styled)
-        ):  # giaoban lists tasks without assignees after the conclusions, with no lead-in
-            if assignees is None:
-                assignees, group, group_deadline = [], [], None
-            directive = _directive(text, list(assignees))
-            if group_deadline is not None:
-                directive.setdefault("deadline", group_deadline)
-            group.append(directive)
-            data.setdefault("directives", []).append(directive)
-            continue
-        if assignees == [] and (shared := _SHARED.match(text)) is not None:
-            for directive in group:  # "Thời hạn thực hiện các nhiệm vụ trên: …."
-                directive.setdefault("deadline", shared["d"].strip())
-            continue
-        if part in ("results", "assessment") and (org := _ORGANIZATION.match(text)):
-            data.setdefault("results", {}).setdefault("by_organization", []).append(
-                _organization(org[1], org[2])
-            )
-            appraised = True
-            continue
-        if part in ("assessment", "results") or (part == "conclusions" and assignees is None):
-            found = _judged(text, part, layout.styled, appraised)
-            appraised = appraised or found != "assessment"
-            if found == "results":
-                _result(_clause(text), data.setdefault("results", {}), layout.styled)
-            else:
-                data.setdefault(found, []).append(_clause(text))
-            continue
-        if part in ("limitations", "conclusions"):
-            data.setdefault(part, []).append(_clause(text))
-            continue
-        if part == "proposals" and (proposal := _PROPOSAL.match(_clause(text))) is not None:
-            data.setdefault("proposals", []).append(_proposal(proposal[1], proposal[2]))
-            continue
-        facts.unplaced.append(p)
+        whole = tidy(p.text)
+        if (part == "account" and not p.label and not _BULLET.match(whole)
+                and not (_CONCLUDER.search(whole) and len(whole) < 400)):  # fmt: skip
+            # The opening is read sentence by sentence (over its soft line breaks: "Chủ
+            # trì: …" lists its chairs on lines of their own); what fed no field is kept.
+            rest = _opening(whole, data)
+            if rest is not None:
+                if rest:
+                    facts.unplaced.append(_kept(p, rest))
+                continue
+        lines = _lines(p)
+        for label, text in lines:
+            kind = _label_kind(label)
+            if group_kind and kind == group_kind:
+                assignees = None  # "b) …" after "a) Đề nghị X:": X's tasks are over
+            heading = _heading(label, text, roles.get(id(p)), layout.styled)
+            if heading is not None:
+                part = heading
+                # giaoban prints the chair's appraisal among conclusions only under "Kết luận".
+                assignees = None
+                appraised = (layout.styled and part == "conclusions"
+                             and "kết luận" not in text.lower())  # fmt: skip
+                continue
+            if (p is closing and len(body) > 1 and "thông báo" in text.lower()) or (
+                p is closing and text.lower().startswith("trên đây")
+            ):
+                continue  # the closing sentence: the document type's own, not the meeting's
+            if (concluder := _CONCLUDER.search(text)) is not None and len(text) < 400:
+                _concluded_by(concluder, data, layout.styled)
+                part = "conclusions" if part != "conclusions" or assignees is None else part
+                continue
+            if part == "account" and (rest := _opening(text, data)) is not None:
+                if rest:
+                    facts.unplaced.append(_kept(p, rest))
+                continue
+            if (assign := _ASSIGN.match(text)) is not None:
+                # "Đề nghị X, Y (thời hạn: …):": the deadline the group's tasks share.
+                names, shared = assign[1], _DUE.search(assign[1])
+                if shared is not None:
+                    names = names[: shared.start()]
+                assignees = [a.strip() for a in re.split(r",\s*(?![^()]*\))", names)
+                             if a.strip()]  # fmt: skip
+                # Bullets alike on lead-ins and tasks ("- Đề nghị X:", "- …") end no group.
+                group, part = [], "conclusions"
+                group_kind = "" if kind == "bullet" else kind
+                group_deadline = shared["d"].strip() if shared is not None else None
+                continue
+            if (answered := _ANSWERED.match(text)) is not None:
+                data.setdefault("proposals", []).append(answered.groupdict())
+                continue
+            if (
+                part == "conclusions"
+                and label
+                and kind != group_kind
+                and (assignees is not None or layout.styled)
+            ):  # giaoban lists tasks without assignees after the conclusions, with no lead-in
+                if assignees is None:
+                    assignees, group, group_deadline, group_kind = [], [], None, ""
+                directive = _directive(text, list(assignees))
+                if group_deadline is not None:
+                    directive.setdefault("deadline", group_deadline)
+                group.append(directive)
+                data.setdefault("directives", []).append(directive)
+                continue
+            if (part == "conclusions" and not layout.styled
+                    and (given := _given(text) or (_subject_task(text) if label and assignees
+                                                   is None else None)) is not None):  # fmt: skip
+                data.setdefault("directives", []).append(given)
+                continue
+            if assignees == [] and (shared := _SHARED.match(text)) is not None:
+                for directive in group:  # "Thời hạn thực hiện các nhiệm vụ trên: …."
+                    directive.setdefault("deadline", shared["d"].strip())
+                continue
+            if part in ("results", "assessment") and (org := _ORGANIZATION.match(
+                    f"- {text}" if label else text)):  # fmt: skip
+                data.setdefault("results", {}).setdefault("by_organization", []).append(
+                    _organization(org[1], org[2])
+                )
+                appraised = True
+                continue
+            if part in ("assessment", "results") or (part == "conclusions" and assignees is None):
+                found = _judged(text, part, layout.styled, appraised)
+                appraised = appraised or found != "assessment"
+                if found == "results":
+                    _result(_clause(text), data.setdefault("results", {}), layout.styled)
+                else:
+                    data.setdefault(found, []).append(_clause(text))
+                continue
+            if part in ("limitations", "conclusions"):
+                data.setdefault(part, []).append(_clause(text))
+                continue
+            if part == "proposals" and (proposal := _PROPOSAL.match(_clause(text))) is not None:
+                data.setdefault("proposals", []).append(_proposal(proposal[1], proposal[2]))
+                continue
+            facts.unplaced.append(p if len(lines) == 1 else _kept(p, f"{label} {text}".strip()))
     for figure in data.get("results", {}).get("figures", []):
         figure.pop(_SAID, None)
+
+
+def _page_number(p: Paragraph) -> bool:
+    """A page's number typed into the body ("Trang {PAGE}"): the page's, not the meeting's."""
+    return any(re.match(r"^\s*PAGE\b", f) for f in p.fields) and bool(
+        re.fullmatch(r"(?:trang\s*)?\d+(?:\s*/\s*\d+)?", tidy(p.text), re.IGNORECASE)
+    )
+
+
+def _lines(p: Paragraph) -> list[tuple[str, str]]:
+    """A paragraph's lines (a soft line break separates them, as a reader sees), each with
+    its list label apart: Word's computed label on the first line, else the one typed."""
+    found: list[tuple[str, str]] = []
+    for n, line in enumerate(p.text.split("\n")):
+        text = tidy(line)
+        if not text:
+            continue
+        label = p.label.strip() if n == 0 else ""
+        if (typed := _BULLET.match(text)) is not None:
+            label, text = label or typed[0].strip(), text[typed.end() :]
+        found.append((label, text))
+    return found
+
+
+def _label_kind(label: str) -> str:
+    """What kind of label a list item has: "letter" ("a)"), "number" ("1.", "1.2."),
+    "roman" ("II-"), "bullet" (any mark), or "" (none)."""
+    if not label:
+        return ""
+    if re.fullmatch(r"[a-zđ]\)", label):
+        return "letter"
+    if re.fullmatch(r"\d[\d.)]*", label):
+        return "number"
+    if re.fullmatch(r"[IVXL]+\s*[.\-–]", label):
+        return "roman"
+    return "bullet"
+
+
+def _heading(label: str, text: str, role: str | None, styled: bool) -> str | None:
+    """The part a heading opens ("1. Đánh giá kết quả": the assessment), or None for a line
+    that is no heading. A heading says what follows; it is never content itself. A
+    typed heading is short, has no closing mark, is numbered or stands alone, and names
+    a part; a heading the layout found (bold, numbered) may name none ("other")."""
+    kind = _label_kind(label)
+    words = text.lower()
+    named = next((f for key, f in _PARTS if key in words), None)
+    if role in ("section", "subsection") and kind in ("number", "roman"):
+        return named or "other"
+    if (not styled and kind in ("", "number", "roman") and named is not None
+            and len(text.split()) <= 10 and not text.endswith((".", ";", ":", ","))
+            and text[:1].isupper()):  # fmt: skip
+        return named
+    return None
+
+
+def _kept(p: Paragraph, text: str) -> Paragraph:
+    """What of ``p`` fed no field, kept with ``p``'s place (its number, its look)."""
+    return replace(p, runs=[Run(text, p.runs[0].format)] if p.runs else [])
+
+
+#: Abbreviations a full stop ends without ending the sentence ("TP. Cao Lãnh").
+_ABBREVIATED = ("TP", "Tp", "TT", "TX", "Q", "P", "TS", "ThS", "PGS", "GS", "BS", "CN")
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a paragraph: a full stop then a capital ends one."""
+    found: list[str] = []
+    start = 0
+    for stop in re.finditer(r"\.\s+(?=\w)", text):
+        following = text[stop.end() :]
+        before = text[start : stop.start()].split()
+        if following[:1].isupper() and before and before[-1] not in _ABBREVIATED:
+            found.append(text[start : stop.start() + 1])
+            start = stop.end()
+    found.append(text[start:])
+    return [s.strip() for s in found if s.strip()]
+
+
+def _opening(text: str, data: dict[str, Any]) -> str | None:
+    """The account's paragraph read sentence by sentence: None when no sentence of it is
+    the account's; else what fed no field ("" when all did), to be kept and reported."""
+    taken = [(sentence, _account(sentence, data)) for sentence in _sentences(text)]
+    if all(rest is None for _, rest in taken):
+        return None
+    return " ".join(sentence if rest is None else rest for sentence, rest in taken
+                    if rest != "")  # fmt: skip
+
+
+def _concluded_by(concluder: re.Match[str], data: dict[str, Any], styled: bool) -> None:
+    """Who concludes ("đồng chí Nguyễn Văn Hùng", "Thường trực Huyện ủy"); giaoban's own
+    documents name a person only ("đồng chí …") when the record does."""
+    by = concluder["by"].strip()
+    if (styled and not concluder["address"]) or by.lower() in _MEETING_NOUNS:
+        return
+    name = _person(by)
+    data.setdefault("concluded_by", name["name"] if isinstance(name, dict) else name)
+
+
+#: What a sentence calls the meeting itself ("Hội nghị kết luận"): no one who concludes.
+_MEETING_NOUNS = ("hội nghị", "cuộc họp", "buổi làm việc", "phiên làm việc", "phiên họp")
 
 
 def _said(text: str, words: list[str]) -> bool:
@@ -430,16 +602,18 @@ def _organization(name: str, said: str) -> dict[str, Any]:
     return found
 
 
-def _account(text: str, data: dict[str, Any]) -> bool:
-    """The opening sentences: when and by whom, who chaired, who attended."""
+def _account(text: str, data: dict[str, Any]) -> str | None:
+    """A sentence of the opening: when and by whom, who chaired, who attended. None when
+    it is none of these; else what of it fed no field ("" when all of it did)."""
     if "basis" not in data and (both := _BASIS_WHEN.match(text)) is not None:
         data["basis"] = both[1]
-        return _account(both[2], data)
+        rest = _account(both[2], data)
+        return both[2] if rest is None else rest
     if "date" not in data and (when := _WHEN.match(text)) is not None:
         try:
             day = dt.date(int(when["year"]), int(when["month"]), int(when["day"]))
         except ValueError:
-            return False
+            return None
         data["date"] = day.isoformat()
         if when["part"]:
             data["part_of_day"] = _part_of_day(when["part"])
@@ -453,25 +627,31 @@ def _account(text: str, data: dict[str, Any]) -> bool:
         elif (convened := _CONVENED.match(rest)) is not None and "convened_by" not in data:
             data["convened_by"] = convened[1].strip()
             data["title"] = convened[2].strip().rstrip(".")
-        return True
+        elif (worked := _WORKED.match(rest)) is not None and "convened_by" not in data:
+            data["convened_by"] = worked[1].strip()
+            noun = vocabulary().kinds[MeetingKind.WORKING_SESSION].noun
+            data["title"] = f"{noun} với {worked[2]}"
+        elif rest:
+            return text  # the day is taken; the rest of the sentence is kept whole
+        return ""
     if "basis" not in data and (basis := _BASIS.match(text)) is not None:
         data["basis"], data["convened_by"], data["title"] = basis[1], basis[2], basis[3]
-        return True
+        return ""
     if "chairs" not in data and (chair := _CHAIR.match(text)) is not None:
         data["chairs"] = [_person(c) for c in chair[1].split(";")]
         _noun(chair[2], data)
-        return True
+        return ""
     if "chairs" not in data and (chairs := _CHAIR_LIST.match(text)) is not None:
         data["chairs"] = [_person(c) for c in chairs["list"].split(";") if c.strip()]
-        return True
+        return ""
     if (attend := _ATTEND.match(text)) is not None:  # "Tham dự …", then "Đến dự …"
         data.setdefault("attendees", []).extend(
             _person(a) for a in attend["list"].split(";") if a.strip()
         )
-        return True
+        return ""
     if (organizations := _ORGANIZATIONS.match(text)) is not None:
         data["organizations"] = _names(organizations[1])
-        return True
+        return ""
     if (report := _REPORT.match(text)) is not None:
         found = {"title": report[2]}
         opening = report[2].lower()
@@ -481,14 +661,14 @@ def _account(text: str, data: dict[str, Any]) -> bool:
         data.setdefault("reports", []).append(
             {**found, "presented_by": report[1]} if report[1] else found
         )
-        return True
+        return ""
     if (speech := _SPEECH.match(text)) is not None and "chairs" in data:
         by = (
             speech[1][:1].lower() + speech[1][1:] if speech[1].startswith("Đồng chí") else speech[1]
         )
         data.setdefault("discussion", []).append({"by": by, "content": speech[2]})
-        return True
-    return False
+        return ""
+    return None
 
 
 def _names(text: str) -> list[str]:
@@ -537,8 +717,50 @@ def _directive(text: str, assignees: list[str]) -> dict[str, Any]:
     if deadline:
         content = content[: deadline.start()].rstrip(" ,;")
         directive["deadline"] = deadline["d"].strip()
-    directive["content"] = content[:1].lower() + content[1:] if content[1:2].islower() else content
+    common = content[1:2].islower() and not _named_body(content)
+    directive["content"] = content[:1].lower() + content[1:] if common else content
     return {"content": directive.pop("content"), **directive}
+
+
+def _given(text: str) -> dict[str, Any] | None:
+    """ "Giao công chức Tài chính - Kế toán chủ trì, phối hợp …": a task and its assignee in
+    one sentence (the assignee a few words without commas, then what a task opens with)."""
+    verbs = "|".join(re.escape(v) for v in vocabulary().reading.given)
+    found = re.match(rf"^(?:Giao|Đề nghị|Yêu cầu)\s+(?P<who>[^,;:]+?)\s+(?P<task>(?:{verbs})\b.+)$",
+                     text)  # fmt: skip
+    if found is None or len(found["who"].split()) > 10:
+        return None
+    return _directive(found["task"], [found["who"]])
+
+
+def _subject_task(text: str) -> dict[str, Any] | None:
+    """ "- Các đoàn thể huyện tiếp tục nhân rộng …" under "… kết luận, đề nghị:": a task
+    whose assignee is its subject, a body's name or a common noun phrase ("Các …") before
+    the first word a task opens with."""
+    words = vocabulary().reading
+    verbs = "|".join(re.escape(v) for v in sorted({*words.tasks, *words.given}, key=len,
+                                                   reverse=True))  # fmt: skip
+    found = re.search(rf"\s(?:{verbs})(?!\w)", text)
+    if found is None:
+        return None
+    subject = text[: found.start()].strip(" ,")
+    openers = tuple(o + " " for o in vocabulary().common_openers)
+    if len(subject.split()) > 12 or not (_named_body(subject) or subject.startswith(openers)):
+        return None
+    return _directive(text[found.start() :].strip(), [subject])
+
+
+def _named_body(text: str) -> bool:
+    """Whether ``text`` opens with a body's name ("Ủy ban MTTQ tỉnh", "Sở Nội vụ"), whose
+    capital is the name's, not the sentence's."""
+    words = text.split()
+    for opener in vocabulary().reading.bodies:
+        size = len(opener.split())
+        if words[:size] != opener.split() or len(words) <= size:
+            continue
+        if size > 1 or opener.isupper() or words[size][:1].isupper():
+            return True
+    return False
 
 
 _TO = re.compile(r"\s*\(kiến nghị gửi\s+(?P<to>[^()]+)\)(?:\.\s+(?P<response>.+))?$")

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from generator.errors import InputError, Position, Problem, Severity
-from generator.importing.facts import Facts, _clause, read_facts
+from generator.importing.facts import Facts, read_facts, tidy
 from generator.messages import message
 from generator.model.records import Record, load_record
 from generator.reading.document import Paragraph, read_document
@@ -39,22 +39,43 @@ class Imported:
     unplaced: list[Paragraph]
     #: What the document shows of the settings (issuing body, place, signer, recipients).
     settings: dict[str, Any]
+    #: The other documents of the same meeting read into this record (the report beside
+    #: its notice): their registrations are in ``data["documents"]``, their facts fill
+    #: the fields this document leaves empty.
+    merged: tuple[Imported, ...] = ()
+    #: What the clerk must know of a paragraph read (a message id), beside what was kept.
+    notes: tuple[tuple[Paragraph, str], ...] = ()
+
+    @property
+    def sources(self) -> list[Path]:
+        return [self.source, *(m.source for m in self.merged)]
+
+    def kept(self) -> list[tuple[Path, Paragraph]]:
+        """The paragraphs not placed, each with the document it stands in."""
+        return [(i.source, p) for i in (self, *self.merged) for p in i.unplaced]
+
+    def noted(self) -> list[tuple[Path, Paragraph, str]]:
+        """The notes on paragraphs read (a message id), each with its document."""
+        return [(i.source, p, n) for i in (self, *self.merged) for p, n in i.notes]
 
     def yaml(self) -> str:
         """The record file's text."""
-        lines = [f"# {message('import_header', path=self.source.name)}"]
-        keys = set(self.data) | ({"conclusions"} if self.unplaced else set())
+        names = ", ".join(s.name for s in self.sources)
+        lines = [f"# {message('import_header', path=names)}"]
+        kept = self.kept()
+        keys = set(self.data) | ({"conclusions"} if kept else set())
         for key in sorted(keys, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER)):
             if key in self.data:
                 lines.append(_dump({key: self.data[key]}).rstrip("\n"))
             else:
                 lines.append(f"{key}:")
-            if key == "conclusions" and self.unplaced:
+            if key == "conclusions" and kept:
                 lines.append(f"# {message('import_unplaced_note')}")
-                for p in self.unplaced:
+                for source, p in kept:
                     where = message("check_at_paragraph", n=p.index, text=p.excerpt())
+                    where = f"{source.name}, {where}" if self.merged else where
                     lines.append(f"# {message('import_unplaced_item', where=where)}")
-                    lines.append(_dump([_clause(p.text)]).rstrip("\n"))
+                    lines.append(_dump([tidy(p.text)]).rstrip("\n"))  # as typed, "./." too
         if self.settings:
             # Settings-level facts are the settings' to hold: shown for the clerk to compare.
             lines.append(f"# {message('import_settings_note')}")
@@ -80,7 +101,9 @@ def import_file(path: Path) -> Imported:
     document = read_document(path)
     layout = lay_out(document, national_lines())
     facts: Facts = read_facts(layout)
-    return Imported(path, facts.doc, facts.data, facts.unplaced, facts.settings)
+    return Imported(
+        path, facts.doc, facts.data, facts.unplaced, facts.settings, notes=tuple(facts.notes)
+    )
 
 
 def read_all(paths: Sequence[Path]) -> list[Imported]:
@@ -107,6 +130,10 @@ def import_record(path: Path, settings: Path | None = None, strict: bool = False
                                                  text=p.excerpt())),
                     message("import_kept_unplaced"), Severity.WARNING)
             for p in imported.unplaced]  # fmt: skip
+    kept += [Problem(Position(path, where=message("check_at_paragraph", n=p.index,
+                                                  text=p.excerpt())), message(note),
+                     Severity.WARNING)
+             for _, p, note in imported.noted()]  # fmt: skip
     return replace(record, warnings=(*_in_document(path, record.warnings), *kept))
 
 

@@ -99,6 +99,10 @@ class ReadingWords(Strict):
     figure_labels: list[Text]
     levels: dict[Level, list[Text]]
     not_levels: list[Text]
+    #: How a body's name opens ("Ủy ban", "Sở"): a task that opens with one keeps its capital.
+    bodies: list[Text]
+    #: What a task given in one sentence opens with after its assignee ("Giao X chủ trì …").
+    given: list[Text]
 
 
 class WordStyles(Strict):

@@ -64,8 +64,9 @@ class Layout:
         return [p.paragraph for p in self.placed if p.role == role]
 
     def issue_date(self) -> dt.date | None:
-        """The document's date, from its place-date line, when day and month are written."""
-        for p in self.role("place-date")[:1]:
+        """The document's date, from its place-date line (or the number line it shares
+        in a header typed with tabs), when day and month are written."""
+        for p in (self.role("place-date") or self.role("doc-number"))[:1]:
             match = re.search(DATE_WORDS, normal(p.text), re.IGNORECASE)
             if match:
                 try:
@@ -137,6 +138,8 @@ def lay_out(document: Document, national: Iterable[str]) -> Layout:
     _header([p for p in body if p.place.table == header and header], nationals, roles)
     _closing([p for p in body if p.place.table == closing and closing], roles)
     start = max((i for i, t in enumerate(tables) if t == header and header), default=-1) + 1
+    if not header:
+        start = _tabbed_header(body, nationals, roles)
     end = next((i for i, t in enumerate(tables) if t == closing and closing), len(body))
     _title_and_body(body[start:end], roles)
     _appendix(body[end:] if closing else [], closing, roles)
@@ -193,6 +196,36 @@ def _header(cells: list[Paragraph], nationals: list[str], roles: dict[int, str |
         roles[p.index] = "issuing-body" if p in issuing else "parent-body"
 
 
+def _tabbed_header(body: list[Paragraph], nationals: list[str],
+                   roles: dict[int, str | None]) -> int:  # fmt: skip
+    """A header typed without a table, its two sides on one line apart with tabs ("ỦY BAN
+    NHÂN DÂN⇥⇥CỘNG HÒA …", "Số: 12/TB-UBND⇥⇥Tân Phú, ngày …"): its lines are the
+    header's, not the type and summary; the number line and the date line are found in
+    them. How many paragraphs it takes (0: no such header)."""
+    at = 0
+    while (
+        at < len(body)
+        and not body[at].place.table
+        and (
+            (
+                "\t" in body[at].text.strip()
+                and any(n in normal(body[at].text).upper() for n in nationals)
+            )
+            or (
+                (NUMBER_LINE.match(body[at].text) or DATE_LINE.search(body[at].text))
+                and ("\t" in body[at].text.strip() or len(normal(body[at].text)) < 80)
+            )
+        )
+    ):
+        p = body[at]
+        if NUMBER_LINE.match(p.text):
+            roles[p.index] = "doc-number"
+        elif DATE_LINE.search(p.text):
+            roles[p.index] = "place-date"
+        at += 1
+    return at
+
+
 #: The administrative levels a body's name ends with when it runs over two lines.
 _PLACE_LEVELS = ("TỈNH ", "THÀNH PHỐ ", "HUYỆN ", "QUẬN ", "THỊ XÃ ", "XÃ ", "PHƯỜNG ",
                  "THỊ TRẤN ", "ĐẶC KHU ")  # fmt: skip
@@ -229,6 +262,11 @@ def _title_and_body(paragraphs: list[Paragraph], roles: dict[int, str | None]) -
         if at < len(shown) and not shown[at].place.table and normal(shown[at].text):
             roles[shown[at].index] = "doc-summary"
             at += 1
+            # A summary typed over two centred lines ("kết luận của Thường trực Huyện ủy /
+            # tại buổi làm việc với …") is one summary, as a reader sees it.
+            while at < len(shown) and _summary_line(shown[at - 1], shown[at]):
+                roles[shown[at].index] = "doc-summary"
+                at += 1
         if at < len(shown) and _is_rule(shown[at]):
             roles[shown[at].index] = RULE
             at += 1
@@ -236,6 +274,16 @@ def _title_and_body(paragraphs: list[Paragraph], roles: dict[int, str | None]) -
             roles[shown[at].index] = SUMMARY_MARK
             at += 1
     _body(shown[at:], roles)
+
+
+def _summary_line(before: Paragraph, p: Paragraph) -> bool:
+    """Whether ``p`` goes on the summary above it: centred like it, not a table's, not a
+    mark ("-----"), and the summary not ended with a full stop."""
+    text = normal(p.text)
+    return (bool(text) and not p.place.table and p.format.align == "center"
+            and before.format.align == "center" and not re.fullmatch(r"[-–_*]{3,}", text)
+            and not normal(before.text).endswith((".", ":"))
+            and len(text) <= 200)  # fmt: skip
 
 
 def _is_title(p: Paragraph) -> bool:

@@ -163,7 +163,7 @@ def open_package(path: Path) -> Package:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
         raise refuse(path, "docx_corrupt", part="zip") from e
     if len(entries) > MAX_ENTRIES:
-        raise refuse(path, "docx_bomb", part=f"{len(entries)} entries")
+        raise refuse(path, "docx_too_many_entries", n=len(entries))
     names = {info.filename for info in entries}
     if "mimetype" in names and "content.xml" in names:
         raise refuse(path, "docx_is_odt")
@@ -177,6 +177,6 @@ def open_package(path: Path) -> Package:
         if rel.type in (_OFFICE_DOCUMENT, _STRICT_DOCUMENT) and rel.target:
             main = rel.target
     if main is None or main not in names or "[Content_Types].xml" not in names:
-        raise refuse(path, "docx_not_docx")
+        raise refuse(path, "docx_zip_not_docx")
     package.main = main
     return package
