@@ -105,16 +105,16 @@ _W_TYPE, _W_W = qn("w:type"), qn("w:w")
 _W_SECTPR, _XML_SPACE = qn("w:sectPr"), qn("xml:space")
 
 
-def add_block(container: _Element, tag: str = "w:p") -> _Element:
-    """A new empty ``w:p`` (or ``tag``) last in a body or cell: before the body's closing
+def add_paragraph(container: _Element) -> _Element:
+    """A new empty paragraph last in a body or cell: before the body's closing
     ``w:sectPr``, which python-docx finds by searching every child, though it is the last."""
-    element = container.makeelement(qn(tag), {})
+    paragraph = container.makeelement(_W_P, {})
     last = container[-1] if len(container) else None
     if last is not None and last.tag == _W_SECTPR:
-        last.addprevious(element)
+        last.addprevious(paragraph)
     else:
-        container.append(element)
-    return element
+        container.append(paragraph)
+    return paragraph
 
 
 def set_style(paragraph: _Element, style_id: str) -> None:

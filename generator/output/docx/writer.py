@@ -14,6 +14,11 @@ It reads the small HTML vocabulary of our templates (docs/html-subset.md,
 
 A rule under a component is a paragraph border sized from the font's metrics,
 which Word and LibreOffice both draw.
+
+Paragraphs, runs and table rows, a long digest's thousands of cells, are built
+with lxml (``oxml``): python-docx's setters cost seven times as much for the same
+XML. python-docx keeps the document, the tables' own properties, images and the
+paragraph settings few paragraphs have.
 """
 
 from __future__ import annotations
@@ -53,8 +58,8 @@ from generator.model.components import (
 )
 from generator.model.profiles import Profile, Style
 from generator.output.docx.oxml import (
-    add_block,
     add_line_break,
+    add_paragraph,
     add_text_run,
     row_template,
     set_child,
@@ -201,9 +206,9 @@ class HtmlWriter:
         if isinstance(container, _CellBox):
             paragraph, container.first = container.first, None
             if paragraph is None:
-                paragraph = add_block(container.cell._tc)
+                paragraph = add_paragraph(container.cell._tc)
         else:
-            paragraph = add_block(container.element.body)
+            paragraph = add_paragraph(container.element.body)
         set_style(paragraph, self.style_ids[component])
         return paragraph
 
