@@ -43,6 +43,7 @@ bench: install-test
 		&& .venv-peers/bin/pip install -q -c constraints.txt unoserver)
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/digest.py
+	$(BIN)/python benchmarks/docx_writer.py
 
 clean:
 	rm -rf $(VENV) .venv-peers out build dist

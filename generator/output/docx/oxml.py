@@ -15,6 +15,7 @@ from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import SubElement, _Element
 
 #: Child order of each parent element giaoban adds children to.
 SEQUENCES: dict[str, tuple[str, ...]] = {
@@ -89,3 +90,81 @@ def set_child(parent: Any, tag: str, **attrs: str) -> Any:
     for key, value in attrs.items():
         element.set(qn(key), value)
     return element
+
+
+# The elements of a long document's bulk (thousands of table cells, each a paragraph of
+# runs), built with lxml directly. python-docx's property setters find each child's place
+# by searching the parent for every later sibling's name, one ``qn`` each: most of a long
+# digest's writing time. These build the same XML, child by child in schema order.
+
+_W_P, _W_PPR, _W_PSTYLE, _W_VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+_W_R, _W_RPR, _W_T, _W_BR = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:br")
+_W_B, _W_I, _W_U = qn("w:b"), qn("w:i"), qn("w:u")
+_W_TRPR, _W_TC, _W_TCPR, _W_TCW = qn("w:trPr"), qn("w:tc"), qn("w:tcPr"), qn("w:tcW")
+_W_TYPE, _W_W = qn("w:type"), qn("w:w")
+_W_SECTPR, _XML_SPACE = qn("w:sectPr"), qn("xml:space")
+
+
+def add_paragraph(container: _Element) -> _Element:
+    """A new empty paragraph last in a body or cell: before the body's closing
+    ``w:sectPr``, which python-docx finds by searching every child, though it is the last."""
+    paragraph = container.makeelement(_W_P, {})
+    last = container[-1] if len(container) else None
+    if last is not None and last.tag == _W_SECTPR:
+        last.addprevious(paragraph)
+    else:
+        container.append(paragraph)
+    return paragraph
+
+
+def set_style(paragraph: _Element, style_id: str) -> None:
+    """The paragraph's Word style: its ``w:pPr``, first, made with ``w:pStyle`` as its first
+    child (the paragraph is new: nothing else is in it yet)."""
+    ppr = paragraph.makeelement(_W_PPR, {})
+    paragraph.insert(0, ppr)
+    SubElement(ppr, _W_PSTYLE).set(_W_VAL, style_id)
+
+
+def add_text_run(paragraph: _Element, text: str, bold: bool, italic: bool,
+                 underline: bool) -> None:  # fmt: skip
+    """A run of ``text`` (no tab nor line break in it: white space is collapsed before).
+
+    Its ``w:rPr`` is there even when empty, as python-docx leaves it once a run's
+    bold, italic and underline are set to "as the style says"; ``xml:space`` keeps
+    space at either end, as python-docx's ``add_t`` does.
+    """
+    run = SubElement(paragraph, _W_R)
+    rpr = SubElement(run, _W_RPR)
+    if bold:
+        SubElement(rpr, _W_B)
+    if italic:
+        SubElement(rpr, _W_I)
+    if underline:
+        SubElement(rpr, _W_U).set(_W_VAL, "single")
+    t = SubElement(run, _W_T)
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(_XML_SPACE, "preserve")
+
+
+def add_line_break(paragraph: _Element) -> None:
+    """A run holding a line break (``<br>``)."""
+    SubElement(SubElement(paragraph, _W_R), _W_BR)
+
+
+def row_template(twips: list[str], header: bool) -> _Element:
+    """An empty table row, copied for each row of a table: kept whole on one page (as the
+    PDF keeps it), repeated atop each page if a ``header`` row; each cell ``twips`` wide
+    with the one empty paragraph Word requires of a cell, which its first block takes."""
+    row = OxmlElement("w:tr")  # python-docx's classes for its copies' elements too
+    properties = SubElement(row, _W_TRPR)
+    if header:
+        SubElement(properties, qn("w:tblHeader"))
+    SubElement(properties, qn("w:cantSplit"))
+    for width in twips:
+        cell = SubElement(row, _W_TC)
+        cell_width = SubElement(SubElement(cell, _W_TCPR), _W_TCW)
+        cell_width.set(_W_TYPE, "dxa")
+        cell_width.set(_W_W, width)
+        SubElement(cell, _W_P)
+    return row

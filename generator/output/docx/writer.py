@@ -14,6 +14,11 @@ It reads the small HTML vocabulary of our templates (docs/html-subset.md,
 
 A rule under a component is a paragraph border sized from the font's metrics,
 which Word and LibreOffice both draw.
+
+Paragraphs, runs and table rows, a long digest's thousands of cells, are built
+with lxml (``oxml``): python-docx's setters cost seven times as much for the same
+XML. python-docx keeps the document, the tables' own properties, images and the
+paragraph settings few paragraphs have.
 """
 
 from __future__ import annotations
@@ -23,12 +28,18 @@ import io
 import re
 from copy import deepcopy
 from dataclasses import dataclass
+from typing import cast
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tc
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.parfmt import ParagraphFormat
+from lxml.etree import _Element
 from lxml.html import HtmlElement
 
 from generator.model.components import (
@@ -46,7 +57,14 @@ from generator.model.components import (
     TAG_DEFAULTS,
 )
 from generator.model.profiles import Profile, Style
-from generator.output.docx.oxml import set_child
+from generator.output.docx.oxml import (
+    add_line_break,
+    add_paragraph,
+    add_text_run,
+    row_template,
+    set_child,
+    set_style,
+)
 from generator.output.docx.styles import RULE_LINE_PT, style_name
 from generator.output.fonts import text_width_pt
 
@@ -149,6 +167,25 @@ def _segments(element: HtmlElement) -> list[_Segment]:
     return collapsed
 
 
+@dataclass
+class _CellBox:
+    """A table cell being filled: python-docx's cell for what is rare (a table in it, its
+    paragraphs read back), and the empty paragraph a new cell holds, which the cell's first
+    paragraph takes instead of adding one."""
+
+    cell: _Cell
+    first: _Element | None
+
+
+#: Where blocks go: the document's body or a table cell.
+Container = DocxDocument | _CellBox
+
+
+def _format(paragraph: _Element) -> ParagraphFormat:
+    """python-docx's view of a paragraph's format, for the settings few paragraphs have."""
+    return ParagraphFormat(cast(CT_P, paragraph))
+
+
 class HtmlWriter:
     """Walks one document's HTML and appends to a python-docx document."""
 
@@ -160,16 +197,20 @@ class HtmlWriter:
         # styles); the ids are looked up once and set directly instead.
         names = {style_name(c): c for c in (*self.styles, RULE)}
         self.style_ids = {names[s.name]: s.style_id for s in doc.styles if s.name in names}
-        self.fresh_cells: set[int] = set()
         #: Space the next paragraph must have above it: a data table just ended.
         self.space_pending = 0.0
 
-    def new_paragraph(self, container: DocxDocument | _Cell) -> Paragraph:
-        if isinstance(container, _Cell) and id(container._tc) in self.fresh_cells:
-            self.fresh_cells.discard(id(container._tc))
-            first: Paragraph = container.paragraphs[0]
-            return first
-        return container.add_paragraph()
+    def new_paragraph(self, container: Container, component: str) -> _Element:
+        """A paragraph in ``component``'s style, last in ``container`` (a new cell's first
+        paragraph is the one the cell has)."""
+        if isinstance(container, _CellBox):
+            paragraph, container.first = container.first, None
+            if paragraph is None:
+                paragraph = add_paragraph(container.cell._tc)
+        else:
+            paragraph = add_paragraph(container.element.body)
+        set_style(paragraph, self.style_ids[component])
+        return paragraph
 
     def component(self, element: HtmlElement) -> str:
         for cls in element.classes:
@@ -177,9 +218,7 @@ class HtmlWriter:
                 return str(cls)
         return TAG_DEFAULTS.get(element.tag, "body")
 
-    def blocks(
-        self, element: HtmlElement, container: DocxDocument | _Cell, width_pt: float
-    ) -> None:
+    def blocks(self, element: HtmlElement, container: Container, width_pt: float) -> None:
         children = [c for c in element if isinstance(c.tag, str)]
         if all(c.tag in INLINE_TAGS for c in children):
             if (element.text or "").strip() or children:
@@ -193,47 +232,49 @@ class HtmlWriter:
             else:
                 self.blocks(child, container, width_pt)
 
-    def paragraph(self, element: HtmlElement, container: DocxDocument | _Cell,
+    def paragraph(self, element: HtmlElement, container: Container,
                   width_pt: float) -> None:  # fmt: skip
         component = self.component(element)
         style = self.styles[component]
         restart = component == APPENDIX_TITLE and self.profile.page_number.restart_in_appendix
         if restart and isinstance(container, DocxDocument):
             self.new_section(container)
-        paragraph = self.new_paragraph(container)
-        paragraph._p.style = self.style_ids[component]
+        paragraph = self.new_paragraph(container, component)
         if restart:  # the section starts the page: no break of its own (LibreOffice adds one)
-            paragraph.paragraph_format.page_break_before = False
+            _format(paragraph).page_break_before = False
         if KEEP_WITH_NEXT in element.classes:
-            paragraph.paragraph_format.keep_with_next = True
+            _format(paragraph).keep_with_next = True
         if NEW_PAGE in element.classes:
-            paragraph.paragraph_format.page_break_before = True
+            _format(paragraph).page_break_before = True
         if LEVEL_WITH_RECIPIENTS in element.classes:
             label = self.styles["recipients-label"]
-            paragraph.paragraph_format.space_before = Pt(label.space_before_pt)
+            _format(paragraph).space_before = Pt(label.space_before_pt)
         if self.space_pending:
             gap = max(style.space_before_pt, self.space_pending)
-            paragraph.paragraph_format.space_before = Pt(gap)
+            _format(paragraph).space_before = Pt(gap)
             self.space_pending = 0.0
         text_parts = []
         for seg in _segments(element):
             if seg.br:
-                paragraph.add_run().add_break()
+                add_line_break(paragraph)
                 continue
             if seg.image is not None:
-                width = min(seg.width_pt or width_pt, width_pt)
-                shape = paragraph.add_run().add_picture(io.BytesIO(seg.image), width=Pt(width))
-                shape._inline.docPr.set("descr", seg.alt)
+                self.picture(paragraph, seg, min(seg.width_pt or width_pt, width_pt))
                 continue
             text = seg.text.upper() if style.upper else seg.text
             text_parts.append(text)
-            run = paragraph.add_run(text)
-            run.bold = True if seg.fmt.bold else None
-            run.italic = True if seg.fmt.italic else None
-            run.underline = True if seg.fmt.underline else None
+            add_text_run(paragraph, text, seg.fmt.bold, seg.fmt.italic, seg.fmt.underline)
         if style.rule is not None:
-            paragraph.paragraph_format.space_after = Pt(0)
+            _format(paragraph).space_after = Pt(0)
             self.rule(container, "".join(text_parts), style, width_pt)
+
+    def picture(self, paragraph: _Element, seg: _Segment, width_pt: float) -> None:
+        """An image in a run of its own, ``width_pt`` wide, described for those who cannot
+        see it (python-docx stores the image in the package)."""
+        assert seg.image is not None
+        run = Paragraph(cast(CT_P, paragraph), self.doc).add_run()
+        shape = run.add_picture(io.BytesIO(seg.image), width=Pt(width_pt))
+        shape._inline.docPr.set("descr", seg.alt)
 
     def new_section(self, doc: DocxDocument) -> None:
         """A section break before the appendix, whose pages are numbered from 1 (HD05).
@@ -249,7 +290,7 @@ class HtmlWriter:
         carrier._p.get_or_add_pPr().append(deepcopy(final))
         set_child(final, "w:pgNumType", **{"w:start": "1"})
 
-    def rule(self, container: DocxDocument | _Cell, text: str, style: Style,
+    def rule(self, container: Container, text: str, style: Style,
              width_pt: float) -> None:  # fmt: skip
         assert style.rule is not None
         available = width_pt - style.first_line_indent_cm * 72 / 2.54
@@ -258,21 +299,20 @@ class HtmlWriter:
         length = style.rule.length * min(measured, available)
         spare = max(0.0, width_pt - length)
         left = {"left": 0.0, "right": spare}.get(style.align, spare / 2)
-        paragraph = self.new_paragraph(container)
-        paragraph._p.style = self.style_ids[RULE]
-        fmt = paragraph.paragraph_format
+        paragraph = self.new_paragraph(container, RULE)
+        fmt = _format(paragraph)
         fmt.left_indent = Pt(left)
         fmt.right_indent = Pt(spare - left)
         # The rule paragraph's own line (1 pt, its style) is part of the gap above the border.
         fmt.space_before = Pt(max(0.0, style.rule.gap_pt - RULE_LINE_PT))
         fmt.space_after = Pt(style.space_after_pt)
-        borders = set_child(paragraph._p.get_or_add_pPr(), "w:pBdr")
+        borders = set_child(cast(CT_P, paragraph).get_or_add_pPr(), "w:pBdr")
         set_child(borders, "w:bottom", **{
             "w:val": "single", "w:sz": str(max(2, round(style.rule.weight_pt * 8))),
             "w:space": "0", "w:color": "000000",
         })  # fmt: skip
 
-    def table(self, element: HtmlElement, container: DocxDocument | _Cell, width_pt: float) -> None:
+    def table(self, element: HtmlElement, container: Container, width_pt: float) -> None:
         rows = element.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
         if not rows:
             return
@@ -282,29 +322,31 @@ class HtmlWriter:
         layout = bool(set(LAYOUT_TABLES) & set(element.classes))
         if not layout:
             self.space_above_table(container)
-        table = container.add_table(rows=0, cols=ncols)
+        parent = container.cell if isinstance(container, _CellBox) else container
+        table = parent.add_table(rows=0, cols=ncols)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         self.table_properties(table, width_pt, widths, layout)
+        # Every cell's width as python-docx writes a cell's width (twips of whole EMUs).
+        twips = [str(Pt(width).twips) for width in widths]
+        templates = {header: row_template(twips, header) for header in (False, True)}
         for row_element in rows:
-            row = table.add_row()
-            trpr = row._tr.get_or_add_trPr()
-            if row_element.getparent().tag == "thead":
-                set_child(trpr, "w:tblHeader")
-            set_child(trpr, "w:cantSplit")  # a row stays whole on one page, as in the PDF
-            for cell, cell_element, width in zip(
-                row.cells, row_element.xpath("./td | ./th"), widths, strict=False
+            row = deepcopy(templates[row_element.getparent().tag == "thead"])
+            table._tbl.append(row)
+            cells = row.iterchildren(qn("w:tc"))
+            for tc, cell_element, width in zip(
+                cells, row_element.xpath("./td | ./th"), widths, strict=False
             ):
-                cell.width = Pt(width)
-                self.fresh_cells.add(id(cell._tc))
-                self.blocks(cell_element, cell, width)
+                box = _CellBox(_Cell(cast(CT_Tc, tc), table), first=tc[-1])
+                self.blocks(cell_element, box, width)
         if not layout:
             self.space_pending = DATA_TABLE_MARGIN_PT
 
-    def space_above_table(self, container: DocxDocument | _Cell) -> None:
+    def space_above_table(self, container: Container) -> None:
         """The space a data table has above it, taken from the paragraph before as CSS
         collapses margins: the larger of that paragraph's space after and the table's."""
-        before = container.paragraphs[-1] if container.paragraphs else None
+        parent = container.cell if isinstance(container, _CellBox) else container
+        before = parent.paragraphs[-1] if parent.paragraphs else None
         if before is None or before._p.getnext() is not None:
             return
         style = self.styles.get(self.component_of(before), self.styles["body"])
