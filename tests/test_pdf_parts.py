@@ -256,3 +256,58 @@ def test_a_reader_of_the_joined_file_finds_no_inline_streams(pair: Pair) -> None
     data = pair.joined.read_bytes()
     reader = PdfReader(io.BytesIO(data), strict=True)
     assert len(reader.pages) == len(PdfReader(pair.single).pages)
+
+
+def test_a_digest_is_written_in_all_its_formats_or_in_none(tmp_path: Path,
+                                                           renderer: Renderer) -> None:  # fmt: skip
+    # The DOCX is made while the PDF's parts are laid out: a part that fails must not leave
+    # the DOCX written beside the old PDF ("nothing was written" is then the truth).
+    records = _records(tmp_path)
+    templates = tmp_path / "templates" / "documents"
+    templates.mkdir(parents=True)
+    builtin = Path(__file__).parents[1] / "templates" / "documents" / "digest.html.j2"
+    text = builtin.read_text("utf-8").replace(
+        "{% block appendix %}", '{% block appendix %}<img src="file:///etc/hostname">', 1
+    )
+    (templates / "digest.html.j2").write_text(text, "utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(TemplateError):
+        digest([records], period="2024-Q3", out=out, jobs=2, templates=[tmp_path / "templates"],
+               renderer=renderer)  # fmt: skip
+    assert not any(p.suffix in (".docx", ".pdf") for p in out.rglob("*"))
+
+
+def test_what_only_one_pass_lays_out_right_is_not_cut() -> None:
+    from generator.output.pdf_parts import _one_pass_only
+
+    body = f"{LONG}<p class='appendix-title'>Phụ lục</p>{LONG}"
+    assert not _one_pass_only("@page { @top-center { content: counter(page) } }\n"
+                              "@page :first { @top-center { content: none; } }", body)  # fmt: skip
+    for css in ("@page :first { margin-top: 60mm }", "@page :left { margin-left: 45mm }",
+                "@page { @bottom-center { content: counter(page) } }",
+                "h3 { bookmark-level: 2 }", "@page chapter { size: A5 }"):  # fmt: skip
+        assert _one_pass_only(css, body), css
+    for inside in ("<style>h3 { color: red }</style>", '<a href="#apx">xem</a>'):
+        assert _one_pass_only("", inside + body), inside
+    # An appendix wrapped by a template's own block: its numbers start anew in one pass only.
+    wrapped = f"{LONG}<div class='phu-luc'><p class='appendix-title'>Phụ lục</p>{LONG}</div>"
+    assert split(_document(wrapped)) is None
+    # An inline element marked new-page starts no page: no cut there.
+    inline = f"{LONG}<span class='new-page'>x</span>{LONG}"
+    assert split(_document(inline)) is None
+    # '</body>' in a comment is not the body's end.
+    commented = f"{LONG}<!-- </body> --><p class='appendix-title'>Phụ lục</p><p>SAU</p>{LONG}"
+    cut = split(_document(commented))
+    assert cut is not None and sum("SAU" in part.html for part in cut.parts) == 1
+
+
+def test_parts_at_most_keep_the_appendix_apart() -> None:
+    # Joining neighbours to keep within --parts never joins the appendix to what precedes
+    # it: its pages are numbered from its first (HD05).
+    body = (f"<h1>T</h1>{LONG * 4}<h2 class='section new-page'>II</h2>{LONG}"
+            f"<p class='appendix-title'>Phụ lục</p><p>x</p>")  # fmt: skip
+    for most in (2, 3):
+        cut = split(_document(body), most=most)
+        assert cut is not None and len(cut.parts) <= most
+        assert cut.appendix_from == len(cut.parts) - 1
+        assert cut.parts[-1].html.count("appendix-title") == 1

@@ -42,7 +42,6 @@ _WORTH_SPLITTING = 20 * _CHARACTERS_A_PAGE
 _LAYER_PAGE_COST = 150
 
 _BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
-_BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -77,22 +76,83 @@ class Split:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: Elements a cut may come before: blocks (an inline element marked ``new-page`` starts
+#: no page).
+_BLOCKS = frozenset({*_HEADINGS, "p", "div", "section", "table", "ul", "ol", "blockquote"})
+#: A part holds this many characters at the least (about ten pages): each document laid
+#: out costs about what a page does, whatever its length; smaller neighbours are joined.
+_LEAST_PART = 10 * _CHARACTERS_A_PAGE
+#: What only one pass lays out as it should: other margin boxes than the number's, outline
+#: levels or running strings set by CSS, links inside the document, styles inside the body
+#: (and @page rules other than ``_PAGE_SELECTORS``: left and right pages, a first page of
+#: its own).
+_ONE_PASS_CSS = re.compile(
+    r"bookmark-|string-set|@(?!top-center)[a-z]+-(?:top|bottom|left|right|center|corner)",
+    re.IGNORECASE,
+)
+_ONE_PASS_BODY = re.compile(r"<style|href\s*=\s*[\"']#|bookmark-|string-set", re.IGNORECASE)
+#: The @page rules a part may have: the page, its first page (no number), the appendix's first.
+_PAGE_SELECTORS = frozenset({"", ":first", ":nth(1 of appendix)"})
 
 
-def _children(body: str) -> list[tuple[set[str], str, list[int]]]:
-    """Each element directly in the body: its classes, its HTML (with the text after it)
-    and the levels of the headings in it (the outline WeasyPrint makes of them), in
-    order."""
+@dataclass(frozen=True)
+class _Piece:
+    """What lies between two cuts: its HTML, its headings' levels, and whether the
+    appendix opens it."""
+
+    html: str
+    levels: tuple[int, ...]
+    appendix: bool
+
+
+def _pieces(body: str, breaking: set[str]) -> list[_Piece] | None:
+    """The body cut before each block directly in it that starts a page; ``None`` when
+    the appendix's title is not directly in the body (a template that wraps it: its
+    page numbers start anew only in one pass)."""
     from lxml import html as lxml_html
 
     tree = lxml_html.fragment_fromstring(body, create_parent="body")
-    lead = tree.text or ""
-    children = [(set((child.get("class") or "").split()),
-                 lxml_html.tostring(child, encoding="unicode"),
-                 [int(h.tag[1]) for h in child.iter(*_HEADINGS)]) for child in tree]  # fmt: skip
-    if children:
-        children[0] = (children[0][0], lead + children[0][1], children[0][2])
-    return children
+    if any(e.getparent() is not tree for e in tree.find_class(APPENDIX_TITLE)):
+        return None
+    found: list[_Piece] = []
+    levels: list[int] = []
+    html, appendix = tree.text or "", False
+    for child in tree:
+        classes = set((child.get("class") or "").split())
+        if (found or html.strip()) and classes & breaking and child.tag in _BLOCKS:
+            found.append(_Piece(html, tuple(levels), appendix))
+            html, levels, appendix = "", [], bool(APPENDIX_TITLE in classes)
+        html += lxml_html.tostring(child, encoding="unicode")
+        levels += [int(h.tag[1]) for h in child.iter(*_HEADINGS)]
+    found.append(_Piece(html, tuple(levels), appendix))
+    return found
+
+
+def _grouped(pieces: list[_Piece], most: int | None) -> list[_Piece]:
+    """Neighbours joined until each part holds ``_LEAST_PART`` characters, then into
+    ``most`` parts at the most (the smallest neighbours first), never across the
+    appendix's start: its pages are numbered from there."""
+    groups: list[list[_Piece]] = []
+    for piece in pieces:
+        small = groups and sum(len(p.html) for p in groups[-1]) < _LEAST_PART
+        if groups and (small and not piece.appendix):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    while len(groups) > 1 and _size(groups[-1]) < _LEAST_PART and not groups[-1][0].appendix:
+        groups[-2] += groups.pop()
+    while most is not None and len(groups) > most:
+        pairs = [i for i in range(len(groups) - 1) if not groups[i + 1][0].appendix]
+        if not pairs:
+            break
+        pair = min(pairs, key=lambda i: _size(groups[i]) + _size(groups[i + 1]))
+        groups[pair : pair + 2] = [groups[pair] + groups[pair + 1]]
+    return [_Piece("".join(p.html for p in g), tuple(x for p in g for x in p.levels),
+                   g[0].appendix) for g in groups]  # fmt: skip
+
+
+def _size(group: list[_Piece]) -> int:
+    return sum(len(piece.html) for piece in group)
 
 
 def _breaking(document: Document) -> set[str]:
@@ -102,69 +162,63 @@ def _breaking(document: Document) -> set[str]:
     return {NEW_PAGE} | {name for name, style in styles.items() if style.page_break_before}
 
 
+def _one_pass_only(css: str, body: str) -> bool:
+    """Whether the document lays out the same in parts only if laid out in one pass (see
+    ``_ONE_PASS_CSS``): the built-in stylesheet never does; a secretariat's may."""
+    import tinycss2
+
+    if _ONE_PASS_CSS.search(css) or _ONE_PASS_BODY.search(body):
+        return True
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "page":
+            selector = " ".join(tinycss2.serialize(rule.prelude).split())
+            if selector not in _PAGE_SELECTORS:
+                return True
+            if selector == ":first" and _declares(rule.content):
+                return True  # a first page other than by its number (margins, size)
+    return False
+
+
+def _declares(content: list[Any] | None) -> bool:
+    """Whether an @page rule's block sets anything but its margin boxes."""
+    import tinycss2
+
+    declarations = tinycss2.parse_blocks_contents(content or [], skip_whitespace=True,
+                                                  skip_comments=True)  # fmt: skip
+    return any(d.type == "declaration" for d in declarations)
+
+
 def split(document: Document, most: int | None = None) -> Split | None:
-    """The document in parts, cut before each element of the body that starts a new page
-    (``_breaking``), merged into ``most`` parts at the most; ``None`` when there is
-    nothing to cut, or the PDF is a variant whose structure is made for the whole
-    document (PDF/A's metadata, PDF/UA's tags)."""
+    """The document in parts, cut before each block directly in the body that starts a
+    new page (``_breaking``), neighbours joined into parts of ten pages or more and
+    ``most`` parts at the most; ``None`` (one pass) when there is nothing to cut, the
+    document is short, its stylesheet or body asks for one pass (``_one_pass_only``), or
+    the PDF is a variant whose structure is made for the whole document (PDF/A's
+    metadata, PDF/UA's tags)."""
     if document.pdf_variant is not None or most == 1:
         return None
     head = _BODY.search(document.html)
-    tail = _BODY_END.search(document.html)
-    if head is None or tail is None:
+    end = document.html.lower().rfind("</body")  # the last: one in a comment is not the end
+    if head is None or end < head.end():
         return None
-    body = document.html[head.end() : tail.start()]
-    if len(body) < _WORTH_SPLITTING:
+    body = document.html[head.end() : end]
+    if len(body) < _WORTH_SPLITTING or _one_pass_only(document.css, body):
         return None
-    pieces: list[str] = []
-    levels: list[list[int]] = []
-    starts: list[int] = []
-    appendix_at: int | None = None
-    breaking = _breaking(document)
-    for index, (classes, markup, headings) in enumerate(_children(body)):
-        if not pieces or classes & breaking:
-            pieces.append("")
-            levels.append([])
-            starts.append(index)
-            if APPENDIX_TITLE in classes and appendix_at is None:
-                appendix_at = index
-        pieces[-1] += markup
-        levels[-1] += headings
+    pieces = _pieces(body, _breaking(document))
+    if pieces is None or len(pieces) < 2:
+        return None
+    cuts = len(pieces) - 1
+    pieces = _grouped(pieces, most)
     if len(pieces) < 2:
         return None
-    if most is not None and len(pieces) > most:
-        pieces, levels, starts = _grouped(pieces, levels, starts, most, appendix_at)
-    prefix, suffix = document.html[: head.end()], document.html[tail.start() :]
+    prefix, suffix = document.html[: head.end()], document.html[end:]
     css = document.css + _WITHOUT_NUMBERS
-    parts = tuple(replace(document, html=prefix + piece + suffix, css=css) for piece in pieces)
-    appendix_from = next((i for i, s in enumerate(starts) if appendix_at is not None
-                          and s >= appendix_at), len(parts))  # fmt: skip
-    pages = math.ceil(len(body) / _CHARACTERS_A_PAGE) + 1
-    return Split(parts, tuple(tuple(found) for found in levels), appendix_from,
+    parts = tuple(replace(document, html=prefix + p.html + suffix, css=css) for p in pieces)
+    appendix_from = next((i for i, p in enumerate(pieces) if p.appendix), len(parts))
+    # Each cut may leave a page part-filled: a page more for each.
+    pages = math.ceil(len(body) / _CHARACTERS_A_PAGE) + cuts + 1
+    return Split(parts, tuple(p.levels for p in pieces), appendix_from,
                  numbers_layer(document, pages), pages)  # fmt: skip
-
-
-def _grouped(pieces: list[str], levels: list[list[int]], starts: list[int], most: int,
-             appendix_at: int | None) -> tuple[list[str], list[list[int]], list[int]]:  # fmt: skip
-    """Adjacent pieces joined into ``most`` parts of about the same size; the appendix
-    still starts a part of its own when there are two or more."""
-    total = sum(len(p) for p in pieces)
-    groups: list[list[int]] = [[]]
-    done = 0
-    for index, piece in enumerate(pieces):
-        opens_appendix = starts[index] == appendix_at and groups[-1]
-        full = done >= total * len(groups) / most and groups[-1] and len(groups) < most
-        if opens_appendix or full:
-            groups.append([])
-        groups[-1].append(index)
-        done += len(piece)
-    while len(groups) > most:  # the appendix's own part pushed one over: join the smallest pair
-        sizes = [sum(len(pieces[i]) for i in g) for g in groups]
-        pair = min(range(len(groups) - 1), key=lambda i: sizes[i] + sizes[i + 1])
-        groups[pair : pair + 2] = [groups[pair] + groups[pair + 1]]
-    return (["".join(pieces[i] for i in g) for g in groups],
-            [[level for i in g for level in levels[i]] for g in groups],
-            [starts[g[0]] for g in groups])  # fmt: skip
 
 
 def numbers_layer(document: Document, pages: int) -> Document:
@@ -233,7 +287,7 @@ def join(parts: Sequence[bytes], layer: bytes, split: Split, numbering: Numberin
     merge_fonts(joined)  # each part, and the layer, embed their own subset of each face
     out = io.BytesIO()
     # The identifier is made from the content: the same parts give the same bytes.
-    joined.save(out, deterministic_id=True,
+    joined.save(out, deterministic_id=True, min_version=first.pdf_version,
                 object_stream_mode=pikepdf.ObjectStreamMode.generate)  # fmt: skip
     return out.getvalue()
 

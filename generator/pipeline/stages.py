@@ -232,11 +232,17 @@ def render_digest(
 
     parted = _parted(document, profile, parts, execution)
 
+    made: dict[Path, bytes] = {}
+
     def deliver(key: tuple[Output, int | None], blob: bytes) -> None:
         output, index = key
         joined = blob if index is None or parted is None else parted.deliver(index, blob)
-        if joined is not None:
-            write_output(output, joined)
+        if joined is None:
+            return
+        made[output.path] = joined
+        if len(made) == len(outputs):  # the report is written in all its formats or in none
+            for each in outputs:
+                write_output(each, made[each.path])
 
     for folder in dict.fromkeys(o.path.parent for o in outputs):
         remove_orphans(folder)
