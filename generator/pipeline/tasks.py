@@ -105,7 +105,15 @@ def end_workers(pool: ProcessPoolExecutor) -> None:
     processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
     for process in list(processes.values()):
         process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
+    # The pool's thread fails what was waiting once it sees the workers gone; a future
+    # cancelled before makes it die on it (Python 3.11: InvalidStateError) before it stops
+    # the queue's feeder, which may be stuck writing a part no worker will read: the
+    # interpreter's exit joined that thread forever (found with a 150-meeting digest in
+    # parts interrupted by Ctrl-C). Nothing is cancelled here, and the feeder not joined.
+    queue = getattr(pool, "_call_queue", None)
+    if queue is not None:
+        queue.cancel_join_thread()
+    pool.shutdown(wait=False)
 
 
 def default_jobs() -> int:
@@ -197,8 +205,9 @@ def run_tasks(
             while pending:
                 collect(block=True)
         except BaseException:
-            for future in pending:
-                future.cancel()
             if owned is not None:
-                end_workers(owned)
+                end_workers(owned)  # the tasks waiting end with them (see end_workers)
+            else:
+                for future in pending:
+                    future.cancel()
             raise
