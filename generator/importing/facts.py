@@ -305,6 +305,18 @@ def _body(layout: Layout, facts: Facts) -> None:
             if group_kind and kind == group_kind:
                 assignees = None  # "b) …" after "a) Đề nghị X:": X's tasks are over
             heading = _heading(label, text, roles.get(id(p)), layout.styled)
+            if heading == "group":
+                # "2.1. Đối với Hội Nông dân các xã, thị trấn": whom the tasks below are for.
+                assignees = [_GROUP.sub("", text).rstrip(" :.")]
+                group, part, group_kind, group_deadline = [], "conclusions", "", None
+                continue
+            if heading == "other":
+                # A heading naming no part ("1. Công tác xây dựng tổ chức Hội") heads a
+                # topic of the part it stands in: what follows stays there, and its own
+                # words are kept where the clerk sees them, never dropped.
+                facts.unplaced.append(p if len(lines) == 1 else _kept(p, f"{label} {text}"))
+                part = "other" if part == "account" else part
+                continue
             if heading is not None:
                 part = heading
                 # giaoban prints the chair's appraisal among conclusions only under "Kết luận".
@@ -432,6 +444,10 @@ def _heading(label: str, text: str, role: str | None, styled: bool) -> str | Non
     kind = _label_kind(label)
     words = text.lower()
     named = next((f for key, f in _PARTS if key in words), None)
+    if (_GROUP.match(text) and not _ANSWERED.match(text) and len(text.split()) <= 14
+            and kind in ("", "number", "roman", "letter")
+            and not re.search(r"[.;,]$|:\s+\S", text)):  # fmt: skip
+        return "group"  # "2.1. Đối với Hội Nông dân các xã, thị trấn": the tasks' assignee
     if role in ("section", "subsection") and kind in ("number", "roman"):
         return named or "other"
     if (not styled and kind in ("", "number", "roman") and named is not None
@@ -439,6 +455,10 @@ def _heading(label: str, text: str, role: str | None, styled: bool) -> str | Non
             and text[:1].isupper()):  # fmt: skip
         return named
     return None
+
+
+#: "Đối với Hội Nông dân các xã, thị trấn:" heading tasks: their assignee.
+_GROUP = re.compile(r"^Đối với\s+(?=\S)", re.IGNORECASE)
 
 
 def _kept(p: Paragraph, text: str) -> Paragraph:
