@@ -912,7 +912,7 @@ FACTS: dict[str, dict[str, object]] = {
         "fields": {
             "title": "cuộc họp giao ban tháng 3 năm 2024",
             "chairs": [{"name": "Nguyễn Văn Hùng", "titles": ["Chủ tịch UBND xã"]}],
-            "concluded_by": "Chủ tịch UBND xã",
+            "concluded_by": "Nguyễn Văn Hùng",  # the chair titled "Chủ tịch UBND xã"
             "proposals": [
                 {
                     "by": "Công an xã",
@@ -1002,7 +1002,7 @@ FACTS: dict[str, dict[str, object]] = {
             "title": "buổi làm việc với Ban Thường vụ Đảng ủy xã Mỹ An về tình hình thực hiện "
             "nhiệm vụ chính trị 6 tháng đầu năm 2024",
             "level": "district",
-            "concluded_by": "Bí thư Huyện ủy",
+            "concluded_by": "Đặng Văn Lợi",  # the chair titled "Bí thư Huyện ủy"
             "attendees": [
                 {
                     "name": "Phạm Văn Tài",
@@ -1064,7 +1064,7 @@ FACTS: dict[str, dict[str, object]] = {
                     "content": "Ủy ban nhân dân huyện hỗ trợ kinh phí tổ chức hội thao",
                 }
             ],
-            "concluded_by": "Trưởng Ban Dân vận Huyện ủy",
+            "concluded_by": "Lê Thị Hồng",  # the chair titled "Trưởng Ban …"
         },
         "kept": [10],  # "Kính gửi: Ban Thường vụ Huyện ủy." fits no field of a record
     },
@@ -1527,7 +1527,10 @@ _PART_HEADING = re.compile(
     r"ưu điểm|khuyết điểm|tồn tại|hạn chế|đề xuất|kiến nghị|nhiệm vụ|kết luận|đánh giá|kết quả"
     r"|tình hình"
 )
-_CONCLUDING = re.compile(r"kết luận(?: như sau)?(?:, (?:đề nghị|yêu cầu|giao))?$")
+_CONCLUDING = re.compile(
+    r"kết luận(?: như sau)?(?:, (?:đề nghị|yêu cầu|giao))?$"
+    r"|^kết luận (?:cuộc họp|hội nghị|buổi làm việc).*(?:đề nghị|yêu cầu)$"
+)
 #: A lead-in names whom the tasks below are for: the name is what must be kept.
 _LEAD_IN = re.compile(r"^(?:đề nghị|đối với)\s+(.+)$")
 #: Known losses, each a defect still to fix (file, paragraph): listed so that the test
@@ -1590,7 +1593,7 @@ def test_headings_naming_no_part_are_kept_or_name_the_assignee() -> None:
         (["Hội Nông dân các xã, thị trấn"], None),
         (["Hội Nông dân các xã, thị trấn"], "trước ngày 25/12/2024"),
         (["các Ban chuyên môn Hội Nông dân huyện"], "trong tháng 01/2025"),
-        (["các Ban chuyên môn Hội Nông dân huyện"], None),
+        (["các Ban chuyên môn Hội Nông dân huyện"], "trước 20/12/2024"),
     ]
     multilevel = import_draft(TYPED / "tb-hd36-multilevel.docx").data  # Word's "%1.%2."
     assert [d["assignees"] for d in multilevel["directives"]] == [
@@ -1601,3 +1604,66 @@ def test_headings_naming_no_part_are_kept_or_name_the_assignee() -> None:
     kept = [tidy(p.text) for p in report.unplaced]
     assert "1. Công tác xây dựng tổ chức Hội" in kept
     assert "2. Công tác hỗ trợ nông dân" in kept
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        (  # "Đồng chí X - Bí thư Đảng ủy xã, chủ trì.", "Vào lúc 14 giờ, ngày 5 tháng 7 …"
+            "tb-hd36-dang-uy-xa.docx",
+            {"date": "2024-07-05", "time": "14:00", "place": "Hội trường Đảng ủy xã",
+             "chairs": [{"name": "Nguyễn Văn Bảy", "titles": ["Bí thư Đảng ủy xã"]}],
+             "concluded_by": "Nguyễn Văn Bảy"},  # "đồng chí Bí thư Đảng ủy kết luận"
+        ),
+        (  # "Lúc 14h00 ngày 05-7-2024, … tại điểm cầu …"; "A - … và đồng chí B - … đồng chủ trì"
+            "tb-mttq-two-chairs.docx",
+            {"date": "2024-07-05", "time": "14:00",
+             "title": "hội nghị trực tuyến giao ban quý II năm 2024",
+             "place": "điểm cầu Hội trường Ủy ban MTTQ Việt Nam huyện, kết nối đến điểm cầu 12 "
+                      "xã, thị trấn",
+             "chairs": [{"name": "Trương Minh Tâm",
+                         "titles": ["Chủ tịch Ủy ban MTTQ Việt Nam huyện"]},
+                        {"name": "Nguyễn Thị Thu",
+                         "titles": ["Phó Chủ tịch Thường trực Ủy ban MTTQ Việt Nam huyện"]}],
+             "concluded_by": "Trương Minh Tâm"},
+        ),
+        (  # "Đồng chí Bí thư Huyện đoàn kết luận như sau:"
+            "tb-doan-word-numbered.docx",
+            {"chairs": [{"name": "Lê Hoàng Nam", "titles": ["Bí thư Huyện đoàn"]}],
+             "concluded_by": "Lê Hoàng Nam", "part_of_day": "morning"},
+        ),
+        (  # "Chiều ngày …, tại …, đồng chí X - title chủ trì cuộc họp về …"
+            "tb-nd30-task-table.docx",
+            {"date": "2024-10-10", "part_of_day": "afternoon",
+             "place": "Phòng họp số 1 UBND huyện", "noun": "cuộc họp",
+             "title": "cuộc họp về công tác chuyển đổi số quý III năm 2024",
+             "chairs": [{"name": "Lê Quang Vinh", "titles": ["Phó Chủ tịch UBND huyện"]}],
+             "concluded_by": "Lê Quang Vinh"},
+        ),
+        (  # "Chủ trì buổi làm việc: đồng chí A - … và đồng chí B - … đồng chủ trì."
+            "tb-hd36-dang-uy-lam-viec.docx",
+            {"date": "2024-07-05", "part_of_day": "afternoon",
+             "chairs": [{"name": "Nguyễn Hữu Lộc", "titles": ["Bí thư Đảng ủy xã"]},
+                        {"name": "Phạm Thị Mỹ", "titles": ["Phó Bí thư Thường trực Đảng ủy xã"]}],
+             "concluded_by": "Thường trực Đảng ủy"},  # "Thường trực Đảng ủy thống nhất kết luận"
+        ),
+    ],
+)  # fmt: skip
+def test_openings_chairs_and_who_concludes(name: str, found: dict[str, object]) -> None:
+    data = import_draft(TYPED / name).data
+    assert {key: data.get(key) for key in found} == found
+
+
+def test_assignees_and_deadlines_as_clerks_type_them() -> None:
+    """ "Đề nghị Đoàn các xã, thị trấn:" is one unit; "hoàn thành trước 15/9/2024" (no
+    "ngày") and ", trong quý IV/2024" are deadlines."""
+    data = import_draft(TYPED / "tb-doan-word-numbered.docx").data
+    assert [(d["assignees"], d["content"], d.get("deadline")) for d in data["directives"]] == [
+        (["Đoàn các xã, thị trấn"], "tổ chức tổng kết Chiến dịch Thanh niên tình nguyện hè",
+         "hoàn thành trước 15/9/2024"),
+        (["Đoàn các xã, thị trấn"], "triển khai chương trình Tiếp sức mùa thi năm 2025", None),
+        (["Văn phòng Huyện đoàn"], "tham mưu tổ chức Đại hội Hội LHTN Việt Nam huyện",
+         "trong quý IV/2024"),
+    ]  # fmt: skip
+    listed = import_draft(TYPED / "tb-hd36-dang-uy-xa.docx").data["directives"]
+    assert listed[1]["deadline"] == "hoàn thành trước 30/11/2024"

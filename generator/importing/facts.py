@@ -32,7 +32,10 @@ from generator.reading.layout import DATE_WORDS, Layout, known_prefixes, normal
 from generator.vietnamese.text import read_number, unjoined
 
 #: A day as the account gives it: "ngày 05 tháng 7 năm 2024" or "ngày 05/7/2024".
-_DAY = r"ngày\s+(?P<day>\d{1,2})(?:\s+tháng\s+|/)(?P<month>\d{1,2})(?:\s+năm\s+|/)(?P<year>\d{4})"
+_DAY = (
+    r"ngày\s+(?P<day>\d{1,2})(?:\s+tháng\s+|[/.-])(?P<month>\d{1,2})(?:\s+năm\s+|[/.-])"
+    r"(?P<year>\d{4})"
+)
 #: The account's opening: "Chiều ngày 05/7/2024, …", "Vào lúc 8 giờ 30 sáng ngày …, …".
 _WHEN = re.compile(
     r"^(?:vào\s+)?(?:lúc\s+(?P<hour>\d{1,2})\s*(?:giờ|h)\s*(?P<minute>\d{1,2})?\s*(?:phút)?"
@@ -44,8 +47,16 @@ _CONVENED = re.compile(r"^(.+?)\s+(?:đã\s+)?tổ chức\s+(.+?)\.?$")
 #: "Thường trực Huyện ủy làm việc với Đảng ủy xã về …": a working session.
 _WORKED = re.compile(r"^(.+?)\s+(?:đã\s+)?(?:có\s+buổi\s+)?làm việc với\s+(.+?)\.?$")
 _HELD = re.compile(r"^(.+?)\s+đã diễn ra\.?$")
-_CHAIR = re.compile(r"^(?:Đồng chí|Đ/c|Các đồng chí:?)\s+(.+?)\s+(?:đồng\s+)?chủ trì\s+(.+?)\.?$",
+_CHAIR = re.compile(r"^(?:Đồng chí|Đ/c|Các đồng chí:?)\s+(.+?),?\s+(?:đồng\s+)?chủ trì"
+                    r"(?:\s+(.+?))?\.?$", re.IGNORECASE)  # fmt: skip
+#: Two chairs in one sentence: "đồng chí A - Bí thư … và đồng chí B - Phó Bí thư …".
+_AND_CHAIR = re.compile(r";\s*|\s+và\s+(?=(?:đồng chí|đ/c)\s)", re.IGNORECASE)
+#: "cuộc họp về công tác chuyển đổi số …": what the meeting is called, then its subject.
+_ABOUT = re.compile(r"^(?P<noun>cuộc họp|hội nghị|buổi làm việc|phiên họp)\s+về\s+.+$",
                     re.IGNORECASE)  # fmt: skip
+#: "… tổ chức cuộc họp giao ban … do đồng chí X - Chủ tịch UBND xã chủ trì".
+_CHAIRED_BY = re.compile(r"^(?P<title>.+?)\s+do\s+(?P<chair>(?:đồng chí|đ/c)\s+.+?)\s+chủ trì$",
+                         re.IGNORECASE)  # fmt: skip
 #: "Chủ trì: đồng chí …, Phó Bí thư Tỉnh ủy; …", "Chủ trì hội nghị: …".
 _CHAIR_LIST = re.compile(r"^(?:Đồng\s+)?chủ trì(?:\s+(?!có\b)[^\s:]+){0,3}?\s*(?::|\s+có\b:?)\s*"
                          r"(?P<list>.+?)\.?$", re.IGNORECASE)  # fmt: skip
@@ -71,7 +82,10 @@ _ORGANIZATIONS = re.compile(r"^Các cơ quan, đơn vị tham gia:\s*(.+?)\.?$")
 #: concludes is the clause before "kết luận" (after the last comma), not who spoke before.
 _CONCLUDER = re.compile(
     r"(?:^|,\s*)(?P<address>(?:đồng chí|đ/c)\s+)?(?P<by>[^,]+?)\s+kết luận"
-    r"(?:\s+như sau|,\s*(?:đề nghị|yêu cầu|giao))?:$",
+    r"(?:\s+như sau|,\s*(?:đề nghị|yêu cầu|giao))?:$"
+    # "Kết luận cuộc họp, đồng chí Chủ tịch Hội Nông dân huyện đề nghị:"
+    r"|^Kết luận (?:cuộc họp|hội nghị|buổi làm việc)[^,]*,\s*"
+    r"(?P<address2>(?:đồng chí|đ/c)\s+)?(?P<by2>[^,]+?)\s+(?:đề nghị|yêu cầu):$",
     re.IGNORECASE,
 )
 _ASSIGN = re.compile(r"^Đề nghị\s+(.+?)\s*:$")
@@ -85,8 +99,9 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _DEADLINE_INLINE = re.compile(
-    r",?\s*(?P<d>(?:hoàn thành\s+)?(?:trước ngày|trong)\s+(?:ngày\s+)?"
-    r"(?:\d{1,2}/\d{1,2}/\d{4}|quý\s+[IV]+/\d{4}|năm\s+\d{4}|tháng\s+\d{1,2}/\d{4}))\s*$",
+    r",?\s*(?P<d>(?:hoàn thành\s+)?(?:trước ngày|trước|trong)\s+(?:ngày\s+)?"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|quý\s+[IV]+/\d{4}|năm\s+\d{4}|tháng\s+\d{1,2}/\d{4})"
+    r"|thường xuyên)\s*$",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"Số:?\s*(\d+)")
@@ -159,7 +174,7 @@ def _person(text: str) -> dict[str, Any] | str:
     bare = _ADDRESS.sub("", tidy(text))
     dashed = re.match(r"^(.+?)\s+[–-]\s+(.+)$", bare)
     if dashed and _is_name(dashed[1]):
-        parts = [dashed[1], *(p.strip() for p in dashed[2].split(",") if p.strip())]
+        parts = [dashed[1], *_names(dashed[2])]  # "… Hội Nông dân 13 xã, thị trấn": one title
     else:
         parts = [p.strip() for p in bare.split(",") if p.strip()]
     if not parts or not _is_name(parts[0]):
@@ -341,8 +356,7 @@ def _body(layout: Layout, facts: Facts) -> None:
                 names, shared = assign[1], _DUE.search(assign[1])
                 if shared is not None:
                     names = names[: shared.start()]
-                assignees = [a.strip() for a in re.split(r",\s*(?![^()]*\))", names)
-                             if a.strip()]  # fmt: skip
+                assignees = _names(names)
                 # Bullets alike on lead-ins and tasks ("- Đề nghị X:", "- …") end no group.
                 group, part = [], "conclusions"
                 group_kind = "" if kind == "bullet" else kind
@@ -487,7 +501,9 @@ def _sentences(text: str) -> list[str]:
 def _opening(text: str, data: dict[str, Any]) -> str | None:
     """The account's paragraph read sentence by sentence: None when no sentence of it is
     the account's; else what fed no field ("" when all did), to be kept and reported."""
-    taken = [(sentence, _account(sentence, data)) for sentence in _sentences(text)]
+    sentences = [part for sentence in _sentences(text)
+                 for part in re.split(r";\s+(?=(?:cùng dự|tham dự|dự)\b)", sentence)]  # fmt: skip
+    taken = [(sentence, _account(sentence, data)) for sentence in sentences]
     if all(rest is None for _, rest in taken):
         return None
     return " ".join(sentence if rest is None else rest for sentence, rest in taken
@@ -497,11 +513,18 @@ def _opening(text: str, data: dict[str, Any]) -> str | None:
 def _concluded_by(concluder: re.Match[str], data: dict[str, Any], styled: bool) -> None:
     """Who concludes ("đồng chí Nguyễn Văn Hùng", "Thường trực Huyện ủy"); giaoban's own
     documents name a person only ("đồng chí …") when the record does."""
-    by = concluder["by"].strip()
-    if (styled and not concluder["address"]) or by.lower() in _MEETING_NOUNS:
+    by = re.sub(r"\s+thống nhất$", "", (concluder["by"] or concluder["by2"]).strip())
+    addressed = concluder["address"] or concluder["address2"]
+    if (styled and not addressed) or by.lower() in _MEETING_NOUNS:
         return
     name = _person(by)
-    data.setdefault("concluded_by", name["name"] if isinstance(name, dict) else name)
+    if isinstance(name, dict):
+        data.setdefault("concluded_by", name["name"])
+        return
+    # "Đồng chí Bí thư Huyện đoàn kết luận": the chair who holds that title.
+    titled = [c["name"] for c in data.get("chairs", []) if isinstance(c, dict)
+              and any(t.lower().startswith(by.lower()) for t in c.get("titles", []))]  # fmt: skip
+    data.setdefault("concluded_by", titled[0] if len(titled) == 1 else name)
 
 
 #: What a sentence calls the meeting itself ("Hội nghị kết luận"): no one who concludes.
@@ -646,11 +669,20 @@ def _account(text: str, data: dict[str, Any]) -> str | None:
             _noun(held[1], data)
         elif (convened := _CONVENED.match(rest)) is not None and "convened_by" not in data:
             data["convened_by"] = convened[1].strip()
-            data["title"] = convened[2].strip().rstrip(".")
+            title = convened[2].strip().rstrip(".")
+            if (chaired := _CHAIRED_BY.match(title)) is not None and "chairs" not in data:
+                title = chaired["title"]
+                data["chairs"] = [_person(chaired["chair"])]
+            # "… tổ chức hội nghị trực tuyến … tại điểm cầu Hội trường …, kết nối …"
+            if "place" not in data and (at := re.search(r"\s+tại\s+", title)) is not None:
+                title, data["place"] = title[: at.start()], title[at.end() :]
+            data["title"] = title
         elif (worked := _WORKED.match(rest)) is not None and "convened_by" not in data:
             data["convened_by"] = worked[1].strip()
             noun = vocabulary().kinds[MeetingKind.WORKING_SESSION].noun
             data["title"] = f"{noun} với {worked[2]}"
+        elif "chairs" not in data and _CHAIR.match(rest) is not None:
+            _account(rest, data)  # "…, đồng chí X - Phó Chủ tịch UBND huyện chủ trì cuộc họp về …"
         elif rest:
             return text  # the day is taken; the rest of the sentence is kept whole
         return ""
@@ -658,11 +690,17 @@ def _account(text: str, data: dict[str, Any]) -> str | None:
         data["basis"], data["convened_by"], data["title"] = basis[1], basis[2], basis[3]
         return ""
     if "chairs" not in data and (chair := _CHAIR.match(text)) is not None:
-        data["chairs"] = [_person(c) for c in chair[1].split(";")]
-        _noun(chair[2], data)
+        data["chairs"] = [_person(c) for c in _AND_CHAIR.split(chair[1]) if c.strip()]
+        said = (chair[2] or "").strip()
+        if (about := _ABOUT.match(said)) is not None and "title" not in data:
+            data["title"] = said  # "chủ trì cuộc họp về công tác …": the meeting's name
+            said = about["noun"]
+        if said:
+            _noun(said, data)
         return ""
     if "chairs" not in data and (chairs := _CHAIR_LIST.match(text)) is not None:
-        data["chairs"] = [_person(c) for c in chairs["list"].split(";") if c.strip()]
+        listed = re.sub(r"\s+(?:đồng\s+)?chủ trì$", "", chairs["list"], flags=re.IGNORECASE)
+        data["chairs"] = [_person(c) for c in _AND_CHAIR.split(listed) if c.strip()]
         return ""
     if (attend := _ATTEND.match(text)) is not None:  # "Tham dự …", then "Đến dự …"
         data.setdefault("attendees", []).extend(
@@ -697,7 +735,7 @@ def _names(text: str) -> list[str]:
     name before it."""
     openers = tuple(o.lower() + " " for o in vocabulary().common_openers)
     names: list[str] = []
-    for part in (p.strip() for p in text.split(",")):
+    for part in (p.strip() for p in re.split(r",(?![^()]*\))", text)):
         if not part:
             continue
         if names and part[:1].islower() and not part.lower().startswith(openers):
