@@ -1507,11 +1507,13 @@ def test_list_labels_of_lead_ins_and_tasks(
 #: Lines of a notice that are its form, not its facts: the national header, the type
 #: line, "Nơi nhận:", "(Đã ký)", a page's number, a rule, the number line, the place and
 #: date line (the date is in ``documents``), the closing sentence giaoban writes again,
-#: the summary ("Kết luận của …", from which the title is read).
+#: the summary ("Kết luận của …", from which the title is read), a task table's headers.
 _FORM = re.compile(
     r"^(?:kết luận của .*|thông báo|báo cáo|nơi nhận:?|\(đã ký\)|(?:trang\s*)?\d+(?:\s*/\s*\d+)?"
     r"|[-_*]+|số:? *\d+.*|.*ngày \d+ tháng \d+ năm \d{4}|trên đây .*"
-    r"|.* thông báo (?:kết luận .* )?để .*)$"
+    r"|.* thông báo (?:kết luận .* )?để .*"
+    # a table of tasks' headers: "STT | Nội dung | Đơn vị thực hiện | Thời hạn"
+    r"|stt|nội dung(?: công việc| nhiệm vụ)?|đơn vị(?: thực hiện| chủ trì)?|thời hạn)$"
 )
 _NATIONAL = re.compile(
     r"cộng hòa xã hội chủ nghĩa việt nam|độc lập - tự do - hạnh phúc|đảng cộng sản việt nam"
@@ -1667,3 +1669,40 @@ def test_assignees_and_deadlines_as_clerks_type_them() -> None:
     ]  # fmt: skip
     listed = import_draft(TYPED / "tb-hd36-dang-uy-xa.docx").data["directives"]
     assert listed[1]["deadline"] == "hoàn thành trước 30/11/2024"
+
+
+@pytest.mark.parametrize(
+    ("name", "tasks"),
+    [
+        (  # STT | Nội dung | Đơn vị thực hiện | Thời hạn
+            "tb-mttq-two-chairs.docx",
+            [
+                ("tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư",
+                 ["Ủy ban MTTQ các xã, thị trấn"], "trước 18/11/2024"),
+                ("tổng kết phong trào Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
+                 ["Ban Phong trào"], "quý IV/2024"),
+                ("giám sát việc thực hiện chính sách bảo hiểm y tế cho người cao tuổi",
+                 ["Ban Dân chủ - Pháp luật"], "trong tháng 10/2024"),
+                ("chuẩn bị Đại hội Mặt trận các xã nhiệm kỳ 2024 - 2029",
+                 ["Văn phòng Ủy ban MTTQ huyện"], "năm 2025"),
+            ],
+        ),
+        (  # Đơn vị | Nhiệm vụ, the deadline in the task's words
+            "tb-nd30-task-table.docx",
+            [
+                ("hướng dẫn các xã số hóa hồ sơ", ["Phòng Văn hóa và Thông tin"],
+                 "hoàn thành trước 30/11/2024"),
+                ("duy trì Tổ công nghệ số cộng đồng", ["UBND các xã, thị trấn"], "thường xuyên"),
+                ("tổng hợp, báo cáo kết quả về UBND tỉnh", ["Văn phòng HĐND và UBND huyện"],
+                 "trong tháng 12/2024"),
+            ],
+        ),
+    ],
+)  # fmt: skip
+def test_a_table_of_tasks_gives_a_task_a_row(
+    name: str, tasks: list[tuple[str, list[str], str]]
+) -> None:
+    imported = import_draft(TYPED / name)
+    assert [(d["content"], d["assignees"], d.get("deadline"))
+            for d in imported.data["directives"]] == tasks  # fmt: skip
+    assert not [p for p in imported.unplaced if p.place.table]

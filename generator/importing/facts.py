@@ -99,7 +99,7 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _DEADLINE_INLINE = re.compile(
-    r",?\s*(?P<d>(?:hoàn thành\s+)?(?:trước ngày|trước|trong)\s+(?:ngày\s+)?"
+    r",?\s*(?:thực hiện\s+)?(?P<d>(?:hoàn thành\s+)?(?:trước ngày|trước|trong)\s+(?:ngày\s+)?"
     r"(?:\d{1,2}/\d{1,2}/\d{4}|quý\s+[IV]+/\d{4}|năm\s+\d{4}|tháng\s+\d{1,2}/\d{4})"
     r"|thường xuyên)\s*$",
     re.IGNORECASE,
@@ -283,16 +283,21 @@ def _body(layout: Layout, facts: Facts) -> None:
                                                              "point")
             and not _page_number(x.paragraph)]  # fmt: skip
     closing = body[-1] if body else None
-    # A data table's cells fit no field of a record: kept where the clerk sees them.
+    # A table of tasks ("STT | Nội dung | Đơn vị thực hiện | Thời hạn") gives a task a row;
+    # another data table's cells fit no field of a record: kept where the clerk sees them.
     # (The header's and the closing's own lines, "(Đã ký)" among them, are not data.)
-    facts.unplaced.extend(
-        x.paragraph
-        for x in layout.placed
-        if x.role is None
-        and x.paragraph.place.table
-        and tidy(x.paragraph.text)
-        and x.paragraph.place.table not in (layout.header_table, layout.closing_table)
-    )
+    framing = (layout.header_table, layout.closing_table)
+    cells = [x.paragraph for x in layout.placed
+             if x.role is None and x.paragraph.place.table and tidy(x.paragraph.text)
+             and x.paragraph.place.table not in framing]  # fmt: skip
+    tabled: list[tuple[int, dict[str, Any]]] = []
+    for number in dict.fromkeys(c.place.table for c in cells):
+        table = [c for c in cells if c.place.table == number]
+        tasks = _task_rows(table)
+        if tasks is None:
+            facts.unplaced.extend(table)
+        else:
+            tabled += tasks
     # In a document giaoban wrote, the chair's appraisal opens its part: once something
     # else is read there, the rest is not appraisal.
     appraised = False
@@ -302,6 +307,8 @@ def _body(layout: Layout, facts: Facts) -> None:
     group_deadline: str | None = None
     group_kind = ""
     for p in body:
+        while tabled and tabled[0][0] < p.index:  # a table's tasks, where the table stands
+            data.setdefault("directives", []).append(tabled.pop(0)[1])
         if not tidy(p.text):
             continue  # an empty line typed in, or a paragraph deleted with its changes tracked
         whole = tidy(p.text)
@@ -410,8 +417,60 @@ def _body(layout: Layout, facts: Facts) -> None:
                 data.setdefault("proposals", []).append(_proposal(proposal[1], proposal[2]))
                 continue
             facts.unplaced.append(p if len(lines) == 1 else _kept(p, f"{label} {text}".strip()))
+    if tabled:
+        data.setdefault("directives", []).extend(d for _, d in tabled)
+    facts.unplaced.sort(key=lambda kept: kept.index)  # reported as the document runs
     for figure in data.get("results", {}).get("figures", []):
         figure.pop(_SAID, None)
+
+
+#: The columns of a table of tasks, by the words of their headers.
+_COLUMNS = (
+    ("content", ("nội dung", "nhiệm vụ", "công việc")),
+    ("assignees", ("đơn vị", "cơ quan", "chủ trì", "thực hiện", "phụ trách")),
+    ("deadline", ("thời hạn", "thời gian", "hoàn thành")),
+)
+
+
+def _task_rows(table: list[Paragraph]) -> list[tuple[int, dict[str, Any]]] | None:
+    """The tasks a table lists, a row each (with the index of its first paragraph), when
+    a row of headers names a content and a unit column; else None."""
+    rows: dict[int, dict[int, list[Paragraph]]] = {}
+    for cell in table:
+        rows.setdefault(cell.place.row, {}).setdefault(cell.place.cell, []).append(cell)
+    headed = [(row, _columns(by_cell)) for row, by_cell in rows.items()]
+    found = [
+        (row, columns) for row, columns in headed if {"content", "assignees"} <= columns.keys()
+    ]
+    if not found:
+        return None
+    row, columns = found[0]
+    tasks = []
+    for number, by_cell in rows.items():
+        if number <= row:
+            continue
+        text = {name: " ".join(tidy(c.text) for c in by_cell.get(column, []))
+                for name, column in columns.items()}  # fmt: skip
+        if not text["content"]:
+            return None  # a row without a task: the table is not one of tasks
+        directive = _directive(text["content"], _names(text["assignees"]))
+        if text.get("deadline"):
+            directive["deadline"] = text["deadline"].rstrip(" .;")
+        first = min(c.index for cells in by_cell.values() for c in cells)
+        tasks.append((first, directive))
+    return tasks
+
+
+def _columns(row: dict[int, list[Paragraph]]) -> dict[str, int]:
+    """The columns a row of headers names ("Đơn vị thực hiện" the unit, not the content)."""
+    columns: dict[str, int] = {}
+    for column, said in row.items():
+        header = " ".join(tidy(c.text) for c in said).lower()
+        for name, words in _COLUMNS:
+            if name not in columns and any(w in header for w in words) and len(header) < 40:
+                columns[name] = column
+                break
+    return columns
 
 
 def _page_number(p: Paragraph) -> bool:
