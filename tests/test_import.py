@@ -1534,7 +1534,9 @@ _CONCLUDING = re.compile(
     r"|^kết luận (?:cuộc họp|hội nghị|buổi làm việc).*(?:đề nghị|yêu cầu)$"
 )
 #: A lead-in names whom the tasks below are for: the name is what must be kept.
-_LEAD_IN = re.compile(r"^(?:đề nghị|đối với)\s+(.+)$")
+_LEAD_IN = re.compile(
+    r"^(?:đề nghị|đối với)\s+(.+)$|^(?:.*,\s*)?(.+?)\s+(?:cần|phải) (?:tập trung|thực hiện)[^,]*$"
+)
 #: Known losses, each a defect still to fix (file, paragraph): listed so that the test
 #: says when one is fixed, and fails on any other.
 _KNOWN_LOST = {
@@ -1577,7 +1579,7 @@ def test_nothing_typed_is_lost(name: str) -> None:
             if _PART_HEADING.search(said) and len(words) <= 12:
                 continue
             if (lead := _LEAD_IN.match(said)) is not None:
-                said, words = _words(lead[1])
+                said, words = _words(lead[1] or lead[2])
             if len(words) <= 5:
                 kept = tuple(words) in _grams(written, len(words))
             else:
@@ -1706,3 +1708,37 @@ def test_a_table_of_tasks_gives_a_task_a_row(
     assert [(d["content"], d["assignees"], d.get("deadline"))
             for d in imported.data["directives"]] == tasks  # fmt: skip
     assert not [p for p in imported.unplaced if p.place.table]
+
+
+def test_tasks_after_lead_ins_and_under_a_tasks_heading(tmp_path: Path) -> None:
+    """ "… cần tập trung:" then tasks over soft line breaks: its subject's tasks; "- Đề nghị
+    Y …" under another's lead-in: Y's; a labelled item under "Nhiệm vụ …" with no lead-in:
+    a task whose assignee the clerk fills, never a result."""
+    led = import_draft(TYPED / "tb-hd36-dang-uy-lam-viec.docx").data["directives"]
+    assert [(d["assignees"], d["content"], d.get("deadline")) for d in led] == [
+        (["Chi bộ ấp Tân Lợi"], "nâng cao chất lượng sinh hoạt chi bộ, mỗi quý ít nhất 01 "
+         "chuyên đề, thực hiện từ quý III/2024", None),
+        (["Chi bộ ấp Tân Lợi"], "lãnh đạo Ban Nhân dân ấp hoàn thành tiêu chí ấp văn hóa",
+         "trong năm 2024"),
+        (["Chi bộ ấp Tân Lợi"], "giới thiệu 02 quần chúng ưu tú để kết nạp Đảng",
+         "hoàn thành trước 31/12/2024"),
+    ]  # fmt: skip
+    own = import_draft(TYPED / "tb-nd30-own-assignee.docx").data["directives"]
+    assert own[-1]["assignees"] == ["Ban Chỉ huy Quân sự xã"]
+    assert own[-1]["content"] == "chuẩn bị công tác tuyển quân năm 2025"
+    giving = import_draft(TYPED / "tb-nd30-task-table.docx").data
+    assert giving["conclusions"] == [
+        "Để hoàn thành chỉ tiêu năm 2024, Phó Chủ tịch UBND huyện giao nhiệm vụ như sau:"
+    ]
+    doc = Document()
+    for text in ["THÔNG BÁO", "Kết luận của Chủ tịch UBND xã", "2. Nhiệm vụ thời gian tới",
+                 "- Hoàn thành thu thuế phi nông nghiệp trong quý IV/2024.",
+                 "- Đẩy mạnh tuyên truyền phòng, chống thiên tai."]:  # fmt: skip
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "tb.docx"))
+    data = import_draft(tmp_path / "tb.docx").data
+    assert "results" not in data
+    assert [(d["assignees"], d["content"], d.get("deadline")) for d in data["directives"]] == [
+        ([], "hoàn thành thu thuế phi nông nghiệp", "trong quý IV/2024"),
+        ([], "đẩy mạnh tuyên truyền phòng, chống thiên tai", None),
+    ]

@@ -89,6 +89,16 @@ _CONCLUDER = re.compile(
     re.IGNORECASE,
 )
 _ASSIGN = re.compile(r"^Đề nghị\s+(.+?)\s*:$")
+#: A task that names its own assignee ("Đề nghị Công an xã tăng cường …").
+_ASKED = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+\S")
+#: A lead-in to tasks: "Thời gian tới, Chi bộ ấp Tân Lợi cần tập trung:", "…, Phó Chủ tịch
+#: UBND huyện giao nhiệm vụ như sau:" (who gives them, not who does them).
+_LEAD = re.compile(
+    r"^(?:.*,\s*)?(?:(?P<who>[^,]+?)\s+(?:cần|phải|tiếp tục)\s+(?:tập trung|chú trọng|quan tâm"
+    r"|thực hiện(?:\s+tốt)?)(?:\s+(?:một số|các|những))?(?:\s+(?:nội dung|nhiệm vụ)"
+    r"(?:\s+trọng tâm)?)?|[^,]+?\s+giao nhiệm vụ(?:\s+cụ thể)?)(?:\s+(?:như\s+)?sau(?:\s+đây)?)?:$",
+    re.IGNORECASE,
+)
 #: A deadline as giaoban writes it, in any words: "(thời hạn: hằng quý)".
 _DUE = re.compile(r"\s*\(thời hạn:\s*(?P<d>[^()]+?)\)\s*$")
 #: The deadline of the tasks listed without assignees, as giaoban writes it after them.
@@ -306,6 +316,10 @@ def _body(layout: Layout, facts: Facts) -> None:
     group: list[dict[str, Any]] = []
     group_deadline: str | None = None
     group_kind = ""
+    tasks_heading = False
+    # The paragraph of the last lead-in ("… cần tập trung:"): its lines after a soft line
+    # break are its tasks, labelled or not.
+    led: Paragraph | None = None
     for p in body:
         while tabled and tabled[0][0] < p.index:  # a table's tasks, where the table stands
             data.setdefault("directives", []).append(tabled.pop(0)[1])
@@ -345,6 +359,8 @@ def _body(layout: Layout, facts: Facts) -> None:
                 assignees = None
                 appraised = (layout.styled and part == "conclusions"
                              and "kết luận" not in text.lower())  # fmt: skip
+                # "2. Nhiệm vụ thời gian tới": the items under it are tasks, not results.
+                tasks_heading = part == "conclusions" and "nhiệm vụ" in text.lower()
                 continue
             if (p is closing and len(body) > 1 and "thông báo" in text.lower()) or (
                 p is closing and text.lower().startswith("trên đây")
@@ -369,18 +385,31 @@ def _body(layout: Layout, facts: Facts) -> None:
                 group_kind = "" if kind == "bullet" else kind
                 group_deadline = shared["d"].strip() if shared is not None else None
                 continue
+            if (lead := _LEAD.match(text)) is not None:
+                # "Thời gian tới, Chi bộ ấp Tân Lợi cần tập trung:": its subject's tasks;
+                # "…, Phó Chủ tịch UBND huyện giao nhiệm vụ như sau:": whoever each names.
+                who = (lead["who"] or "").strip()
+                if not who:  # the chair's own words before the tasks: a conclusion, kept
+                    data.setdefault("conclusions", []).append(_clause(text))
+                named = who and (_named_body(who) or who.startswith(_openers()))
+                assignees, group, part, led = ([who] if named else []), [], "conclusions", p
+                group_kind, group_deadline = ("" if kind == "bullet" else kind), None
+                continue
             if (answered := _ANSWERED.match(text)) is not None:
                 data.setdefault("proposals", []).append(answered.groupdict())
                 continue
             if (
                 part == "conclusions"
-                and label
+                and (label or (led is p and assignees is not None))
                 and kind != group_kind
                 and (assignees is not None or layout.styled)
             ):  # giaoban lists tasks without assignees after the conclusions, with no lead-in
                 if assignees is None:
                     assignees, group, group_deadline, group_kind = [], [], None, ""
-                directive = _directive(text, list(assignees))
+                # "- Đề nghị Ban Chỉ huy Quân sự xã chuẩn bị …": its own assignee.
+                directive = (_given(text) if _ASKED.match(text) else None) or _directive(
+                    text, list(assignees)
+                )
                 if group_deadline is not None:
                     directive.setdefault("deadline", group_deadline)
                 group.append(directive)
@@ -390,6 +419,10 @@ def _body(layout: Layout, facts: Facts) -> None:
                     and (given := _given(text) or (_subject_task(text) if label and assignees
                                                    is None else None)) is not None):  # fmt: skip
                 data.setdefault("directives", []).append(given)
+                continue
+            if part == "conclusions" and tasks_heading and label and not layout.styled:
+                # A task under "Nhiệm vụ …" with no lead-in: the clerk names its assignee.
+                data.setdefault("directives", []).append(_directive(text, []))
                 continue
             if assignees == [] and (shared := _SHARED.match(text)) is not None:
                 for directive in group:  # "Thời hạn thực hiện các nhiệm vụ trên: …."
@@ -839,10 +872,17 @@ def _directive(text: str, assignees: list[str]) -> dict[str, Any]:
     return {"content": directive.pop("content"), **directive}
 
 
+def _openers() -> tuple[str, ...]:
+    """How a common noun phrase naming bodies opens ("Các ", "Những ")."""
+    return tuple(o + " " for o in vocabulary().common_openers)
+
+
 def _given(text: str) -> dict[str, Any] | None:
     """ "Giao công chức Tài chính - Kế toán chủ trì, phối hợp …": a task and its assignee in
     one sentence (the assignee a few words without commas, then what a task opens with)."""
-    verbs = "|".join(re.escape(v) for v in vocabulary().reading.given)
+    words = vocabulary().reading
+    verbs = "|".join(re.escape(v) for v in sorted({*words.given, *words.tasks} - {"đề nghị"},
+                                                   key=len, reverse=True))  # fmt: skip
     found = re.match(rf"^(?:Giao|Đề nghị|Yêu cầu)\s+(?P<who>[^,;:]+?)\s+(?P<task>(?:{verbs})\b.+)$",
                      text)  # fmt: skip
     if found is None or len(found["who"].split()) > 10:
