@@ -1742,3 +1742,42 @@ def test_tasks_after_lead_ins_and_under_a_tasks_heading(tmp_path: Path) -> None:
         ([], "hoàn thành thu thuế phi nông nghiệp", "trong quý IV/2024"),
         ([], "đẩy mạnh tuyên truyền phòng, chống thiên tai", None),
     ]
+
+
+def test_a_report_s_situation_results_and_proposals() -> None:
+    """Under "I. TÌNH HÌNH CHUNG" the situation is a result; "…1.250 ha, đạt 100% kế
+    hoạch" is said as typed (a figure would lose half of it); "2. Đề xuất: X đề xuất Y …"
+    under "III. KHÓ KHĂN, HẠN CHẾ VÀ ĐỀ XUẤT" is a proposal; "Căn cứ …, ngày 04/11/2024,
+    UBND xã tổ chức … do đồng chí X chủ trì" gives the basis, day, title and chair."""
+    report = import_draft(TYPED / "bc-nd30-xa-linh-vuc.docx").data
+    assert (report["basis"], report["date"], report["title"]) == (
+        "Căn cứ Quy chế làm việc của UBND xã",
+        "2024-11-04",
+        "cuộc họp giao ban tháng 11 năm 2024",
+    )
+    assert report["chairs"] == [{"name": "Trần Quốc Việt", "titles": ["Chủ tịch UBND xã"]}]
+    assert report["results"]["general"][:2] == [
+        "Tình hình kinh tế - xã hội trên địa bàn xã ổn định; an ninh chính trị, trật tự an "
+        "toàn xã hội được giữ vững",
+        "Diện tích lúa Thu Đông xuống giống 1.250 ha, đạt 100% kế hoạch",
+    ]
+    assert report["results"]["figures"] == [
+        {"label": "Tỷ lệ người dân tham gia bảo hiểm y tế", "value": 93.2, "unit": "%"}
+    ]
+    assert report["proposals"] == [
+        {"by": "UBND xã", "content": "UBND huyện sớm phân bổ vốn xây dựng cầu kênh Ranh trong "
+         "quý I/2025"}
+    ]  # fmt: skip
+    other = import_draft(TYPED / "bc-hd36-hnd-topics.docx").data
+    assert other["proposals"] == [
+        {"by": "Hội Nông dân huyện", "content": "Ủy ban nhân dân huyện bổ sung 500 triệu đồng "
+         "vào Quỹ Hỗ trợ nông dân trong năm 2025"}
+    ]  # fmt: skip
+    assert other["results"]["figures"] == [
+        {"label": "Tỷ lệ hội viên đóng hội phí", "value": 98.5, "unit": "%"}
+    ]
+    answered = import_draft(TYPED / "tb-hd36-multilevel.docx").data["proposals"]
+    assert answered == [
+        {"by": "Hội Cựu chiến binh huyện", "content": "hỗ trợ kinh phí tổ chức Hội thao",
+         "response": "Thường trực Huyện ủy thống nhất, giao Văn phòng Huyện ủy cân đối"}
+    ]  # fmt: skip

@@ -70,7 +70,8 @@ _BASIS = re.compile(r"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+([^,]+?)\s+t�
 #: The basis and the account in one sentence, as giaoban writes it now: "Thực hiện …,
 #: chiều ngày 21 tháng 2 năm 2024, tại …, Thường trực Huyện ủy tổ chức …".
 _BASIS_WHEN = re.compile(
-    rf"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+((?:(?:sáng|chiều|tối)\s+)?{DATE_WORDS}\s*,\s*.+)$",
+    rf"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+((?:(?:sáng|chiều|tối)\s+)?(?:{DATE_WORDS}|ngày\s+"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*,\s*.+)$",
     re.IGNORECASE,
 )
 #: Who a person is called before the name ("đồng chí", "ông"), not part of it.
@@ -123,6 +124,8 @@ _BULLET = re.compile(
     r"[IVXL]+\s*[.\-–])\s+)"
 )
 _ORGANIZATION = re.compile(r"^[-–+•]\s*([^:;]{3,80}):\s+(.+)$")
+_PROPOSED = re.compile(r"^(?:Đề xuất|Kiến nghị)(?:,\s*(?:đề xuất|kiến nghị))?\s*:\s*(.+)$",
+                       re.IGNORECASE)  # fmt: skip
 _PROPOSAL = re.compile(r"^(.+?)\s+(?:đề xuất|kiến nghị|đề nghị)\s+(.+)$")
 
 #: The parts of a notice or report by their headings' words, and the field each fills.
@@ -316,7 +319,7 @@ def _body(layout: Layout, facts: Facts) -> None:
     group: list[dict[str, Any]] = []
     group_deadline: str | None = None
     group_kind = ""
-    tasks_heading = False
+    tasks_heading = situation = False
     # The paragraph of the last lead-in ("… cần tập trung:"): its lines after a soft line
     # break are its tasks, labelled or not.
     led: Paragraph | None = None
@@ -361,6 +364,11 @@ def _body(layout: Layout, facts: Facts) -> None:
                              and "kết luận" not in text.lower())  # fmt: skip
                 # "2. Nhiệm vụ thời gian tới": the items under it are tasks, not results.
                 tasks_heading = part == "conclusions" and "nhiệm vụ" in text.lower()
+                # "I. TÌNH HÌNH CHUNG": the account first, then what the situation was (a
+                # result); "TÌNH HÌNH HỘI NGHỊ" names the meeting: its account only.
+                situation = part == "account" and not any(
+                    noun in text.lower() for noun in _MEETING_NOUNS
+                )
                 continue
             if (p is closing and len(body) > 1 and "thông báo" in text.lower()) or (
                 p is closing and text.lower().startswith("trên đây")
@@ -394,6 +402,11 @@ def _body(layout: Layout, facts: Facts) -> None:
                 named = who and (_named_body(who) or who.startswith(_openers()))
                 assignees, group, part, led = ([who] if named else []), [], "conclusions", p
                 group_kind, group_deadline = ("" if kind == "bullet" else kind), None
+                continue
+            if (said := _PROPOSED.match(text)) is not None and (
+                proposal := _PROPOSAL.match(_clause(said[1]))
+            ) is not None:  # "Đề xuất: Hội Nông dân huyện đề xuất …", under any heading
+                data.setdefault("proposals", []).append(_proposal(proposal[1], proposal[2]))
                 continue
             if (answered := _ANSWERED.match(text)) is not None:
                 data.setdefault("proposals", []).append(answered.groupdict())
@@ -448,6 +461,9 @@ def _body(layout: Layout, facts: Facts) -> None:
                 continue
             if part == "proposals" and (proposal := _PROPOSAL.match(_clause(text))) is not None:
                 data.setdefault("proposals", []).append(_proposal(proposal[1], proposal[2]))
+                continue
+            if part == "account" and situation:
+                _result(_clause(text), data.setdefault("results", {}), layout.styled)
                 continue
             facts.unplaced.append(p if len(lines) == 1 else _kept(p, f"{label} {text}".strip()))
     if tabled:
@@ -708,7 +724,8 @@ def _result(text: str, results: dict[str, Any], styled: bool) -> None:
     makes them statements again, as they were written."""
     stated = _STATED.match(text)
     figure = None
-    if stated and (stated["verb"] == "đạt" or _figure_label(stated["label"])):
+    if (stated and not re.search(r"\d|,$", stated["label"])
+            and (stated["verb"] == "đạt" or _figure_label(stated["label"]))):  # fmt: skip
         figure = _figure(stated["label"], stated["value"], True)
     nothing = vocabulary().figure_words.nothing
     if figure is None and text.endswith(" " + nothing):  # a count of nothing has no verb
@@ -921,8 +938,9 @@ def _named_body(text: str) -> bool:
 
 
 _TO = re.compile(r"\s*\(kiến nghị gửi\s+(?P<to>[^()]+)\)(?:\.\s+(?P<response>.+))?$")
-#: The answer given after a proposal, a sentence of its own ("… vốn. Đã giao Sở …").
-_RESPONSE = re.compile(r"\.\s+(?P<response>[A-ZĐÀ-Ỹ].*)$")
+#: The answer given after a proposal, a sentence of its own ("… vốn. Đã giao Sở …") or
+#: after a colon ("… Hội thao: Thường trực Huyện ủy thống nhất, giao …").
+_RESPONSE = re.compile(r"(?:\.|:)\s+(?P<response>[A-ZĐÀ-Ỹ].*)$")
 
 
 def _proposal(by: str, content: str) -> dict[str, Any]:
