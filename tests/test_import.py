@@ -314,7 +314,7 @@ def test_the_record_written_validates(tmp_path: Path, capsys: pytest.CaptureFixt
     source = _hand_typed(tmp_path / "tb.docx", numbered=False)
     assert main(["import", "--dir", str(folder / "records"), str(source)]) == 0
     out = capsys.readouterr()
-    assert "wrote" in out.out and "not placed, kept in conclusions" in out.err
+    assert "wrote" in out.out and "not placed, kept among the chair's conclusions" in out.err
     (record,) = (folder / "records").glob("*.yaml")
     assert record.name == "2024-06-10-giao-ban.yaml"
     (loaded,) = validate([record])
@@ -1171,7 +1171,7 @@ def test_import_document_gives_the_record_validate_gives(tmp_path: Path) -> None
     assert [d.deadline for d in meeting.directives] == ["trong quý III/2024",
                                                         "trước ngày 30/6/2024"]  # fmt: skip
     assert "Hội nghị diễn ra trong không khí dân chủ, thẳng thắn." in meeting.conclusions
-    (kept,) = [w for w in record.warnings if "kept in conclusions" in w.message]
+    (kept,) = [w for w in record.warnings if "kept among the chair's conclusions" in w.message]
     assert kept.position.path == source and "Hội nghị diễn ra" in kept.position.where
     folder = _workspace(tmp_path)
     assert main(["import", "--dir", str(folder / "records"), str(source)]) == 0
