@@ -964,7 +964,8 @@ def _settings(layout: Layout, found: dict[str, Any]) -> None:
     parents = [tidy(p.text) for p in layout.role("parent-body")]
     if parents:
         found["parent_body"] = " ".join(parents)
-    issuing = [tidy(p.text) for p in layout.role("issuing-body")]  # one name over two lines
+    # One name over two lines; a header typed with tabs has the national side after them.
+    issuing = [tidy(p.text.strip().split("\t")[0]) for p in layout.role("issuing-body")]
     if issuing:
         found["issuing_body"] = " ".join(issuing)
     for p in layout.role("doc-number")[:1]:
