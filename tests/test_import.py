@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from hypothesis import strategies as st
 from generator.api import import_document, import_draft, render, validate
 from generator.cli.command import main
 from generator.errors import InputError
+from generator.importing.facts import tidy
 from generator.reading.document import read_document
 from generator.vietnamese.text import clause, lower_first
 
@@ -312,7 +314,7 @@ def test_the_record_written_validates(tmp_path: Path, capsys: pytest.CaptureFixt
     source = _hand_typed(tmp_path / "tb.docx", numbered=False)
     assert main(["import", "--dir", str(folder / "records"), str(source)]) == 0
     out = capsys.readouterr()
-    assert "wrote" in out.out and "not placed, kept in conclusions" in out.err
+    assert "wrote" in out.out and "not placed, kept among the chair's conclusions" in out.err
     (record,) = (folder / "records").glob("*.yaml")
     assert record.name == "2024-06-10-giao-ban.yaml"
     (loaded,) = validate([record])
@@ -910,7 +912,7 @@ FACTS: dict[str, dict[str, object]] = {
         "fields": {
             "title": "cuộc họp giao ban tháng 3 năm 2024",
             "chairs": [{"name": "Nguyễn Văn Hùng", "titles": ["Chủ tịch UBND xã"]}],
-            "concluded_by": "Chủ tịch UBND xã",
+            "concluded_by": "Nguyễn Văn Hùng",  # the chair titled "Chủ tịch UBND xã"
             "proposals": [
                 {
                     "by": "Công an xã",
@@ -1000,7 +1002,7 @@ FACTS: dict[str, dict[str, object]] = {
             "title": "buổi làm việc với Ban Thường vụ Đảng ủy xã Mỹ An về tình hình thực hiện "
             "nhiệm vụ chính trị 6 tháng đầu năm 2024",
             "level": "district",
-            "concluded_by": "Bí thư Huyện ủy",
+            "concluded_by": "Đặng Văn Lợi",  # the chair titled "Bí thư Huyện ủy"
             "attendees": [
                 {
                     "name": "Phạm Văn Tài",
@@ -1062,7 +1064,7 @@ FACTS: dict[str, dict[str, object]] = {
                     "content": "Ủy ban nhân dân huyện hỗ trợ kinh phí tổ chức hội thao",
                 }
             ],
-            "concluded_by": "Trưởng Ban Dân vận Huyện ủy",
+            "concluded_by": "Lê Thị Hồng",  # the chair titled "Trưởng Ban …"
         },
         "kept": [10],  # "Kính gửi: Ban Thường vụ Huyện ủy." fits no field of a record
     },
@@ -1169,7 +1171,7 @@ def test_import_document_gives_the_record_validate_gives(tmp_path: Path) -> None
     assert [d.deadline for d in meeting.directives] == ["trong quý III/2024",
                                                         "trước ngày 30/6/2024"]  # fmt: skip
     assert "Hội nghị diễn ra trong không khí dân chủ, thẳng thắn." in meeting.conclusions
-    (kept,) = [w for w in record.warnings if "kept in conclusions" in w.message]
+    (kept,) = [w for w in record.warnings if "kept among the chair's conclusions" in w.message]
     assert kept.position.path == source and "Hội nghị diễn ra" in kept.position.where
     folder = _workspace(tmp_path)
     assert main(["import", "--dir", str(folder / "records"), str(source)]) == 0
@@ -1434,6 +1436,7 @@ def test_a_header_typed_with_tabs(tmp_path: Path) -> None:
     imported = import_draft(TYPED / "tb-nd30-header-tabs.docx")
     assert imported.doc == "tb"
     assert imported.data["documents"] == {"tb": {"number": 12, "date": "2024-03-15"}}
+    assert imported.settings["issuing_body"] == "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"
     assert imported.data["title"] == "cuộc họp giao ban tháng 3 năm 2024"
     assert [d["assignees"] for d in imported.data["directives"]] == [
         ["công chức Địa chính - Xây dựng"],
@@ -1500,3 +1503,276 @@ def test_list_labels_of_lead_ins_and_tasks(
     doc.save(str(tmp_path / "tb.docx"))
     data = import_draft(tmp_path / "tb.docx").data
     assert [(d["assignees"], d["content"]) for d in data["directives"]] == tasks
+
+
+#: Lines of a notice that are its form, not its facts: the national header, the type
+#: line, "Nơi nhận:", "(Đã ký)", a page's number, a rule, the number line, the place and
+#: date line (the date is in ``documents``), the closing sentence giaoban writes again,
+#: the summary ("Kết luận của …", from which the title is read), a task table's headers.
+_FORM = re.compile(
+    r"^(?:kết luận của .*|thông báo|báo cáo|nơi nhận:?|\(đã ký\)|(?:trang\s*)?\d+(?:\s*/\s*\d+)?"
+    r"|[-_*]+|số:? *\d+.*|.*ngày \d+ tháng \d+ năm \d{4}|trên đây .*"
+    r"|.* thông báo (?:kết luận .* )?để .*"
+    # a table of tasks' headers: "STT | Nội dung | Đơn vị thực hiện | Thời hạn"
+    r"|stt|nội dung(?: công việc| nhiệm vụ)?|đơn vị(?: thực hiện| chủ trì)?|thời hạn)$"
+)
+_NATIONAL = re.compile(
+    r"cộng hòa xã hội chủ nghĩa việt nam|độc lập - tự do - hạnh phúc|đảng cộng sản việt nam"
+)
+#: A list's label, a signer's mode ("T/M") or the archive's "Lưu:": form, not words typed.
+_LINE_LABEL = re.compile(
+    r"^(?:[-–+•*]\s*|(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxl]+\s*[.\-–])\s+"
+    r"|(?:t/m|tm\.|t/l|tl\.|kt\.|q\.|lưu:?)\s*)"
+)
+#: A heading of a known part, or the concluding lead-in: what they say is the field
+#: their content fills ("Đánh giá kết quả", "đồng chí X kết luận như sau:").
+_PART_HEADING = re.compile(
+    r"ưu điểm|khuyết điểm|tồn tại|hạn chế|đề xuất|kiến nghị|nhiệm vụ|kết luận|đánh giá|kết quả"
+    r"|tình hình"
+)
+_CONCLUDING = re.compile(
+    r"kết luận(?: như sau)?(?:, (?:đề nghị|yêu cầu|giao))?$"
+    r"|^kết luận (?:cuộc họp|hội nghị|buổi làm việc).*(?:đề nghị|yêu cầu)$"
+)
+#: A lead-in names whom the tasks below are for: the name is what must be kept.
+_LEAD_IN = re.compile(
+    r"^(?:đề nghị|đối với)\s+(.+)$|^(?:.*,\s*)?(.+?)\s+(?:cần|phải) (?:tập trung|thực hiện)[^,]*$"
+)
+
+
+def _words(text: str) -> tuple[str, list[str]]:
+    """A line as compared: NFC, casefolded, one space, no national motto, no list label
+    nor final mark, numbers as the record writes them ("1.250,5" is 1250.5; "05" is 5)."""
+    line = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    line = _NATIONAL.sub(" ", line).strip()
+    while (label := _LINE_LABEL.match(line)) is not None and label.end():
+        line = line[label.end() :]
+    line = re.sub(r"(?<=\d)\.(?=\d{3})", "", line.rstrip(" .;,:"))
+    line = re.sub(r"(?<=\d),(?=\d)", ".", line).replace(" đạt ", " ")  # "… đạt 37 hộ": a figure
+    return line, [str(int(w)) if w.isdigit() else w for w in re.findall(r"\w+", line)]
+
+
+def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in TYPED.glob("*.docx")))
+def test_nothing_typed_is_lost(name: str) -> None:
+    """Every line typed in a hand-typed document is in the record file import writes (a
+    field, or the comments of what was kept unplaced and of the settings): a short line
+    whole, a longer one by at least half of its word pairs (the opening's day is read into
+    a date, a chair's line into a name and titles). Only the document's form is not."""
+    imported = import_draft(TYPED / name)
+    _, written = _words(imported.yaml().replace("\n", " "))
+    pairs = _grams(written, 2)
+    lost = set()  # the paragraphs (numbered as reported) with a line not in the record
+    for p in read_document(TYPED / name).paragraphs:
+        for line in p.text.split("\n"):
+            said, words = _words(line)
+            if not words or _FORM.match(said) or _CONCLUDING.search(said):
+                continue
+            if _PART_HEADING.search(said) and len(words) <= 12:
+                continue
+            if (lead := _LEAD_IN.match(said)) is not None:
+                said, words = _words(lead[1] or lead[2])
+            if len(words) <= 5:
+                kept = tuple(words) in _grams(written, len(words))
+            else:
+                kept = len(_grams(words, 2) & pairs) >= len(_grams(words, 2)) / 2
+            if not kept:
+                lost.add(p.index)
+    assert not lost, f"typed but not in the record: paragraphs {sorted(lost)}"
+
+
+def test_headings_naming_no_part_are_kept_or_name_the_assignee() -> None:
+    """ "2.1. Đối với Hội Nông dân các xã, thị trấn" (bold) names whom the tasks below are
+    for; "1. Công tác xây dựng tổ chức Hội" names a topic of its part: kept, located."""
+    data = import_draft(TYPED / "tb-hd36-hnd-doi-voi.docx").data
+    assert [(d["assignees"], d.get("deadline")) for d in data["directives"]] == [
+        (["Hội Nông dân các xã, thị trấn"], None),
+        (["Hội Nông dân các xã, thị trấn"], "trước ngày 25/12/2024"),
+        (["các Ban chuyên môn Hội Nông dân huyện"], "trong tháng 01/2025"),
+        (["các Ban chuyên môn Hội Nông dân huyện"], "trước 20/12/2024"),
+    ]
+    multilevel = import_draft(TYPED / "tb-hd36-multilevel.docx").data  # Word's "%1.%2."
+    assert [d["assignees"] for d in multilevel["directives"]] == [
+        ["Ban Dân vận Huyện ủy"],
+        ["Ủy ban MTTQ và các đoàn thể huyện"],
+    ]
+    report = import_draft(TYPED / "bc-hd36-hnd-topics.docx")
+    kept = [tidy(p.text) for p in report.unplaced]
+    assert "1. Công tác xây dựng tổ chức Hội" in kept
+    assert "2. Công tác hỗ trợ nông dân" in kept
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        (  # "Đồng chí X - Bí thư Đảng ủy xã, chủ trì.", "Vào lúc 14 giờ, ngày 5 tháng 7 …"
+            "tb-hd36-dang-uy-xa.docx",
+            {"date": "2024-07-05", "time": "14:00", "place": "Hội trường Đảng ủy xã",
+             "chairs": [{"name": "Nguyễn Văn Bảy", "titles": ["Bí thư Đảng ủy xã"]}],
+             "concluded_by": "Nguyễn Văn Bảy"},  # "đồng chí Bí thư Đảng ủy kết luận"
+        ),
+        (  # "Lúc 14h00 ngày 05-7-2024, … tại điểm cầu …"; "A - … và đồng chí B - … đồng chủ trì"
+            "tb-mttq-two-chairs.docx",
+            {"date": "2024-07-05", "time": "14:00",
+             "title": "hội nghị trực tuyến giao ban quý II năm 2024",
+             "place": "điểm cầu Hội trường Ủy ban MTTQ Việt Nam huyện, kết nối đến điểm cầu 12 "
+                      "xã, thị trấn",
+             "chairs": [{"name": "Trương Minh Tâm",
+                         "titles": ["Chủ tịch Ủy ban MTTQ Việt Nam huyện"]},
+                        {"name": "Nguyễn Thị Thu",
+                         "titles": ["Phó Chủ tịch Thường trực Ủy ban MTTQ Việt Nam huyện"]}],
+             "concluded_by": "Trương Minh Tâm"},
+        ),
+        (  # "Đồng chí Bí thư Huyện đoàn kết luận như sau:"
+            "tb-doan-word-numbered.docx",
+            {"chairs": [{"name": "Lê Hoàng Nam", "titles": ["Bí thư Huyện đoàn"]}],
+             "concluded_by": "Lê Hoàng Nam", "part_of_day": "morning"},
+        ),
+        (  # "Chiều ngày …, tại …, đồng chí X - title chủ trì cuộc họp về …"
+            "tb-nd30-task-table.docx",
+            {"date": "2024-10-10", "part_of_day": "afternoon",
+             "place": "Phòng họp số 1 UBND huyện", "noun": "cuộc họp",
+             "title": "cuộc họp về công tác chuyển đổi số quý III năm 2024",
+             "chairs": [{"name": "Lê Quang Vinh", "titles": ["Phó Chủ tịch UBND huyện"]}],
+             "concluded_by": "Lê Quang Vinh"},
+        ),
+        (  # "Chủ trì buổi làm việc: đồng chí A - … và đồng chí B - … đồng chủ trì."
+            "tb-hd36-dang-uy-lam-viec.docx",
+            {"date": "2024-07-05", "part_of_day": "afternoon",
+             "chairs": [{"name": "Nguyễn Hữu Lộc", "titles": ["Bí thư Đảng ủy xã"]},
+                        {"name": "Phạm Thị Mỹ", "titles": ["Phó Bí thư Thường trực Đảng ủy xã"]}],
+             "concluded_by": "Thường trực Đảng ủy"},  # "Thường trực Đảng ủy thống nhất kết luận"
+        ),
+    ],
+)  # fmt: skip
+def test_openings_chairs_and_who_concludes(name: str, found: dict[str, object]) -> None:
+    data = import_draft(TYPED / name).data
+    assert {key: data.get(key) for key in found} == found
+
+
+def test_assignees_and_deadlines_as_clerks_type_them() -> None:
+    """ "Đề nghị Đoàn các xã, thị trấn:" is one unit; "hoàn thành trước 15/9/2024" (no
+    "ngày") and ", trong quý IV/2024" are deadlines."""
+    data = import_draft(TYPED / "tb-doan-word-numbered.docx").data
+    assert [(d["assignees"], d["content"], d.get("deadline")) for d in data["directives"]] == [
+        (["Đoàn các xã, thị trấn"], "tổ chức tổng kết Chiến dịch Thanh niên tình nguyện hè",
+         "hoàn thành trước 15/9/2024"),
+        (["Đoàn các xã, thị trấn"], "triển khai chương trình Tiếp sức mùa thi năm 2025", None),
+        (["Văn phòng Huyện đoàn"], "tham mưu tổ chức Đại hội Hội LHTN Việt Nam huyện",
+         "trong quý IV/2024"),
+    ]  # fmt: skip
+    listed = import_draft(TYPED / "tb-hd36-dang-uy-xa.docx").data["directives"]
+    assert listed[1]["deadline"] == "hoàn thành trước 30/11/2024"
+
+
+@pytest.mark.parametrize(
+    ("name", "tasks"),
+    [
+        (  # STT | Nội dung | Đơn vị thực hiện | Thời hạn
+            "tb-mttq-two-chairs.docx",
+            [
+                ("tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư",
+                 ["Ủy ban MTTQ các xã, thị trấn"], "trước 18/11/2024"),
+                ("tổng kết phong trào Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
+                 ["Ban Phong trào"], "quý IV/2024"),
+                ("giám sát việc thực hiện chính sách bảo hiểm y tế cho người cao tuổi",
+                 ["Ban Dân chủ - Pháp luật"], "trong tháng 10/2024"),
+                ("chuẩn bị Đại hội Mặt trận các xã nhiệm kỳ 2024 - 2029",
+                 ["Văn phòng Ủy ban MTTQ huyện"], "năm 2025"),
+            ],
+        ),
+        (  # Đơn vị | Nhiệm vụ, the deadline in the task's words
+            "tb-nd30-task-table.docx",
+            [
+                ("hướng dẫn các xã số hóa hồ sơ", ["Phòng Văn hóa và Thông tin"],
+                 "hoàn thành trước 30/11/2024"),
+                ("duy trì Tổ công nghệ số cộng đồng", ["UBND các xã, thị trấn"], "thường xuyên"),
+                ("tổng hợp, báo cáo kết quả về UBND tỉnh", ["Văn phòng HĐND và UBND huyện"],
+                 "trong tháng 12/2024"),
+            ],
+        ),
+    ],
+)  # fmt: skip
+def test_a_table_of_tasks_gives_a_task_a_row(
+    name: str, tasks: list[tuple[str, list[str], str]]
+) -> None:
+    imported = import_draft(TYPED / name)
+    assert [(d["content"], d["assignees"], d.get("deadline"))
+            for d in imported.data["directives"]] == tasks  # fmt: skip
+    assert not [p for p in imported.unplaced if p.place.table]
+
+
+def test_tasks_after_lead_ins_and_under_a_tasks_heading(tmp_path: Path) -> None:
+    """ "… cần tập trung:" then tasks over soft line breaks: its subject's tasks; "- Đề nghị
+    Y …" under another's lead-in: Y's; a labelled item under "Nhiệm vụ …" with no lead-in:
+    a task whose assignee the clerk fills, never a result."""
+    led = import_draft(TYPED / "tb-hd36-dang-uy-lam-viec.docx").data["directives"]
+    assert [(d["assignees"], d["content"], d.get("deadline")) for d in led] == [
+        (["Chi bộ ấp Tân Lợi"], "nâng cao chất lượng sinh hoạt chi bộ, mỗi quý ít nhất 01 "
+         "chuyên đề, thực hiện từ quý III/2024", None),
+        (["Chi bộ ấp Tân Lợi"], "lãnh đạo Ban Nhân dân ấp hoàn thành tiêu chí ấp văn hóa",
+         "trong năm 2024"),
+        (["Chi bộ ấp Tân Lợi"], "giới thiệu 02 quần chúng ưu tú để kết nạp Đảng",
+         "hoàn thành trước 31/12/2024"),
+    ]  # fmt: skip
+    own = import_draft(TYPED / "tb-nd30-own-assignee.docx").data["directives"]
+    assert own[-1]["assignees"] == ["Ban Chỉ huy Quân sự xã"]
+    assert own[-1]["content"] == "chuẩn bị công tác tuyển quân năm 2025"
+    giving = import_draft(TYPED / "tb-nd30-task-table.docx").data
+    assert giving["conclusions"] == [
+        "Để hoàn thành chỉ tiêu năm 2024, Phó Chủ tịch UBND huyện giao nhiệm vụ như sau:"
+    ]
+    doc = Document()
+    for text in ["THÔNG BÁO", "Kết luận của Chủ tịch UBND xã", "2. Nhiệm vụ thời gian tới",
+                 "- Hoàn thành thu thuế phi nông nghiệp trong quý IV/2024.",
+                 "- Đẩy mạnh tuyên truyền phòng, chống thiên tai."]:  # fmt: skip
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "tb.docx"))
+    data = import_draft(tmp_path / "tb.docx").data
+    assert "results" not in data
+    assert [(d["assignees"], d["content"], d.get("deadline")) for d in data["directives"]] == [
+        ([], "hoàn thành thu thuế phi nông nghiệp", "trong quý IV/2024"),
+        ([], "đẩy mạnh tuyên truyền phòng, chống thiên tai", None),
+    ]
+
+
+def test_a_report_s_situation_results_and_proposals() -> None:
+    """Under "I. TÌNH HÌNH CHUNG" the situation is a result; "…1.250 ha, đạt 100% kế
+    hoạch" is said as typed (a figure would lose half of it); "2. Đề xuất: X đề xuất Y …"
+    under "III. KHÓ KHĂN, HẠN CHẾ VÀ ĐỀ XUẤT" is a proposal; "Căn cứ …, ngày 04/11/2024,
+    UBND xã tổ chức … do đồng chí X chủ trì" gives the basis, day, title and chair."""
+    report = import_draft(TYPED / "bc-nd30-xa-linh-vuc.docx").data
+    assert (report["basis"], report["date"], report["title"]) == (
+        "Căn cứ Quy chế làm việc của UBND xã",
+        "2024-11-04",
+        "cuộc họp giao ban tháng 11 năm 2024",
+    )
+    assert report["chairs"] == [{"name": "Trần Quốc Việt", "titles": ["Chủ tịch UBND xã"]}]
+    assert report["results"]["general"][:2] == [
+        "Tình hình kinh tế - xã hội trên địa bàn xã ổn định; an ninh chính trị, trật tự an "
+        "toàn xã hội được giữ vững",
+        "Diện tích lúa Thu Đông xuống giống 1.250 ha, đạt 100% kế hoạch",
+    ]
+    assert report["results"]["figures"] == [
+        {"label": "Tỷ lệ người dân tham gia bảo hiểm y tế", "value": 93.2, "unit": "%"}
+    ]
+    assert report["proposals"] == [
+        {"by": "UBND xã", "content": "UBND huyện sớm phân bổ vốn xây dựng cầu kênh Ranh trong "
+         "quý I/2025"}
+    ]  # fmt: skip
+    other = import_draft(TYPED / "bc-hd36-hnd-topics.docx").data
+    assert other["proposals"] == [
+        {"by": "Hội Nông dân huyện", "content": "Ủy ban nhân dân huyện bổ sung 500 triệu đồng "
+         "vào Quỹ Hỗ trợ nông dân trong năm 2025"}
+    ]  # fmt: skip
+    assert other["results"]["figures"] == [
+        {"label": "Tỷ lệ hội viên đóng hội phí", "value": 98.5, "unit": "%"}
+    ]
+    answered = import_draft(TYPED / "tb-hd36-multilevel.docx").data["proposals"]
+    assert answered == [
+        {"by": "Hội Cựu chiến binh huyện", "content": "hỗ trợ kinh phí tổ chức Hội thao",
+         "response": "Thường trực Huyện ủy thống nhất, giao Văn phòng Huyện ủy cân đối"}
+    ]  # fmt: skip

@@ -32,7 +32,10 @@ from generator.reading.layout import DATE_WORDS, Layout, known_prefixes, normal
 from generator.vietnamese.text import read_number, unjoined
 
 #: A day as the account gives it: "ngày 05 tháng 7 năm 2024" or "ngày 05/7/2024".
-_DAY = r"ngày\s+(?P<day>\d{1,2})(?:\s+tháng\s+|/)(?P<month>\d{1,2})(?:\s+năm\s+|/)(?P<year>\d{4})"
+_DAY = (
+    r"ngày\s+(?P<day>\d{1,2})(?:\s+tháng\s+|[/.-])(?P<month>\d{1,2})(?:\s+năm\s+|[/.-])"
+    r"(?P<year>\d{4})"
+)
 #: The account's opening: "Chiều ngày 05/7/2024, …", "Vào lúc 8 giờ 30 sáng ngày …, …".
 _WHEN = re.compile(
     r"^(?:vào\s+)?(?:lúc\s+(?P<hour>\d{1,2})\s*(?:giờ|h)\s*(?P<minute>\d{1,2})?\s*(?:phút)?"
@@ -44,8 +47,16 @@ _CONVENED = re.compile(r"^(.+?)\s+(?:đã\s+)?tổ chức\s+(.+?)\.?$")
 #: "Thường trực Huyện ủy làm việc với Đảng ủy xã về …": a working session.
 _WORKED = re.compile(r"^(.+?)\s+(?:đã\s+)?(?:có\s+buổi\s+)?làm việc với\s+(.+?)\.?$")
 _HELD = re.compile(r"^(.+?)\s+đã diễn ra\.?$")
-_CHAIR = re.compile(r"^(?:Đồng chí|Đ/c|Các đồng chí:?)\s+(.+?)\s+(?:đồng\s+)?chủ trì\s+(.+?)\.?$",
+_CHAIR = re.compile(r"^(?:Đồng chí|Đ/c|Các đồng chí:?)\s+(.+?),?\s+(?:đồng\s+)?chủ trì"
+                    r"(?:\s+(.+?))?\.?$", re.IGNORECASE)  # fmt: skip
+#: Two chairs in one sentence: "đồng chí A - Bí thư … và đồng chí B - Phó Bí thư …".
+_AND_CHAIR = re.compile(r";\s*|\s+và\s+(?=(?:đồng chí|đ/c)\s)", re.IGNORECASE)
+#: "cuộc họp về công tác chuyển đổi số …": what the meeting is called, then its subject.
+_ABOUT = re.compile(r"^(?P<noun>cuộc họp|hội nghị|buổi làm việc|phiên họp)\s+về\s+.+$",
                     re.IGNORECASE)  # fmt: skip
+#: "… tổ chức cuộc họp giao ban … do đồng chí X - Chủ tịch UBND xã chủ trì".
+_CHAIRED_BY = re.compile(r"^(?P<title>.+?)\s+do\s+(?P<chair>(?:đồng chí|đ/c)\s+.+?)\s+chủ trì$",
+                         re.IGNORECASE)  # fmt: skip
 #: "Chủ trì: đồng chí …, Phó Bí thư Tỉnh ủy; …", "Chủ trì hội nghị: …".
 _CHAIR_LIST = re.compile(r"^(?:Đồng\s+)?chủ trì(?:\s+(?!có\b)[^\s:]+){0,3}?\s*(?::|\s+có\b:?)\s*"
                          r"(?P<list>.+?)\.?$", re.IGNORECASE)  # fmt: skip
@@ -59,7 +70,8 @@ _BASIS = re.compile(r"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+([^,]+?)\s+t�
 #: The basis and the account in one sentence, as giaoban writes it now: "Thực hiện …,
 #: chiều ngày 21 tháng 2 năm 2024, tại …, Thường trực Huyện ủy tổ chức …".
 _BASIS_WHEN = re.compile(
-    rf"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+((?:(?:sáng|chiều|tối)\s+)?{DATE_WORDS}\s*,\s*.+)$",
+    rf"^((?:Thực hiện|Căn cứ|Theo)\s.+?),\s+((?:(?:sáng|chiều|tối)\s+)?(?:{DATE_WORDS}|ngày\s+"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*,\s*.+)$",
     re.IGNORECASE,
 )
 #: Who a person is called before the name ("đồng chí", "ông"), not part of it.
@@ -71,10 +83,23 @@ _ORGANIZATIONS = re.compile(r"^Các cơ quan, đơn vị tham gia:\s*(.+?)\.?$")
 #: concludes is the clause before "kết luận" (after the last comma), not who spoke before.
 _CONCLUDER = re.compile(
     r"(?:^|,\s*)(?P<address>(?:đồng chí|đ/c)\s+)?(?P<by>[^,]+?)\s+kết luận"
-    r"(?:\s+như sau|,\s*(?:đề nghị|yêu cầu|giao))?:$",
+    r"(?:\s+như sau|,\s*(?:đề nghị|yêu cầu|giao))?:$"
+    # "Kết luận cuộc họp, đồng chí Chủ tịch Hội Nông dân huyện đề nghị:"
+    r"|^Kết luận (?:cuộc họp|hội nghị|buổi làm việc)[^,]*,\s*"
+    r"(?P<address2>(?:đồng chí|đ/c)\s+)?(?P<by2>[^,]+?)\s+(?:đề nghị|yêu cầu):$",
     re.IGNORECASE,
 )
 _ASSIGN = re.compile(r"^Đề nghị\s+(.+?)\s*:$")
+#: A task that names its own assignee ("Đề nghị Công an xã tăng cường …").
+_ASKED = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+\S")
+#: A lead-in to tasks: "Thời gian tới, Chi bộ ấp Tân Lợi cần tập trung:", "…, Phó Chủ tịch
+#: UBND huyện giao nhiệm vụ như sau:" (who gives them, not who does them).
+_LEAD = re.compile(
+    r"^(?:.*,\s*)?(?:(?P<who>[^,]+?)\s+(?:cần|phải|tiếp tục)\s+(?:tập trung|chú trọng|quan tâm"
+    r"|thực hiện(?:\s+tốt)?)(?:\s+(?:một số|các|những))?(?:\s+(?:nội dung|nhiệm vụ)"
+    r"(?:\s+trọng tâm)?)?|[^,]+?\s+giao nhiệm vụ(?:\s+cụ thể)?)(?:\s+(?:như\s+)?sau(?:\s+đây)?)?:$",
+    re.IGNORECASE,
+)
 #: A deadline as giaoban writes it, in any words: "(thời hạn: hằng quý)".
 _DUE = re.compile(r"\s*\(thời hạn:\s*(?P<d>[^()]+?)\)\s*$")
 #: The deadline of the tasks listed without assignees, as giaoban writes it after them.
@@ -85,8 +110,9 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _DEADLINE_INLINE = re.compile(
-    r",?\s*(?P<d>(?:hoàn thành\s+)?(?:trước ngày|trong)\s+(?:ngày\s+)?"
-    r"(?:\d{1,2}/\d{1,2}/\d{4}|quý\s+[IV]+/\d{4}|năm\s+\d{4}|tháng\s+\d{1,2}/\d{4}))\s*$",
+    r",?\s*(?:thực hiện\s+)?(?P<d>(?:hoàn thành\s+)?(?:trước ngày|trước|trong)\s+(?:ngày\s+)?"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|quý\s+[IV]+/\d{4}|năm\s+\d{4}|tháng\s+\d{1,2}/\d{4})"
+    r"|thường xuyên)\s*$",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"Số:?\s*(\d+)")
@@ -98,6 +124,8 @@ _BULLET = re.compile(
     r"[IVXL]+\s*[.\-–])\s+)"
 )
 _ORGANIZATION = re.compile(r"^[-–+•]\s*([^:;]{3,80}):\s+(.+)$")
+_PROPOSED = re.compile(r"^(?:Đề xuất|Kiến nghị)(?:,\s*(?:đề xuất|kiến nghị))?\s*:\s*(.+)$",
+                       re.IGNORECASE)  # fmt: skip
 _PROPOSAL = re.compile(r"^(.+?)\s+(?:đề xuất|kiến nghị|đề nghị)\s+(.+)$")
 
 #: The parts of a notice or report by their headings' words, and the field each fills.
@@ -159,7 +187,7 @@ def _person(text: str) -> dict[str, Any] | str:
     bare = _ADDRESS.sub("", tidy(text))
     dashed = re.match(r"^(.+?)\s+[–-]\s+(.+)$", bare)
     if dashed and _is_name(dashed[1]):
-        parts = [dashed[1], *(p.strip() for p in dashed[2].split(",") if p.strip())]
+        parts = [dashed[1], *_names(dashed[2])]  # "… Hội Nông dân 13 xã, thị trấn": one title
     else:
         parts = [p.strip() for p in bare.split(",") if p.strip()]
     if not parts or not _is_name(parts[0]):
@@ -268,16 +296,21 @@ def _body(layout: Layout, facts: Facts) -> None:
                                                              "point")
             and not _page_number(x.paragraph)]  # fmt: skip
     closing = body[-1] if body else None
-    # A data table's cells fit no field of a record: kept where the clerk sees them.
+    # A table of tasks ("STT | Nội dung | Đơn vị thực hiện | Thời hạn") gives a task a row;
+    # another data table's cells fit no field of a record: kept where the clerk sees them.
     # (The header's and the closing's own lines, "(Đã ký)" among them, are not data.)
-    facts.unplaced.extend(
-        x.paragraph
-        for x in layout.placed
-        if x.role is None
-        and x.paragraph.place.table
-        and tidy(x.paragraph.text)
-        and x.paragraph.place.table not in (layout.header_table, layout.closing_table)
-    )
+    framing = (layout.header_table, layout.closing_table)
+    cells = [x.paragraph for x in layout.placed
+             if x.role is None and x.paragraph.place.table and tidy(x.paragraph.text)
+             and x.paragraph.place.table not in framing]  # fmt: skip
+    tabled: list[tuple[int, dict[str, Any]]] = []
+    for number in dict.fromkeys(c.place.table for c in cells):
+        table = [c for c in cells if c.place.table == number]
+        tasks = _task_rows(table)
+        if tasks is None:
+            facts.unplaced.extend(table)
+        else:
+            tabled += tasks
     # In a document giaoban wrote, the chair's appraisal opens its part: once something
     # else is read there, the rest is not appraisal.
     appraised = False
@@ -286,7 +319,13 @@ def _body(layout: Layout, facts: Facts) -> None:
     group: list[dict[str, Any]] = []
     group_deadline: str | None = None
     group_kind = ""
+    tasks_heading = situation = False
+    # The paragraph of the last lead-in ("… cần tập trung:"): its lines after a soft line
+    # break are its tasks, labelled or not.
+    led: Paragraph | None = None
     for p in body:
+        while tabled and tabled[0][0] < p.index:  # a table's tasks, where the table stands
+            data.setdefault("directives", []).append(tabled.pop(0)[1])
         if not tidy(p.text):
             continue  # an empty line typed in, or a paragraph deleted with its changes tracked
         whole = tidy(p.text)
@@ -305,12 +344,31 @@ def _body(layout: Layout, facts: Facts) -> None:
             if group_kind and kind == group_kind:
                 assignees = None  # "b) …" after "a) Đề nghị X:": X's tasks are over
             heading = _heading(label, text, roles.get(id(p)), layout.styled)
+            if heading == "group":
+                # "2.1. Đối với Hội Nông dân các xã, thị trấn": whom the tasks below are for.
+                assignees = [_GROUP.sub("", text).rstrip(" :.")]
+                group, part, group_kind, group_deadline = [], "conclusions", "", None
+                continue
+            if heading == "other":
+                # A heading naming no part ("1. Công tác xây dựng tổ chức Hội") heads a
+                # topic of the part it stands in: what follows stays there, and its own
+                # words are kept where the clerk sees them, never dropped.
+                facts.unplaced.append(p if len(lines) == 1 else _kept(p, f"{label} {text}"))
+                part = "other" if part == "account" else part
+                continue
             if heading is not None:
                 part = heading
                 # giaoban prints the chair's appraisal among conclusions only under "Kết luận".
                 assignees = None
                 appraised = (layout.styled and part == "conclusions"
                              and "kết luận" not in text.lower())  # fmt: skip
+                # "2. Nhiệm vụ thời gian tới": the items under it are tasks, not results.
+                tasks_heading = part == "conclusions" and "nhiệm vụ" in text.lower()
+                # "I. TÌNH HÌNH CHUNG": the account first, then what the situation was (a
+                # result); "TÌNH HÌNH HỘI NGHỊ" names the meeting: its account only.
+                situation = part == "account" and not any(
+                    noun in text.lower() for noun in _MEETING_NOUNS
+                )
                 continue
             if (p is closing and len(body) > 1 and "thông báo" in text.lower()) or (
                 p is closing and text.lower().startswith("trên đây")
@@ -329,25 +387,42 @@ def _body(layout: Layout, facts: Facts) -> None:
                 names, shared = assign[1], _DUE.search(assign[1])
                 if shared is not None:
                     names = names[: shared.start()]
-                assignees = [a.strip() for a in re.split(r",\s*(?![^()]*\))", names)
-                             if a.strip()]  # fmt: skip
+                assignees = _names(names)
                 # Bullets alike on lead-ins and tasks ("- Đề nghị X:", "- …") end no group.
                 group, part = [], "conclusions"
                 group_kind = "" if kind == "bullet" else kind
                 group_deadline = shared["d"].strip() if shared is not None else None
+                continue
+            if (lead := _LEAD.match(text)) is not None:
+                # "Thời gian tới, Chi bộ ấp Tân Lợi cần tập trung:": its subject's tasks;
+                # "…, Phó Chủ tịch UBND huyện giao nhiệm vụ như sau:": whoever each names.
+                who = (lead["who"] or "").strip()
+                if not who:  # the chair's own words before the tasks: a conclusion, kept
+                    data.setdefault("conclusions", []).append(_clause(text))
+                named = who and (_named_body(who) or who.startswith(_openers()))
+                assignees, group, part, led = ([who] if named else []), [], "conclusions", p
+                group_kind, group_deadline = ("" if kind == "bullet" else kind), None
+                continue
+            if (said := _PROPOSED.match(text)) is not None and (
+                proposal := _PROPOSAL.match(_clause(said[1]))
+            ) is not None:  # "Đề xuất: Hội Nông dân huyện đề xuất …", under any heading
+                data.setdefault("proposals", []).append(_proposal(proposal[1], proposal[2]))
                 continue
             if (answered := _ANSWERED.match(text)) is not None:
                 data.setdefault("proposals", []).append(answered.groupdict())
                 continue
             if (
                 part == "conclusions"
-                and label
+                and (label or (led is p and assignees is not None))
                 and kind != group_kind
                 and (assignees is not None or layout.styled)
             ):  # giaoban lists tasks without assignees after the conclusions, with no lead-in
                 if assignees is None:
                     assignees, group, group_deadline, group_kind = [], [], None, ""
-                directive = _directive(text, list(assignees))
+                # "- Đề nghị Ban Chỉ huy Quân sự xã chuẩn bị …": its own assignee.
+                directive = (_given(text) if _ASKED.match(text) else None) or _directive(
+                    text, list(assignees)
+                )
                 if group_deadline is not None:
                     directive.setdefault("deadline", group_deadline)
                 group.append(directive)
@@ -357,6 +432,10 @@ def _body(layout: Layout, facts: Facts) -> None:
                     and (given := _given(text) or (_subject_task(text) if label and assignees
                                                    is None else None)) is not None):  # fmt: skip
                 data.setdefault("directives", []).append(given)
+                continue
+            if part == "conclusions" and tasks_heading and label and not layout.styled:
+                # A task under "Nhiệm vụ …" with no lead-in: the clerk names its assignee.
+                data.setdefault("directives", []).append(_directive(text, []))
                 continue
             if assignees == [] and (shared := _SHARED.match(text)) is not None:
                 for directive in group:  # "Thời hạn thực hiện các nhiệm vụ trên: …."
@@ -383,9 +462,64 @@ def _body(layout: Layout, facts: Facts) -> None:
             if part == "proposals" and (proposal := _PROPOSAL.match(_clause(text))) is not None:
                 data.setdefault("proposals", []).append(_proposal(proposal[1], proposal[2]))
                 continue
+            if part == "account" and situation:
+                _result(_clause(text), data.setdefault("results", {}), layout.styled)
+                continue
             facts.unplaced.append(p if len(lines) == 1 else _kept(p, f"{label} {text}".strip()))
+    if tabled:
+        data.setdefault("directives", []).extend(d for _, d in tabled)
+    facts.unplaced.sort(key=lambda kept: kept.index)  # reported as the document runs
     for figure in data.get("results", {}).get("figures", []):
         figure.pop(_SAID, None)
+
+
+#: The columns of a table of tasks, by the words of their headers.
+_COLUMNS = (
+    ("content", ("nội dung", "nhiệm vụ", "công việc")),
+    ("assignees", ("đơn vị", "cơ quan", "chủ trì", "thực hiện", "phụ trách")),
+    ("deadline", ("thời hạn", "thời gian", "hoàn thành")),
+)
+
+
+def _task_rows(table: list[Paragraph]) -> list[tuple[int, dict[str, Any]]] | None:
+    """The tasks a table lists, a row each (with the index of its first paragraph), when
+    a row of headers names a content and a unit column; else None."""
+    rows: dict[int, dict[int, list[Paragraph]]] = {}
+    for cell in table:
+        rows.setdefault(cell.place.row, {}).setdefault(cell.place.cell, []).append(cell)
+    headed = [(row, _columns(by_cell)) for row, by_cell in rows.items()]
+    found = [
+        (row, columns) for row, columns in headed if {"content", "assignees"} <= columns.keys()
+    ]
+    if not found:
+        return None
+    row, columns = found[0]
+    tasks = []
+    for number, by_cell in rows.items():
+        if number <= row:
+            continue
+        text = {name: " ".join(tidy(c.text) for c in by_cell.get(column, []))
+                for name, column in columns.items()}  # fmt: skip
+        if not text["content"]:
+            return None  # a row without a task: the table is not one of tasks
+        directive = _directive(text["content"], _names(text["assignees"]))
+        if text.get("deadline"):
+            directive["deadline"] = text["deadline"].rstrip(" .;")
+        first = min(c.index for cells in by_cell.values() for c in cells)
+        tasks.append((first, directive))
+    return tasks
+
+
+def _columns(row: dict[int, list[Paragraph]]) -> dict[str, int]:
+    """The columns a row of headers names ("Đơn vị thực hiện" the unit, not the content)."""
+    columns: dict[str, int] = {}
+    for column, said in row.items():
+        header = " ".join(tidy(c.text) for c in said).lower()
+        for name, words in _COLUMNS:
+            if name not in columns and any(w in header for w in words) and len(header) < 40:
+                columns[name] = column
+                break
+    return columns
 
 
 def _page_number(p: Paragraph) -> bool:
@@ -432,6 +566,10 @@ def _heading(label: str, text: str, role: str | None, styled: bool) -> str | Non
     kind = _label_kind(label)
     words = text.lower()
     named = next((f for key, f in _PARTS if key in words), None)
+    if (_GROUP.match(text) and not _ANSWERED.match(text) and len(text.split()) <= 14
+            and kind in ("", "number", "roman", "letter")
+            and not re.search(r"[.;,]$|:\s+\S", text)):  # fmt: skip
+        return "group"  # "2.1. Đối với Hội Nông dân các xã, thị trấn": the tasks' assignee
     if role in ("section", "subsection") and kind in ("number", "roman"):
         return named or "other"
     if (not styled and kind in ("", "number", "roman") and named is not None
@@ -439,6 +577,10 @@ def _heading(label: str, text: str, role: str | None, styled: bool) -> str | Non
             and text[:1].isupper()):  # fmt: skip
         return named
     return None
+
+
+#: "Đối với Hội Nông dân các xã, thị trấn:" heading tasks: their assignee.
+_GROUP = re.compile(r"^Đối với\s+(?=\S)", re.IGNORECASE)
 
 
 def _kept(p: Paragraph, text: str) -> Paragraph:
@@ -467,7 +609,9 @@ def _sentences(text: str) -> list[str]:
 def _opening(text: str, data: dict[str, Any]) -> str | None:
     """The account's paragraph read sentence by sentence: None when no sentence of it is
     the account's; else what fed no field ("" when all did), to be kept and reported."""
-    taken = [(sentence, _account(sentence, data)) for sentence in _sentences(text)]
+    sentences = [part for sentence in _sentences(text)
+                 for part in re.split(r";\s+(?=(?:cùng dự|tham dự|dự)\b)", sentence)]  # fmt: skip
+    taken = [(sentence, _account(sentence, data)) for sentence in sentences]
     if all(rest is None for _, rest in taken):
         return None
     return " ".join(sentence if rest is None else rest for sentence, rest in taken
@@ -477,11 +621,18 @@ def _opening(text: str, data: dict[str, Any]) -> str | None:
 def _concluded_by(concluder: re.Match[str], data: dict[str, Any], styled: bool) -> None:
     """Who concludes ("đồng chí Nguyễn Văn Hùng", "Thường trực Huyện ủy"); giaoban's own
     documents name a person only ("đồng chí …") when the record does."""
-    by = concluder["by"].strip()
-    if (styled and not concluder["address"]) or by.lower() in _MEETING_NOUNS:
+    by = re.sub(r"\s+thống nhất$", "", (concluder["by"] or concluder["by2"]).strip())
+    addressed = concluder["address"] or concluder["address2"]
+    if (styled and not addressed) or by.lower() in _MEETING_NOUNS:
         return
     name = _person(by)
-    data.setdefault("concluded_by", name["name"] if isinstance(name, dict) else name)
+    if isinstance(name, dict):
+        data.setdefault("concluded_by", name["name"])
+        return
+    # "Đồng chí Bí thư Huyện đoàn kết luận": the chair who holds that title.
+    titled = [c["name"] for c in data.get("chairs", []) if isinstance(c, dict)
+              and any(t.lower().startswith(by.lower()) for t in c.get("titles", []))]  # fmt: skip
+    data.setdefault("concluded_by", titled[0] if len(titled) == 1 else name)
 
 
 #: What a sentence calls the meeting itself ("Hội nghị kết luận"): no one who concludes.
@@ -573,7 +724,8 @@ def _result(text: str, results: dict[str, Any], styled: bool) -> None:
     makes them statements again, as they were written."""
     stated = _STATED.match(text)
     figure = None
-    if stated and (stated["verb"] == "đạt" or _figure_label(stated["label"])):
+    if (stated and not re.search(r"\d|,$", stated["label"])
+            and (stated["verb"] == "đạt" or _figure_label(stated["label"]))):  # fmt: skip
         figure = _figure(stated["label"], stated["value"], True)
     nothing = vocabulary().figure_words.nothing
     if figure is None and text.endswith(" " + nothing):  # a count of nothing has no verb
@@ -626,11 +778,20 @@ def _account(text: str, data: dict[str, Any]) -> str | None:
             _noun(held[1], data)
         elif (convened := _CONVENED.match(rest)) is not None and "convened_by" not in data:
             data["convened_by"] = convened[1].strip()
-            data["title"] = convened[2].strip().rstrip(".")
+            title = convened[2].strip().rstrip(".")
+            if (chaired := _CHAIRED_BY.match(title)) is not None and "chairs" not in data:
+                title = chaired["title"]
+                data["chairs"] = [_person(chaired["chair"])]
+            # "… tổ chức hội nghị trực tuyến … tại điểm cầu Hội trường …, kết nối …"
+            if "place" not in data and (at := re.search(r"\s+tại\s+", title)) is not None:
+                title, data["place"] = title[: at.start()], title[at.end() :]
+            data["title"] = title
         elif (worked := _WORKED.match(rest)) is not None and "convened_by" not in data:
             data["convened_by"] = worked[1].strip()
             noun = vocabulary().kinds[MeetingKind.WORKING_SESSION].noun
             data["title"] = f"{noun} với {worked[2]}"
+        elif "chairs" not in data and _CHAIR.match(rest) is not None:
+            _account(rest, data)  # "…, đồng chí X - Phó Chủ tịch UBND huyện chủ trì cuộc họp về …"
         elif rest:
             return text  # the day is taken; the rest of the sentence is kept whole
         return ""
@@ -638,11 +799,17 @@ def _account(text: str, data: dict[str, Any]) -> str | None:
         data["basis"], data["convened_by"], data["title"] = basis[1], basis[2], basis[3]
         return ""
     if "chairs" not in data and (chair := _CHAIR.match(text)) is not None:
-        data["chairs"] = [_person(c) for c in chair[1].split(";")]
-        _noun(chair[2], data)
+        data["chairs"] = [_person(c) for c in _AND_CHAIR.split(chair[1]) if c.strip()]
+        said = (chair[2] or "").strip()
+        if (about := _ABOUT.match(said)) is not None and "title" not in data:
+            data["title"] = said  # "chủ trì cuộc họp về công tác …": the meeting's name
+            said = about["noun"]
+        if said:
+            _noun(said, data)
         return ""
     if "chairs" not in data and (chairs := _CHAIR_LIST.match(text)) is not None:
-        data["chairs"] = [_person(c) for c in chairs["list"].split(";") if c.strip()]
+        listed = re.sub(r"\s+(?:đồng\s+)?chủ trì$", "", chairs["list"], flags=re.IGNORECASE)
+        data["chairs"] = [_person(c) for c in _AND_CHAIR.split(listed) if c.strip()]
         return ""
     if (attend := _ATTEND.match(text)) is not None:  # "Tham dự …", then "Đến dự …"
         data.setdefault("attendees", []).extend(
@@ -677,7 +844,7 @@ def _names(text: str) -> list[str]:
     name before it."""
     openers = tuple(o.lower() + " " for o in vocabulary().common_openers)
     names: list[str] = []
-    for part in (p.strip() for p in text.split(",")):
+    for part in (p.strip() for p in re.split(r",(?![^()]*\))", text)):
         if not part:
             continue
         if names and part[:1].islower() and not part.lower().startswith(openers):
@@ -722,10 +889,17 @@ def _directive(text: str, assignees: list[str]) -> dict[str, Any]:
     return {"content": directive.pop("content"), **directive}
 
 
+def _openers() -> tuple[str, ...]:
+    """How a common noun phrase naming bodies opens ("Các ", "Những ")."""
+    return tuple(o + " " for o in vocabulary().common_openers)
+
+
 def _given(text: str) -> dict[str, Any] | None:
     """ "Giao công chức Tài chính - Kế toán chủ trì, phối hợp …": a task and its assignee in
     one sentence (the assignee a few words without commas, then what a task opens with)."""
-    verbs = "|".join(re.escape(v) for v in vocabulary().reading.given)
+    words = vocabulary().reading
+    verbs = "|".join(re.escape(v) for v in sorted({*words.given, *words.tasks} - {"đề nghị"},
+                                                   key=len, reverse=True))  # fmt: skip
     found = re.match(rf"^(?:Giao|Đề nghị|Yêu cầu)\s+(?P<who>[^,;:]+?)\s+(?P<task>(?:{verbs})\b.+)$",
                      text)  # fmt: skip
     if found is None or len(found["who"].split()) > 10:
@@ -764,8 +938,9 @@ def _named_body(text: str) -> bool:
 
 
 _TO = re.compile(r"\s*\(kiến nghị gửi\s+(?P<to>[^()]+)\)(?:\.\s+(?P<response>.+))?$")
-#: The answer given after a proposal, a sentence of its own ("… vốn. Đã giao Sở …").
-_RESPONSE = re.compile(r"\.\s+(?P<response>[A-ZĐÀ-Ỹ].*)$")
+#: The answer given after a proposal, a sentence of its own ("… vốn. Đã giao Sở …") or
+#: after a colon ("… Hội thao: Thường trực Huyện ủy thống nhất, giao …").
+_RESPONSE = re.compile(r"(?:\.|:)\s+(?P<response>[A-ZĐÀ-Ỹ].*)$")
 
 
 def _proposal(by: str, content: str) -> dict[str, Any]:
@@ -789,7 +964,8 @@ def _settings(layout: Layout, found: dict[str, Any]) -> None:
     parents = [tidy(p.text) for p in layout.role("parent-body")]
     if parents:
         found["parent_body"] = " ".join(parents)
-    issuing = [tidy(p.text) for p in layout.role("issuing-body")]  # one name over two lines
+    # One name over two lines; a header typed with tabs has the national side after them.
+    issuing = [tidy(p.text.strip().split("\t")[0]) for p in layout.role("issuing-body")]
     if issuing:
         found["issuing_body"] = " ".join(issuing)
     for p in layout.role("doc-number")[:1]:

@@ -222,6 +222,8 @@ def _tabbed_header(body: list[Paragraph], nationals: list[str],
             roles[p.index] = "doc-number"
         elif DATE_LINE.search(p.text):
             roles[p.index] = "place-date"
+        else:  # "ỦY BAN NHÂN DÂN⇥⇥CỘNG HÒA …": the issuing side's line, before its tab
+            roles[p.index] = "issuing-body"
         at += 1
     return at
 
