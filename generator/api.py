@@ -204,8 +204,8 @@ def digest(
     # A long digest's PDF in parts keeps every worker busy: they are started for it now.
     from generator.model.catalog import document_types
 
-    long = document_types()["digest"].sections_on_new_page_from or len(files) + 1
-    parted = "pdf" in plan.stale and parts != 1 and not chosen.pdf_variant and len(files) >= long
+    long = document_types()["digest"].is_long(len(files))
+    parted = "pdf" in plan.stale and parts != 1 and not chosen.pdf_variant and long
     laid_out = [*plan.stale, *(["pdf"] * (chosen.jobs - 1) if parted else [])]
     with _workers(chosen, executor, laid_out) as pool:
         from generator.model.meeting import Registration

@@ -15,7 +15,7 @@ from string import Formatter
 from typing import Any, Literal
 
 from generator.documents.aggregation import Digest, DirectiveEntry
-from generator.model.catalog import DocumentType, document_types, vocabulary
+from generator.model.catalog import document_types, vocabulary
 from generator.model.kinds import DirectiveStatus
 from generator.model.meeting import Directive, Meeting, Registration
 from generator.model.metadata import Metadata
@@ -221,12 +221,6 @@ def briefing_context(record: Record, settings: Settings, profile: Profile, doc_k
     return Content(doc_key, context, meta)
 
 
-def _long(meetings: int, doc_type: DocumentType) -> bool:
-    """Whether a period document of ``meetings`` starts each section on a new page."""
-    least = doc_type.sections_on_new_page_from
-    return least is not None and meetings >= least
-
-
 @dataclass(frozen=True)
 class Month:
     """The rows of a long digest's table (or appendix) of one month: each month starts a
@@ -292,7 +286,7 @@ def digest_context(
     frame = document_frame(
         settings, profile, "digest", registration, year=issued.year, meta=meta, **fields
     )
-    long = _long(len(held), document_types()["digest"])
+    long = document_types()["digest"].is_long(len(held))
     statuses = list(DirectiveStatus)
     chart_width_mm = profile.text_width_mm * 0.8
     labels = [words.statuses[s] for s in statuses]

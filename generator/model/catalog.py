@@ -52,6 +52,12 @@ class DocumentType(Strict):
     #: (``None``: never).
     sections_on_new_page_from: Annotated[int, Field(ge=1)] | None = None
 
+    def is_long(self, meetings: int) -> bool:
+        """Whether a period document of ``meetings`` starts each section on a new page
+        (and so its PDF is laid out in parts)."""
+        least = self.sections_on_new_page_from
+        return least is not None and meetings >= least
+
 
 #: The fields a type's summary or closing line may name, by its scope: what
 #: ``documents.contexts`` fills them with.
